@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+
+namespace Dangjian.Web.Components;
+
+/// <summary>Small form targets of the UI that are not pages: sign-out and the language switch.</summary>
+public static class UiEndpoints
+{
+    public static WebApplication MapUi(this WebApplication app)
+    {
+        app.MapPost("/logout", async (HttpContext ctx) =>
+        {
+            await ctx.SignOutAsync(IdentityConstants.ApplicationScheme);
+            return Results.LocalRedirect("/login");
+        }).ExcludeFromDescription();
+
+        app.MapGet("/culture/{name}", (string name, string? returnUrl, HttpContext ctx, TimeProvider clock) =>
+        {
+            var culture = name == "en-US" ? "en-US" : "zh-CN";
+            ctx.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
+                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
+                new CookieOptions { Expires = clock.GetUtcNow().AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax });
+            return Results.LocalRedirect(returnUrl is { Length: > 0 } && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) ? returnUrl : "/");
+        }).ExcludeFromDescription();
+        return app;
+    }
+}

@@ -1,0 +1,115 @@
+using System.Linq.Expressions;
+using System.Reflection;
+using Dangjian.Web.Modules.Members;
+using Dangjian.Web.Modules.Organizations;
+using Dangjian.Web.Modules.Organizations.Committees;
+using Dangjian.Web.Platform.Audit;
+using Dangjian.Web.Platform.Auth;
+using Dangjian.Web.Platform.Jobs;
+using Dangjian.Web.Platform.Ledger;
+using Dangjian.Web.Platform.Notifications;
+using Dangjian.Web.Platform.Tenancy;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace Dangjian.Web.Data;
+
+/// <summary>
+/// The one context. Tenant-owned rows are filtered to the current tenant and stamped with it; changes to audited
+/// rows are written to the audit log in the same transaction as the change itself.
+/// </summary>
+public sealed class AppDbContext(
+    DbContextOptions<AppDbContext> options,
+    TenantContext tenant,
+    CurrentUser user,
+    TimeProvider clock) : IdentityUserContext<AppUser, Guid>(options)
+{
+    public const string TenantFilter = "Tenant";
+    public const string SoftDeleteFilter = "SoftDelete";
+
+    public Guid CurrentTenantId => tenant.TenantId;
+
+    public DbSet<Tenant> Tenants => Set<Tenant>();
+    public DbSet<OrgUnit> OrgUnits => Set<OrgUnit>();
+    public DbSet<Member> Members => Set<Member>();
+    public DbSet<CommitteeTerm> CommitteeTerms => Set<CommitteeTerm>();
+    public DbSet<CommitteeMember> CommitteeMembers => Set<CommitteeMember>();
+    public DbSet<RoleAssignment> RoleAssignments => Set<RoleAssignment>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<LedgerEntry> LedgerEntries => Set<LedgerEntry>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<JobLease> JobLeases => Set<JobLease>();
+
+    internal TenantContext Tenant => tenant;
+
+    /// <summary>Bulk seeding of synthetic data switches the audit log off; nothing else may.</summary>
+    internal bool AuditEnabled { get; set; } = true;
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
+        if (Database.IsSqlite())
+        {
+            // SQLite has no date-time-with-offset type; UTC ticks keep ordering and range queries in SQL.
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        }
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.Entity<AppUser>(e =>
+        {
+            e.ToTable("Users");
+            e.Property(u => u.DisplayName).HasMaxLength(100);
+            e.HasIndex(u => u.TenantId);
+            e.HasMany(u => u.Roles).WithOne().HasForeignKey(r => r.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<Microsoft.AspNetCore.Identity.IdentityUserClaim<Guid>>().ToTable("UserClaims");
+        builder.Entity<Microsoft.AspNetCore.Identity.IdentityUserLogin<Guid>>().ToTable("UserLogins");
+        builder.Entity<Microsoft.AspNetCore.Identity.IdentityUserToken<Guid>>().ToTable("UserTokens");
+
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+
+        var apply = typeof(AppDbContext).GetMethod(nameof(ApplyTenantFilter), BindingFlags.NonPublic | BindingFlags.Instance)!;
+        foreach (var type in builder.Model.GetEntityTypes().Where(t => typeof(ITenantOwned).IsAssignableFrom(t.ClrType)).ToList())
+        {
+            apply.MakeGenericMethod(type.ClrType).Invoke(this, [builder]);
+        }
+
+        if (Database.IsNpgsql())
+        {
+            // Materialised paths compare byte-wise so that a subtree is one index range.
+            foreach (var property in builder.Model.GetEntityTypes().SelectMany(t => t.GetProperties())
+                         .Where(p => p.ClrType == typeof(string) && p.Name.EndsWith("Path", StringComparison.Ordinal)))
+            {
+                property.SetCollation("C");
+            }
+        }
+    }
+
+    private void ApplyTenantFilter<T>(ModelBuilder builder) where T : class, ITenantOwned
+    {
+        Expression<Func<T, bool>> filter = e => e.TenantId == CurrentTenantId;
+        builder.Entity<T>().HasQueryFilter(TenantFilter, filter);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        foreach (var entry in ChangeTracker.Entries<ITenantOwned>().Where(e => e.State == EntityState.Added))
+        {
+            if (entry.Entity.TenantId == Guid.Empty) entry.Entity.TenantId = tenant.TenantId;
+        }
+
+        if (AuditEnabled)
+        {
+            var audit = await AuditWriter.CollectAsync(this, user, clock.GetUtcNow(), cancellationToken);
+            if (audit.Count > 0) AuditEntries.AddRange(audit);
+        }
+        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+}

@@ -1,0 +1,51 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Dangjian.Web.Data;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}
+
+/// <summary>Which database the platform uses: the embedded SQLite file by default, PostgreSQL in production.</summary>
+public static class DatabaseSetup
+{
+    public static DatabaseProvider Provider(IConfiguration config) =>
+        Enum.TryParse<DatabaseProvider>(config["Database:Provider"], ignoreCase: true, out var p) ? p : DatabaseProvider.Sqlite;
+
+    public static string ConnectionString(IConfiguration config, string contentRoot)
+    {
+        if (Provider(config) == DatabaseProvider.Postgres)
+        {
+            return config.GetConnectionString("Postgres")
+                   ?? throw new InvalidOperationException("Database:Provider=Postgres needs ConnectionStrings:Postgres.");
+        }
+
+        var cs = config.GetConnectionString("Sqlite");
+        if (!string.IsNullOrWhiteSpace(cs)) return cs;
+        var dir = Path.Combine(contentRoot, "App_Data");
+        Directory.CreateDirectory(dir);
+        return $"Data Source={Path.Combine(dir, "dangjian.db")}";
+    }
+
+    public static void Configure(DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString)
+    {
+        if (provider == DatabaseProvider.Postgres)
+        {
+            options.UseNpgsql(connectionString, o => o.MigrationsHistoryTable("__ef_unused"));
+        }
+        else
+        {
+            options.UseSqlite(connectionString);
+        }
+    }
+
+    public static IServiceCollection AddAppDatabase(this IServiceCollection services, IConfiguration config, string contentRoot)
+    {
+        var provider = Provider(config);
+        var cs = ConnectionString(config, contentRoot);
+        services.AddDbContext<AppDbContext>(o => Configure(o, provider, cs));
+        return services;
+    }
+}

@@ -1,0 +1,60 @@
+using Dangjian.Web.Data;
+using Dangjian.Web.Platform.Auth;
+using Dangjian.Web.Platform.Errors;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Dangjian.Web.Modules.Accounts;
+
+public sealed record CreateUserRequest(string? UserName, string? Password, string? DisplayName, IReadOnlyList<RoleGrantInput>? Roles);
+
+/// <summary>An administrator creates an account with its roles on units it manages.</summary>
+public sealed class CreateUser(AppDbContext db, UserManager<AppUser> users, RoleInput roles, CurrentUser caller, TimeProvider clock,
+    IStringLocalizer<SharedResource> L)
+{
+    public async Task<Result<AppUser>> HandleAsync(CreateUserRequest r, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(r.UserName)) return Error.Validation("userName", L["Validation.Required", "userName"]);
+        var userName = r.UserName.Trim();
+        if (userName.Length is < 3 or > 50 || !userName.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-' or '@'))
+        {
+            return Error.Validation("userName", L["Users.UserNameFormat"]);
+        }
+        if (string.IsNullOrWhiteSpace(r.DisplayName)) return Error.Validation("displayName", L["Validation.Required", "displayName"]);
+        if (r.DisplayName.Trim().Length > 100) return Error.Validation("displayName", L["Validation.TooLong", "displayName", 100]);
+        if (string.IsNullOrEmpty(r.Password)) return Error.Validation("password", L["Validation.Required", "password"]);
+
+        var now = clock.GetUtcNow();
+        var grants = await roles.ResolveAsync(r.Roles, now, ct);
+        if (!grants.IsSuccess) return grants.Error!;
+
+        if (await users.FindByNameAsync(userName) is not null) return Error.Conflict("USER_EXISTS", L["Users.Exists", userName]);
+
+        var user = new AppUser
+        {
+            Id = Guid.CreateVersion7(now), UserName = userName, DisplayName = r.DisplayName.Trim(), TenantId = caller.TenantId,
+            CreatedAt = now, LockoutEnabled = true,
+        };
+        foreach (var pv in users.PasswordValidators)
+        {
+            var check = await pv.ValidateAsync(users, user, r.Password);
+            if (!check.Succeeded) return Error.Validation("password", L["Users.PasswordWeak"]);
+        }
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var created = await users.CreateAsync(user, r.Password);
+        if (!created.Succeeded)
+        {
+            return Error.Validation("userName", string.Join("；", created.Errors.Select(e => e.Description)));
+        }
+        foreach (var g in grants.Value!)
+        {
+            g.UserId = user.Id;
+            db.RoleAssignments.Add(g);
+        }
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return user;
+    }
+}

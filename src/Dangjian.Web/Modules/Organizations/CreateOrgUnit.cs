@@ -1,0 +1,60 @@
+using Dangjian.Web.Data;
+using Dangjian.Web.Platform.Auth;
+using Dangjian.Web.Platform.Errors;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Dangjian.Web.Modules.Organizations;
+
+public sealed record CreateOrgUnitRequest(Guid? ParentId, string? Name, string? Kind, string? Setup, string? HostUnitType);
+
+/// <summary>Creates a unit under a parent the caller manages, if the parent may contain that kind.</summary>
+public sealed class CreateOrgUnit(AppDbContext db, OrgAccess access, Platform.Ledger.Ledger ledger, TimeProvider clock,
+    IStringLocalizer<SharedResource> L)
+{
+    public async Task<Result<OrgUnit>> HandleAsync(CreateOrgUnitRequest r, CancellationToken ct)
+    {
+        if (r.ParentId is not { } parentId) return Error.Validation("parentId", L["Validation.Required", "parentId"]);
+        if (OrgInput.Name(r.Name, L) is { } nameError) return nameError;
+        var kind = OrgInput.Enum<OrgUnitKind>(r.Kind, "kind", null, L);
+        if (!kind.IsSuccess) return kind.Error!;
+        var setup = OrgInput.Enum<OrgSetup>(r.Setup, "setup", OrgSetup.Standalone, L);
+        if (!setup.IsSuccess) return setup.Error!;
+        if (OrgInput.HostUnitType(r.HostUnitType, "hostUnitType", L) is { } hostError) return hostError;
+
+        var parentResult = await access.LoadAsync(parentId, Permission.ManageOrg, ct);
+        if (!parentResult.IsSuccess) return parentResult.Error!;
+        var parent = parentResult.Value!;
+        if (!OrgHierarchyRules.CanContain(parent.Kind, kind.Value))
+        {
+            return Error.Rule("ORG_HIERARCHY", L["Org.HierarchyRefused", L["Kind." + parent.Kind], L["Kind." + kind.Value]], OrgArticles.Hierarchy);
+        }
+
+        var name = r.Name!.Trim();
+        if (await db.OrgUnits.AnyAsync(u => u.ParentId == parentId && u.Name == name, ct))
+        {
+            return Error.Conflict("ORG_DUPLICATE_NAME", L["Org.DuplicateName", name]);
+        }
+
+        var key = OrgPaths.NewKey();
+        var maxOrder = await db.OrgUnits.Where(u => u.ParentId == parentId).MaxAsync(u => (int?)u.SortOrder, ct) ?? 0;
+        var unit = new OrgUnit
+        {
+            Id = Guid.CreateVersion7(clock.GetUtcNow()),
+            ParentId = parentId,
+            Key = key,
+            Path = OrgPaths.Child(parent.Path, key),
+            Depth = parent.Depth + 1,
+            Name = name,
+            Kind = kind.Value,
+            Setup = setup.Value,
+            HostUnitType = string.IsNullOrWhiteSpace(r.HostUnitType) ? parent.HostUnitType : r.HostUnitType.Trim(),
+            SortOrder = maxOrder + 1,
+            CreatedAt = clock.GetUtcNow(),
+        };
+        db.OrgUnits.Add(unit);
+        await ledger.AppendAsync("org.created", unit.Id.ToString(), new { unit.Name, Kind = unit.Kind.ToString(), Setup = unit.Setup.ToString(), unit.ParentId }, ct);
+        await db.SaveChangesAsync(ct);
+        return unit;
+    }
+}

@@ -1,0 +1,38 @@
+using Dangjian.Web.Data;
+using Dangjian.Web.Modules.Members;
+using Dangjian.Web.Modules.Organizations.Committees;
+using Dangjian.Web.Platform.Auth;
+using Dangjian.Web.Platform.Clock;
+using Dangjian.Web.Platform.Errors;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+
+namespace Dangjian.Web.Modules.Organizations;
+
+public sealed record OrgUnitWarningDto(string Code, string Message, string Article);
+
+/// <summary>Gathers a unit's facts and explains which set-up and term rules it does not meet.</summary>
+public sealed class GetOrgUnitWarnings(AppDbContext db, OrgAccess access, TimeProvider clock, IOptions<OrgRulesOptions> options,
+    IStringLocalizer<SharedResource> L)
+{
+    public async Task<Result<IReadOnlyList<OrgUnitWarningDto>>> HandleAsync(Guid id, CancellationToken ct)
+    {
+        var loaded = await access.LoadAsync(id, Permission.ViewOrg, ct);
+        if (!loaded.IsSuccess) return loaded.Error!;
+        var unit = loaded.Value!;
+
+        // A branch's own roll is its members and those of its 党小组.
+        var counts = await db.Members.InSubtree(unit.Path)
+            .GroupBy(m => m.Category).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        var full = counts.Where(c => c.Key == MemberCategory.Full).Sum(c => c.Count);
+        var party = full + counts.Where(c => c.Key == MemberCategory.Probationary).Sum(c => c.Count);
+
+        var term = await CurrentTerm.FindAsync(db, unit.Id, ct);
+        var committeeSize = term is null ? 0 : await db.CommitteeMembers.CountAsync(m => m.TermId == term.Id && m.LeftOn == null, ct);
+        var facts = new UnitFacts(unit.Kind, unit.Setup, full, party, committeeSize, term?.EndOn, clock.Today());
+        return UnitWarningRules.Evaluate(facts, options.Value)
+            .Select(w => new OrgUnitWarningDto(w.Code, L["Rule." + w.Code, w.Args], w.Article))
+            .ToList();
+    }
+}

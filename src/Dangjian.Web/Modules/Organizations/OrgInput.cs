@@ -1,0 +1,33 @@
+using Dangjian.Web.Platform.Errors;
+using Microsoft.Extensions.Localization;
+
+namespace Dangjian.Web.Modules.Organizations;
+
+/// <summary>Checks of the fields a unit is created or edited with; each failure names its field.</summary>
+internal static class OrgInput
+{
+    public const int MaxNameLength = 100;
+
+    public static Error? Name(string? name, IStringLocalizer L)
+    {
+        if (string.IsNullOrWhiteSpace(name)) return Error.Validation("name", L["Org.NameRequired"]);
+        if (name.Trim().Length > MaxNameLength) return Error.Validation("name", L["Org.NameTooLong", MaxNameLength]);
+        return null;
+    }
+
+    public static Result<T> Enum<T>(string? value, string field, T? fallback, IStringLocalizer L) where T : struct, System.Enum
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return fallback is { } f ? f : Error.Validation(field, L["Validation.Required", field]);
+        }
+        if (System.Enum.TryParse<T>(value, ignoreCase: true, out var parsed) && System.Enum.IsDefined(parsed) && !int.TryParse(value, out _))
+        {
+            return parsed;
+        }
+        return Error.Validation(field, L["Validation.OneOf", field, string.Join(" | ", System.Enum.GetNames<T>())]);
+    }
+
+    public static Error? HostUnitType(string? value, string field, IStringLocalizer L) =>
+        value is { Length: > 40 } ? Error.Validation(field, L["Validation.TooLong", field, 40]) : null;
+}

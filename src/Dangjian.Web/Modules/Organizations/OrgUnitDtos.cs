@@ -1,0 +1,12 @@
+namespace Dangjian.Web.Modules.Organizations;
+
+public sealed record OrgUnitSummary(
+    Guid Id, Guid? ParentId, string Name, OrgUnitKind Kind, OrgSetup Setup, string? HostUnitType,
+    int Depth, int ChildCount, int PartyMemberCount);
+
+public sealed record OrgUnitRef(Guid Id, string Name);
+
+public sealed record OrgUnitDetails(
+    Guid Id, Guid? ParentId, string Name, OrgUnitKind Kind, OrgSetup Setup, string? HostUnitType, int Depth,
+    IReadOnlyList<OrgUnitRef> Ancestors, int ChildCount, int PartyMemberCount, int FullMemberCount,
+    int DirectMemberCount, DateTimeOffset CreatedAt);

@@ -1,0 +1,51 @@
+namespace Dangjian.Web.Platform.Auth;
+
+/// <summary>The roles a user can hold on a unit; a role on a unit holds for its subtree (subject to the data scope).</summary>
+public enum AppRole
+{
+    SystemAdmin,
+    PartyAffairsWorker,
+    BranchSecretary,
+    OrganizationCommissioner,
+    PublicityCommissioner,
+    DisciplineCommissioner,
+    Member,
+    Observer,
+}
+
+/// <summary>How far a role reaches from the unit it is held on.</summary>
+public enum DataScope
+{
+    OwnUnitAndBelow,
+    OwnUnit,
+    All,
+    Self,
+}
+
+/// <summary>What a caller may do; roles grant permissions, units bound where.</summary>
+public enum Permission
+{
+    ViewOrg,
+    ManageOrg,
+    ManageCommittee,
+    ManageUsers,
+    ViewAudit,
+    VerifyLedger,
+}
+
+public static class RolePermissions
+{
+    private static readonly Dictionary<AppRole, Permission[]> Map = new()
+    {
+        [AppRole.SystemAdmin] = Enum.GetValues<Permission>(),
+        [AppRole.PartyAffairsWorker] = [Permission.ViewOrg, Permission.ManageOrg, Permission.ManageCommittee, Permission.ViewAudit],
+        [AppRole.BranchSecretary] = [Permission.ViewOrg, Permission.ManageOrg, Permission.ManageCommittee],
+        [AppRole.OrganizationCommissioner] = [Permission.ViewOrg, Permission.ManageCommittee],
+        [AppRole.PublicityCommissioner] = [Permission.ViewOrg],
+        [AppRole.DisciplineCommissioner] = [Permission.ViewOrg],
+        [AppRole.Member] = [Permission.ViewOrg],
+        [AppRole.Observer] = [Permission.ViewOrg],
+    };
+
+    public static bool Grants(this AppRole role, Permission permission) => Map[role].Contains(permission);
+}

@@ -1,0 +1,45 @@
+using Microsoft.AspNetCore.Authentication;
+using System.Security.Claims;
+using Dangjian.Web.Data;
+using Dangjian.Web.Platform.Tenancy;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dangjian.Web.Platform.Auth;
+
+/// <summary>
+/// Resolves the signed-in user, its tenant and its roles once per request. A cookie or token whose security stamp
+/// no longer matches (roles changed, password reset) is treated as signed out: that is "sign out everywhere".
+/// </summary>
+internal sealed class CurrentUserMiddleware(RequestDelegate next)
+{
+    public const string StampClaim = "AspNet.Identity.SecurityStamp";
+
+    public async Task InvokeAsync(HttpContext ctx, AppDbContext db, TenantContext tenant, CurrentUser current)
+    {
+        if (ctx.User.Identity?.IsAuthenticated == true
+            && Guid.TryParse(ctx.User.FindFirstValue(ClaimTypes.NameIdentifier), out var userId))
+        {
+            var user = await db.Users.AsNoTracking().Where(u => u.Id == userId)
+                .Select(u => new { u.Id, u.TenantId, u.UserName, u.DisplayName, u.SecurityStamp })
+                .FirstOrDefaultAsync(ctx.RequestAborted);
+            if (user is null || !string.Equals(user.SecurityStamp, ctx.User.FindFirstValue(StampClaim), StringComparison.Ordinal))
+            {
+                if (ctx.User.Identity.AuthenticationType == IdentityConstants.ApplicationScheme)
+                {
+                    await ctx.SignOutAsync(IdentityConstants.ApplicationScheme);
+                }
+                ctx.User = new ClaimsPrincipal(new ClaimsIdentity());
+            }
+            else
+            {
+                tenant.Set(user.TenantId);
+                var roles = await db.RoleAssignments.Where(r => r.UserId == user.Id)
+                    .Join(db.OrgUnits, r => r.OrgUnitId, u => u.Id, (r, u) => new ScopedRole(r.Role, r.Scope, u.Id, u.Path))
+                    .ToListAsync(ctx.RequestAborted);
+                current.Set(user.Id, user.TenantId, user.UserName ?? "", user.DisplayName, roles);
+            }
+        }
+        await next(ctx);
+    }
+}

@@ -1,0 +1,28 @@
+using Dangjian.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dangjian.Web.Platform.Ledger;
+
+public sealed record LedgerVerification(bool Valid, long Entries, long? FirstBrokenEntry = null, string? Reason = null, string? LastHash = null);
+
+/// <summary>Recomputes the chain of the current tenant from the first entry; reports the first entry that fails.</summary>
+public sealed class VerifyLedger(AppDbContext db)
+{
+    public async Task<LedgerVerification> HandleAsync(CancellationToken ct = default)
+    {
+        long expected = 1;
+        var previous = LedgerHash.Genesis;
+        await foreach (var e in db.LedgerEntries.AsNoTracking().OrderBy(e => e.Sequence).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            if (e.Sequence != expected)
+                return new(false, expected - 1, expected, $"第 {expected} 条记录缺失（下一条为第 {e.Sequence} 条）");
+            if (!string.Equals(e.PreviousHash, previous, StringComparison.Ordinal))
+                return new(false, expected - 1, e.Sequence, $"第 {e.Sequence} 条记录与前一条的链接不符（顺序被改动或前一条被改动）");
+            if (!string.Equals(LedgerHash.Compute(e), e.Hash, StringComparison.Ordinal))
+                return new(false, expected - 1, e.Sequence, $"第 {e.Sequence} 条记录的内容与其哈希不符（内容被改动）");
+            previous = e.Hash;
+            expected++;
+        }
+        return new(true, expected - 1, LastHash: previous);
+    }
+}

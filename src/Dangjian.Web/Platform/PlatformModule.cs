@@ -1,0 +1,136 @@
+using System.Globalization;
+using System.Text.Json.Serialization;
+using Dangjian.Web.Data;
+using Dangjian.Web.Platform.Audit;
+using Dangjian.Web.Platform.Auth;
+using Dangjian.Web.Platform.Errors;
+using Dangjian.Web.Platform.Jobs;
+using Dangjian.Web.Platform.Ledger;
+using Dangjian.Web.Platform.Tenancy;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+
+namespace Dangjian.Web.Platform;
+
+/// <summary>Cross-cutting services: database, identity and org scope, audit, ledger, jobs, errors, i18n, OpenAPI.</summary>
+public static class PlatformModule
+{
+    public static readonly CultureInfo[] Cultures = [new("zh-CN"), new("en-US")];
+
+    public static IServiceCollection AddPlatform(this IServiceCollection services, IConfiguration config, IWebHostEnvironment env)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddAppDatabase(config, env.ContentRootPath);
+        services.AddScoped<TenantContext>();
+        services.AddScoped<CurrentUser>();
+        services.AddScoped<Ledger.Ledger>();
+        services.AddScoped<VerifyLedger>();
+        services.AddScoped<LedgerGate>();
+        services.AddScoped<ListAuditEntries>();
+        services.AddScoped<Seeding.TenantSeeder>();
+        services.AddSingleton<JobRunner>();
+        services.AddHostedService<JobHostedService>();
+
+        var keys = config["DataProtection:KeysPath"] ?? Path.Combine(env.ContentRootPath, "App_Data", "keys");
+        services.AddDataProtection().SetApplicationName("Dangjian").PersistKeysToFileSystem(new DirectoryInfo(keys));
+
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = "CookieOrBearer";
+                o.DefaultChallengeScheme = "CookieOrBearer";
+            })
+            .AddPolicyScheme("CookieOrBearer", null, o => o.ForwardDefaultSelector = ctx =>
+                ctx.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    ? IdentityConstants.BearerScheme
+                    : IdentityConstants.ApplicationScheme)
+            .AddCookie(IdentityConstants.ApplicationScheme, o =>
+            {
+                o.LoginPath = "/login";
+                o.AccessDeniedPath = "/error?status=403";
+                o.Cookie.Name = "dangjian.auth";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Lax;
+                o.ExpireTimeSpan = TimeSpan.FromHours(8);
+                o.SlidingExpiration = true;
+                o.Events.OnRedirectToLogin = ctx => ApiStatus(ctx, StatusCodes.Status401Unauthorized);
+                o.Events.OnRedirectToAccessDenied = ctx => ApiStatus(ctx, StatusCodes.Status403Forbidden);
+            })
+            .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(1));
+        services.AddAuthorization();
+
+        services.AddIdentityCore<AppUser>(o =>
+            {
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+                o.Password.RequiredLength = 8;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireDigit = true;
+                o.User.RequireUniqueEmail = false;
+                o.ClaimsIdentity.SecurityStampClaimType = CurrentUserMiddleware.StampClaim;
+            })
+            .AddEntityFrameworkStores<AppDbContext>()
+            .AddSignInManager();
+
+        services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            o.DefaultRequestCulture = new RequestCulture("zh-CN");
+            o.SupportedCultures = Cultures;
+            o.SupportedUICultures = Cultures;
+            // Chinese unless the person chose otherwise: the browser's language does not switch the UI by itself.
+            o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
+        });
+
+        services.AddExceptionHandler<UnhandledExceptionHandler>();
+        services.AddProblemDetails();
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.AddOpenApi("v1", o => o.ShouldInclude = d => d.RelativePath?.StartsWith("api/v1", StringComparison.Ordinal) == true);
+        services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
+        services.AddAntiforgery();
+        return services;
+    }
+
+    private static Task ApiStatus(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx, int status)
+    {
+        if (ctx.Request.Path.StartsWithSegments("/api"))
+        {
+            ctx.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+        ctx.Response.Redirect(ctx.RedirectUri);
+        return Task.CompletedTask;
+    }
+
+    public static WebApplication UsePlatform(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages(async ctx =>
+        {
+            var http = ctx.HttpContext;
+            if (http.Request.Path.StartsWithSegments("/api") && http.Response.StatusCode is 401 or 403 or 404 or 405)
+            {
+                var problems = http.RequestServices.GetRequiredService<IProblemDetailsService>();
+                await problems.TryWriteAsync(new() { HttpContext = http, ProblemDetails = { Status = http.Response.StatusCode } });
+            }
+        });
+        app.UseRequestLocalization();
+        app.MapStaticAssets();
+        app.UseAuthentication();
+        app.UseMiddleware<CurrentUserMiddleware>();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        return app;
+    }
+
+    public static WebApplication MapPlatform(this WebApplication app)
+    {
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapHealthChecks("/health");
+        PlatformApi.Map(app);
+        return app;
+    }
+}

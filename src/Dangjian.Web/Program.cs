@@ -1,0 +1,31 @@
+using Dangjian.Web.Components;
+using Dangjian.Web.Modules.Accounts;
+using Dangjian.Web.Modules.Organizations;
+using Dangjian.Web.Platform;
+using Dangjian.Web.Seeding;
+
+if (args.Length > 0 && CommandLine.IsCommand(args[0]))
+{
+    return await CommandLine.RunAsync(args);
+}
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddPlatform(builder.Configuration, builder.Environment);
+builder.Services.AddOrganizations(builder.Configuration);
+builder.Services.AddAccounts();
+builder.Services.AddRazorComponents();
+
+var app = builder.Build();
+app.UsePlatform();
+app.MapPlatform();
+app.MapOrganizations();
+app.MapAccounts();
+app.MapUi();
+app.MapRazorComponents<App>();
+
+await StartupTasks.RunAsync(app);
+await app.RunAsync();
+return 0;
+
+/// <summary>Entry point type for the test host.</summary>
+public partial class Program;

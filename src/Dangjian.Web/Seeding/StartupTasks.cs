@@ -1,0 +1,38 @@
+using Dangjian.Web.Data;
+using Dangjian.Web.Platform.Tenancy;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dangjian.Web.Seeding;
+
+/// <summary>On start: migrate the schema; on an empty database, create the demo tenant and print how to log in.</summary>
+public static class StartupTasks
+{
+    public const string DemoTenantName = "示例集团";
+
+    public static async Task RunAsync(WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var sp = scope.ServiceProvider;
+        var db = sp.GetRequiredService<AppDbContext>();
+        var config = app.Configuration;
+        if (config.GetValue("Database:Migrate", true)) await SchemaMigrator.MigrateAsync(db);
+
+        if (!config.GetValue("Seed:Demo", true) || await db.Tenants.AnyAsync()) return;
+
+        var members = config.GetValue("Seed:DemoMembers", 1500);
+        var result = await sp.GetRequiredService<TenantSeeder>().SeedAsync(new SeedPlan(DemoTenantName, members));
+        var configured = config["Seed:AdminPassword"];
+        var password = string.IsNullOrEmpty(configured) ? AdminAccount.GeneratePassword() : configured;
+        await AdminAccount.CreateAsync(sp, result.TenantId, result.RootId, "admin", "系统管理员", password);
+
+        var url = config["Urls"]?.Split(';')[0] ?? "http://localhost:5080";
+        Console.WriteLine();
+        Console.WriteLine($"  党建平台已创建示例租户「{DemoTenantName}」：{result.Units} 个组织，{result.Members} 名人员。");
+        Console.WriteLine($"  地址 URL:        {url}");
+        Console.WriteLine("  管理员 admin:    admin");
+        Console.WriteLine(string.IsNullOrEmpty(configured)
+            ? $"  初始密码 password: {password}   （仅显示这一次 / shown only once）"
+            : "  密码 password:    the value of Seed:AdminPassword");
+        Console.WriteLine();
+    }
+}
