@@ -89,9 +89,9 @@ public sealed class TenantSeeder(AppDbContext db, TenantContext tenant, TimeProv
         {
             var branch = branches[i];
             var groups = new List<OrgUnit>();
-            if (sizes[i] >= 30)
+            if (sizes[i] >= 45)
             {
-                for (var g = 0; g < (sizes[i] >= 45 ? 3 : 2); g++)
+                for (var g = 0; g < (sizes[i] >= 55 ? 3 : 2); g++)
                 {
                     groups.Add(NewUnit(branch, $"第{"一二三"[g]}党小组", OrgUnitKind.Group, OrgSetup.Standalone, branch.HostUnitType, now));
                 }

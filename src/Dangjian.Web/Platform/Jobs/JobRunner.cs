@@ -10,7 +10,7 @@ namespace Dangjian.Web.Platform.Jobs;
 public sealed class JobRunner(IServiceScopeFactory scopes, IEnumerable<IJob> jobs, TimeProvider clock, ILogger<JobRunner> logger)
 {
     public static readonly TimeSpan LeaseLength = TimeSpan.FromMinutes(10);
-    public string InstanceId { get; } = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}"[..60];
+    public string InstanceId { get; } = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}" is var id && id.Length > 90 ? id[^90..] : id;
 
     /// <summary>Runs every job that is due now; returns the names of the jobs this instance ran.</summary>
     public async Task<IReadOnlyList<string>> RunDueAsync(CancellationToken ct)

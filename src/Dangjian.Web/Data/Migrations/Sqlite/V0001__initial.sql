@@ -1,5 +1,4 @@
 -- V0001: initial schema (org tree, members roll, committees and terms, accounts, audit, ledger, jobs, inbox).
-Using launch settings from /work/main/src/Dangjian.Web/Properties/launchSettings.json...
 CREATE TABLE "AuditEntries" (
     "Id" TEXT NOT NULL CONSTRAINT "PK_AuditEntries" PRIMARY KEY,
     "TenantId" TEXT NOT NULL,
