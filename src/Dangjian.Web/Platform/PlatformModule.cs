@@ -75,7 +75,9 @@ public static class PlatformModule
             .AddEntityFrameworkStores<AppDbContext>()
             .AddSignInManager();
 
-        services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.AddLocalization();
+        // Chinese text is written as is, not as &#x…; entities.
+        services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.Configure<RequestLocalizationOptions>(o =>
         {
             o.DefaultRequestCulture = new RequestCulture("zh-CN");

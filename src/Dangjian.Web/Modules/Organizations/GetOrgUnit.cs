@@ -26,7 +26,7 @@ public sealed class GetOrgUnit(AppDbContext db, CurrentUser user, OrgAccess acce
         var full = await db.Members.InSubtree(u.Path).CountAsync(m => m.Category == MemberCategory.Full, ct);
         var direct = await db.Members.CountAsync(m => m.OrgUnitId == u.Id, ct);
         return new OrgUnitDetails(u.Id, u.ParentId, u.Name, u.Kind, u.Setup, u.HostUnitType, u.Depth, ancestors,
-            childCount, party, full, direct, u.CreatedAt);
+            childCount, party, full, direct, u.CreatedAt, u.Path);
     }
 
     /// <summary>"/a/b/c/" → ["/a/", "/a/b/"]: the paths of every ancestor.</summary>

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Dangjian.Web.Modules.Organizations;
 
 public sealed record OrgUnitSummary(
@@ -9,4 +11,5 @@ public sealed record OrgUnitRef(Guid Id, string Name);
 public sealed record OrgUnitDetails(
     Guid Id, Guid? ParentId, string Name, OrgUnitKind Kind, OrgSetup Setup, string? HostUnitType, int Depth,
     IReadOnlyList<OrgUnitRef> Ancestors, int ChildCount, int PartyMemberCount, int FullMemberCount,
-    int DirectMemberCount, DateTimeOffset CreatedAt);
+    int DirectMemberCount, DateTimeOffset CreatedAt,
+    [property: JsonIgnore] string Path = "");
