@@ -15,15 +15,15 @@ public sealed class CreateUser(AppDbContext db, UserManager<AppUser> users, Role
 {
     public async Task<Result<AppUser>> HandleAsync(CreateUserRequest r, CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(r.UserName)) return Error.Validation("userName", L["Validation.Required", "userName"]);
-        var userName = r.UserName.Trim();
-        if (userName.Length is < 3 or > 50 || !userName.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-' or '@'))
-        {
-            return Error.Validation("userName", L["Users.UserNameFormat"]);
-        }
-        if (string.IsNullOrWhiteSpace(r.DisplayName)) return Error.Validation("displayName", L["Validation.Required", "displayName"]);
-        if (r.DisplayName.Trim().Length > 100) return Error.Validation("displayName", L["Validation.TooLong", "displayName", 100]);
-        if (string.IsNullOrEmpty(r.Password)) return Error.Validation("password", L["Validation.Required", "password"]);
+        var invalid = new FieldErrors();
+        var userName = r.UserName?.Trim() ?? "";
+        if (userName.Length == 0) invalid.Add(Error.Validation("userName", L["Validation.Required", "userName"]));
+        else if (userName.Length is < 3 or > 50 || !userName.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-' or '@'))
+            invalid.Add(Error.Validation("userName", L["Users.UserNameFormat"]));
+        if (string.IsNullOrWhiteSpace(r.DisplayName)) invalid.Add(Error.Validation("displayName", L["Validation.Required", "displayName"]));
+        else if (r.DisplayName.Trim().Length > 100) invalid.Add(Error.Validation("displayName", L["Validation.TooLong", "displayName", 100]));
+        if (string.IsNullOrEmpty(r.Password)) invalid.Add(Error.Validation("password", L["Validation.Required", "password"]));
+        if (invalid.ToError() is { } validation) return validation;
 
         var now = clock.GetUtcNow();
         var grants = await roles.ResolveAsync(r.Roles, now, ct);
@@ -33,17 +33,17 @@ public sealed class CreateUser(AppDbContext db, UserManager<AppUser> users, Role
 
         var user = new AppUser
         {
-            Id = Guid.CreateVersion7(now), UserName = userName, DisplayName = r.DisplayName.Trim(), TenantId = caller.TenantId,
+            Id = Guid.CreateVersion7(now), UserName = userName, DisplayName = r.DisplayName!.Trim(), TenantId = caller.TenantId,
             CreatedAt = now, LockoutEnabled = true,
         };
         foreach (var pv in users.PasswordValidators)
         {
-            var check = await pv.ValidateAsync(users, user, r.Password);
+            var check = await pv.ValidateAsync(users, user, r.Password!);
             if (!check.Succeeded) return Error.Validation("password", L["Users.PasswordWeak"]);
         }
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var created = await users.CreateAsync(user, r.Password);
+        var created = await users.CreateAsync(user, r.Password!);
         if (!created.Succeeded)
         {
             return Error.Validation("userName", string.Join("；", created.Errors.Select(e => e.Description)));

@@ -14,18 +14,19 @@ public sealed class CreateOrgUnit(AppDbContext db, OrgAccess access, Platform.Le
 {
     public async Task<Result<OrgUnit>> HandleAsync(CreateOrgUnitRequest r, CancellationToken ct)
     {
-        if (r.ParentId is not { } parentId) return Error.Validation("parentId", L["Validation.Required", "parentId"]);
-        if (OrgInput.Name(r.Name, L) is { } nameError) return nameError;
-        var kind = OrgInput.Enum<OrgUnitKind>(r.Kind, "kind", null, L);
-        if (!kind.IsSuccess) return kind.Error!;
-        var setup = OrgInput.Enum<OrgSetup>(r.Setup, "setup", OrgSetup.Standalone, L);
-        if (!setup.IsSuccess) return setup.Error!;
-        if (OrgInput.HostUnitType(r.HostUnitType, "hostUnitType", L) is { } hostError) return hostError;
+        var invalid = new FieldErrors();
+        if (r.ParentId is null) invalid.Add(Error.Validation("parentId", L["Validation.Required", "parentId"]));
+        invalid.Add(OrgInput.Name(r.Name, L));
+        var kind = invalid.Take(OrgInput.Enum<OrgUnitKind>(r.Kind, "kind", null, L));
+        var setup = invalid.Take(OrgInput.Enum<OrgSetup>(r.Setup, "setup", OrgSetup.Standalone, L));
+        invalid.Add(OrgInput.HostUnitType(r.HostUnitType, "hostUnitType", L));
+        if (invalid.ToError() is { } validation) return validation;
+        var parentId = r.ParentId!.Value;
 
         var parentResult = await access.LoadAsync(parentId, Permission.ManageOrg, ct);
         if (!parentResult.IsSuccess) return parentResult.Error!;
         var parent = parentResult.Value!;
-        if (!OrgHierarchyRules.CanContain(parent.Kind, kind.Value))
+        if (!OrgHierarchyRules.CanContain(parent.Kind, kind!.Value))
         {
             return Error.Rule("ORG_HIERARCHY", L["Org.HierarchyRefused", L["Kind." + parent.Kind], L["Kind." + kind.Value]], OrgArticles.Hierarchy);
         }
@@ -47,7 +48,7 @@ public sealed class CreateOrgUnit(AppDbContext db, OrgAccess access, Platform.Le
             Depth = parent.Depth + 1,
             Name = name,
             Kind = kind.Value,
-            Setup = setup.Value,
+            Setup = setup!.Value,
             HostUnitType = string.IsNullOrWhiteSpace(r.HostUnitType) ? parent.HostUnitType : r.HostUnitType.Trim(),
             SortOrder = maxOrder + 1,
             CreatedAt = clock.GetUtcNow(),

@@ -44,6 +44,14 @@ internal static class OrganizationsApi
             return dissolved.IsSuccess ? TypedResults.NoContent() : dissolved.Error!.ToProblem();
         });
 
+        g.MapGet("/{id:guid}/export", async Task<IResult> (Guid id, ExportOrgSubtree h, CancellationToken ct) =>
+        {
+            var file = await h.HandleAsync(id, ct);
+            return file.IsSuccess
+                ? TypedResults.File(file.Value.Content, Platform.Export.XlsxWriter.ContentType, file.Value.FileName)
+                : file.Error!.ToProblem();
+        }).Produces(StatusCodes.Status200OK, contentType: Platform.Export.XlsxWriter.ContentType);
+
         g.MapGet("/{id:guid}/warnings", async Task<IResult> (Guid id, GetOrgUnitWarnings h, CancellationToken ct) =>
             Reply(await h.HandleAsync(id, ct), TypedResults.Ok));
 

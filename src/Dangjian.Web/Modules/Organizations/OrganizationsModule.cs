@@ -17,6 +17,7 @@ public static class OrganizationsModule
         services.AddScoped<MoveOrgUnit>();
         services.AddScoped<DissolveOrgUnit>();
         services.AddScoped<GetOrgUnitWarnings>();
+        services.AddScoped<ExportOrgSubtree>();
         services.AddScoped<GetCommittee>();
         services.AddScoped<RecordElection>();
         services.AddScoped<ChangeCommitteeMember>();

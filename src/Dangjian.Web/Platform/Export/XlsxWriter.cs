@@ -1,0 +1,65 @@
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+
+namespace Dangjian.Web.Platform.Export;
+
+/// <summary>
+/// Writes one-sheet .xlsx workbooks (a bold header row, then text and number cells) with the OpenXML SDK's streaming
+/// writer, so large lists are written without building the whole sheet in memory.
+/// </summary>
+public static class XlsxWriter
+{
+    public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    public static void Write(Stream output, string sheetName, IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<object?>> rows)
+    {
+        using var doc = SpreadsheetDocument.Create(output, SpreadsheetDocumentType.Workbook);
+        var workbook = doc.AddWorkbookPart();
+        workbook.Workbook = new Workbook();
+        var styles = workbook.AddNewPart<WorkbookStylesPart>();
+        styles.Stylesheet = new Stylesheet(
+            new Fonts(new Font(), new Font(new Bold())),
+            new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 })),
+            new Borders(new Border()),
+            new CellFormats(new CellFormat(), new CellFormat { FontId = 1, ApplyFont = true }));
+
+        var sheetPart = workbook.AddNewPart<WorksheetPart>();
+        using (var w = OpenXmlWriter.Create(sheetPart))
+        {
+            w.WriteStartElement(new Worksheet());
+            w.WriteStartElement(new SheetData());
+            WriteRow(w, headers.Cast<object?>().ToList(), bold: true);
+            foreach (var row in rows) WriteRow(w, row, bold: false);
+            w.WriteEndElement();
+            w.WriteEndElement();
+        }
+
+        workbook.Workbook.AppendChild(new Sheets(new Sheet
+        {
+            Id = workbook.GetIdOfPart(sheetPart), SheetId = 1, Name = sheetName.Length > 31 ? sheetName[..31] : sheetName,
+        }));
+        workbook.Workbook.Save();
+    }
+
+    private static void WriteRow(OpenXmlWriter w, IReadOnlyList<object?> values, bool bold)
+    {
+        w.WriteStartElement(new Row());
+        foreach (var value in values)
+        {
+            var cell = value switch
+            {
+                null => new Cell { DataType = CellValues.InlineString, InlineString = new InlineString(new Text("")) },
+                int or long or decimal or double => new Cell
+                {
+                    DataType = CellValues.Number,
+                    CellValue = new CellValue(Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)!),
+                },
+                _ => new Cell { DataType = CellValues.InlineString, InlineString = new InlineString(new Text(value.ToString()!) { Space = SpaceProcessingModeValues.Preserve }) },
+            };
+            if (bold) cell.StyleIndex = 1;
+            w.WriteElement(cell);
+        }
+        w.WriteEndElement();
+    }
+}
