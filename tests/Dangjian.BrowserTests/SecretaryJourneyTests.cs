@@ -47,6 +47,17 @@ public sealed class SecretaryJourneyTests(AppServer app) : IClassFixture<AppServ
         (await warning.InnerTextAsync()).ShouldContain("《中国共产党支部工作条例（试行）》第四条");
         await AppServer.ShotAsync(page, "01-new-branch-warning");
 
+        var newUnitUrl = page.Url;
+        await page.GotoAsync("/org/tree");
+        (await page.Locator(".tree").TextContentAsync()).ShouldNotBeNull().ShouldContain("测试新建党支部");
+        await AppServer.ShotAsync(page, "01b-org-tree");
+        await page.GotoAsync("/audit");
+        (await page.Locator("table").InnerTextAsync()).ShouldContain("测试新建党支部");
+        await AppServer.ShotAsync(page, "01c-audit-log");
+        await page.GotoAsync("/ledger");
+        (await page.Locator("[data-testid=ledger-result]").InnerTextAsync()).ShouldContain("链条校验通过");
+        await page.GotoAsync(newUnitUrl);
+
         await page.Locator(".actions").GetByRole(AriaRole.Link, new() { Name = "用户管理" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "新建账号" }).ClickAsync();
         await page.GetByLabel("用户名").FillAsync("zhibu_sj");

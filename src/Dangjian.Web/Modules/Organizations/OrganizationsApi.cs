@@ -52,6 +52,12 @@ internal static class OrganizationsApi
                 : file.Error!.ToProblem();
         }).Produces(StatusCodes.Status200OK, contentType: Platform.Export.XlsxWriter.ContentType);
 
+        g.MapPost("/{id:guid}/restore", async Task<IResult> (Guid id, RestoreOrgUnit h, GetOrgUnit get, CancellationToken ct) =>
+        {
+            var restored = await h.HandleAsync(id, ct);
+            return restored.IsSuccess ? TypedResults.Ok((await get.HandleAsync(id, ct)).Value) : restored.Error!.ToProblem();
+        });
+
         g.MapGet("/{id:guid}/warnings", async Task<IResult> (Guid id, GetOrgUnitWarnings h, CancellationToken ct) =>
             Reply(await h.HandleAsync(id, ct), TypedResults.Ok));
 

@@ -16,6 +16,7 @@ public static class OrganizationsModule
         services.AddScoped<UpdateOrgUnit>();
         services.AddScoped<MoveOrgUnit>();
         services.AddScoped<DissolveOrgUnit>();
+        services.AddScoped<RestoreOrgUnit>();
         services.AddScoped<GetOrgUnitWarnings>();
         services.AddScoped<ExportOrgSubtree>();
         services.AddScoped<GetCommittee>();

@@ -26,6 +26,9 @@ public static class LedgerHash
     public static string Compute(LedgerEntry e) =>
         Compute(e.TenantId, e.Sequence, e.At, e.Kind, e.SubjectId, e.Payload, e.PreviousHash);
 
-    /// <summary>Both databases keep microseconds; the hashed instant must be the one that is stored.</summary>
-    public static DateTimeOffset Truncate(DateTimeOffset at) => new(at.UtcTicks - at.UtcTicks % 10, TimeSpan.Zero);
+    /// <summary>
+    /// The hashed instant must be exactly the stored one: PostgreSQL keeps microseconds and SQLite (as binary ticks)
+    /// a tenth of a millisecond, so entries are stamped to the whole millisecond.
+    /// </summary>
+    public static DateTimeOffset Truncate(DateTimeOffset at) => new(at.UtcTicks - at.UtcTicks % TimeSpan.TicksPerMillisecond, TimeSpan.Zero);
 }
