@@ -1,0 +1,3 @@
+global using Dangjian.Tests.Infrastructure;
+global using Microsoft.EntityFrameworkCore;
+global using Microsoft.Extensions.DependencyInjection;

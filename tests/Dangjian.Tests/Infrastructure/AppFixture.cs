@@ -1,0 +1,130 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Dangjian.Web.Data;
+using Dangjian.Web.Platform.Tenancy;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Dangjian.Tests.Infrastructure;
+
+/// <summary>
+/// The app on a fresh database of the provider under test, with a fixed clock, no demo data and no background jobs.
+/// Shared by the tests of one class (IClassFixture); tests that need isolation build their own tenant.
+/// </summary>
+public class AppFixture : IAsyncLifetime
+{
+    private TestDatabase? database;
+    private Factory? factory;
+    private readonly string keysDir = Path.Combine(Path.GetTempPath(), "dangjian-tests", "keys-" + Guid.NewGuid().ToString("N"));
+
+    public FakeTimeProvider Clock { get; } = new();
+
+    public TestDatabase Database => database ?? throw new InvalidOperationException("Not initialised.");
+
+    public IServiceProvider Services => (factory ?? throw new InvalidOperationException("Not initialised.")).Services;
+
+    public async Task InitializeAsync()
+    {
+        database = await TestDatabase.CreateAsync();
+        factory = new Factory(this);
+        // Starting the server runs the app's own start-up: schema migration on the empty database.
+        _ = factory.Server;
+
+        // Guard: a test must never run against the developer's App_Data database.
+        await using var scope = Services.CreateAsyncScope();
+        var used = scope.ServiceProvider.GetRequiredService<AppDbContext>().Database.GetConnectionString();
+        if (used != database.ConnectionString)
+        {
+            throw new InvalidOperationException($"The app did not take the test database: {used}");
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (factory is not null) await factory.DisposeAsync();
+        if (database is not null) await database.DisposeAsync();
+        try
+        {
+            Directory.Delete(keysDir, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+
+    /// <summary>An anonymous client; redirects and cookies are left to the test.</summary>
+    public HttpClient CreateClient() =>
+        factory!.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+
+    /// <summary>A client carrying a bearer token obtained through the token endpoint.</summary>
+    public async Task<HttpClient> ClientForAsync(TestUser user)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync(user.UserName, user.Password));
+        return client;
+    }
+
+    public HttpClient ClientWithToken(string token)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    public async Task<string> TokenAsync(string userName, string password)
+    {
+        using var client = CreateClient();
+        using var response = await client.PostAsJsonAsync("/api/v1/auth/token", new { userName, password });
+        var body = await response.Content.ReadAsStringAsync();
+        response.IsSuccessStatusCode.ShouldBeTrue($"token for {userName}: {(int)response.StatusCode} {body}");
+        return JsonNode.Parse(body)!["accessToken"]!.GetValue<string>();
+    }
+
+    /// <summary>A service scope working inside one tenant, as a request of that tenant's user would.</summary>
+    public AsyncServiceScope Scope(Guid tenantId)
+    {
+        var scope = Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<TenantContext>().Set(tenantId);
+        return scope;
+    }
+
+    public async Task<T> InTenantAsync<T>(Guid tenantId, Func<AppDbContext, Task<T>> work)
+    {
+        await using var scope = Scope(tenantId);
+        return await work(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+    }
+
+    public async Task InTenantAsync(Guid tenantId, Func<AppDbContext, Task> work)
+    {
+        await using var scope = Scope(tenantId);
+        await work(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+    }
+
+    private sealed class Factory(AppFixture owner) : WebApplicationFactory<Program>
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            var provider = TestDatabase.Provider.ToString();
+            builder.UseEnvironment("Testing");
+            builder.UseSetting("Database:Provider", provider);
+            builder.UseSetting($"ConnectionStrings:{provider}", owner.Database.ConnectionString);
+            builder.UseSetting("Seed:Demo", "false");
+            builder.UseSetting("Jobs:Enabled", "false");
+            builder.UseSetting("DataProtection:KeysPath", owner.keysDir);
+            builder.UseSetting("Logging:LogLevel:Default", "Warning");
+            builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Warning");
+            builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Warning");
+            builder.ConfigureTestServices(services =>
+            {
+                services.RemoveAll<TimeProvider>();
+                services.AddSingleton<TimeProvider>(owner.Clock);
+            });
+        }
+    }
+}

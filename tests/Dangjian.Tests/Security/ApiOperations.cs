@@ -1,0 +1,88 @@
+using System.Text.Json.Nodes;
+
+namespace Dangjian.Tests.Security;
+
+/// <summary>One operation of the OpenAPI document.</summary>
+public sealed record ApiOperation(string Method, string Path, IReadOnlyList<(string Name, string In)> Parameters, JsonNode? BodySchema)
+{
+    public override string ToString() => $"{Method} {Path}";
+}
+
+/// <summary>Reads every operation out of the app's own OpenAPI document and builds plausible request bodies.</summary>
+public sealed class ApiOperations(JsonNode document)
+{
+    private static readonly string[] Methods = ["get", "post", "put", "patch", "delete"];
+
+    public IReadOnlyList<ApiOperation> All()
+    {
+        var list = new List<ApiOperation>();
+        foreach (var (path, item) in document["paths"]!.AsObject())
+        {
+            foreach (var method in Methods)
+            {
+                if (item![method] is not JsonObject op) continue;
+                var parameters = (op["parameters"]?.AsArray() ?? []).Select(p => Resolve(p!))
+                    .Select(p => (p["name"]!.GetValue<string>(), p["in"]!.GetValue<string>())).ToList();
+                var schema = op["requestBody"]?["content"]?["application/json"]?["schema"];
+                list.Add(new ApiOperation(method.ToUpperInvariant(), path, parameters, schema));
+            }
+        }
+        return list;
+    }
+
+    /// <summary>
+    /// A body that fills every property the schema declares. <paramref name="byName"/> decides values for property
+    /// names it knows (ids, enums, names); everything else gets a value of its declared type.
+    /// </summary>
+    public JsonNode? Sample(JsonNode? schema, Func<string, JsonNode?, JsonNode?> byName, string? name = null, int depth = 0)
+    {
+        if (schema is null || depth > 6) return null;
+        schema = Resolve(schema);
+        if (name is not null && byName(name, schema) is { } known) return known;
+
+        if ((schema["anyOf"] ?? schema["oneOf"]) is { } alternatives)
+        {
+            var pick = alternatives.AsArray().Select(a => Resolve(a!)).FirstOrDefault(a => !Types(a).SequenceEqual(["null"]));
+            return Sample(pick, byName, name, depth + 1);
+        }
+        if (schema["enum"] is JsonArray values && values.Count > 0) return values[0]!.DeepClone();
+
+        var types = Types(schema);
+        if (types.Contains("object") || schema["properties"] is not null)
+        {
+            var obj = new JsonObject();
+            foreach (var (prop, propSchema) in schema["properties"]?.AsObject() ?? [])
+            {
+                obj[prop] = Sample(propSchema, byName, prop, depth + 1);
+            }
+            return obj;
+        }
+        if (types.Contains("array")) return new JsonArray(Sample(schema["items"], byName, null, depth + 1));
+        if (types.Contains("integer") || types.Contains("number")) return 1;
+        if (types.Contains("boolean")) return false;
+        return schema["format"]?.GetValue<string>() switch
+        {
+            "date" => "2026-11-01",
+            "date-time" => "2026-11-22T02:00:00Z",
+            _ => "越权测试",
+        };
+    }
+
+    private static string[] Types(JsonNode schema) => schema["type"] switch
+    {
+        JsonArray a => a.Select(t => t!.GetValue<string>()).Where(t => t != "null").DefaultIfEmpty("null").ToArray(),
+        JsonValue v => [v.GetValue<string>()],
+        _ => [],
+    };
+
+    private JsonNode Resolve(JsonNode node)
+    {
+        for (var i = 0; i < 10 && node["$ref"]?.GetValue<string>() is { } reference; i++)
+        {
+            var target = document;
+            foreach (var part in reference.TrimStart('#', '/').Split('/')) target = target![part]!;
+            node = target!;
+        }
+        return node;
+    }
+}

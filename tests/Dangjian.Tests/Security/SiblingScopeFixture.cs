@@ -1,0 +1,73 @@
+using Dangjian.Web.Modules.Members;
+using Dangjian.Web.Modules.Organizations;
+using Dangjian.Web.Modules.Organizations.Committees;
+using Dangjian.Web.Platform.Auth;
+using Dangjian.Web.Platform.Notifications;
+
+namespace Dangjian.Tests.Security;
+
+/// <summary>
+/// A tenant with a root 党委 and two sibling branches A and B. Each branch has a member on its roll, a committee term
+/// with a committee member, a secretary account and a notification for that secretary; B also has a dissolved 党小组.
+/// Everything of B carries a unique marker so a leak can be found in any response.
+/// </summary>
+public sealed class SiblingWorld
+{
+    public required TestTenant Tenant { get; init; }
+    public required Side A { get; init; }
+    public required Side B { get; init; }
+
+    public sealed record Side(
+        OrgUnit Unit, Member Member, CommitteeTerm Term, CommitteeMember CommitteeMember, TestUser Secretary, Guid NotificationId,
+        OrgUnit? DissolvedGroup)
+    {
+        /// <summary>Strings that only a caller who may see this branch should ever receive.</summary>
+        public IReadOnlyList<string> Secrets =>
+        [
+            Unit.Name, Member.Name, CommitteeMember.Name, Secretary.UserName, Secretary.DisplayName,
+            .. DissolvedGroup is null ? Array.Empty<string>() : [DissolvedGroup.Name],
+            Unit.Id.ToString(), Term.Id.ToString(), CommitteeMember.Id.ToString(), Secretary.Id.ToString(),
+        ];
+
+        /// <summary>Secrets that are names, not the ids a refusal may legitimately echo from the request.</summary>
+        public IReadOnlyList<string> Names => Secrets.Where(s => !Guid.TryParse(s, out _)).ToList();
+    }
+
+    public static async Task<SiblingWorld> CreateAsync(AppFixture app)
+    {
+        var tenant = await TestTenant.CreateAsync(app);
+        var a = await SideAsync(app, tenant, "甲", withDissolvedGroup: false);
+        var b = await SideAsync(app, tenant, "乙", withDissolvedGroup: true);
+        return new SiblingWorld { Tenant = tenant, A = a, B = b };
+    }
+
+    private static async Task<Side> SideAsync(AppFixture app, TestTenant tenant, string label, bool withDissolvedGroup)
+    {
+        // ASCII markers as well as Chinese: a JSON body may escape the Chinese characters.
+        var marker = TestTenant.Unique("MARK" + (label == "甲" ? "A" : "B"));
+        var unit = await tenant.AddUnitAsync(tenant.Root, OrgUnitKind.Branch, $"{label}支部{marker}");
+        var member = (await tenant.AddMembersAsync(unit, 1, namePrefix: $"{label}党员{marker}"))[0];
+        var term = await tenant.AddTermAsync(unit, new DateOnly(2025, 1, 10), new DateOnly(2028, 1, 9), $"{label}委员{marker}");
+        var secretary = await tenant.AddUserAsync(unit, AppRole.BranchSecretary, displayName: $"{label}书记{marker}");
+
+        OrgUnit? dissolved = null;
+        if (withDissolvedGroup)
+        {
+            dissolved = await tenant.AddUnitAsync(unit, OrgUnitKind.Group, $"{label}撤销小组{marker}");
+            await app.InTenantAsync(tenant.TenantId, db => db.OrgUnits.Where(u => u.Id == dissolved.Id)
+                .ExecuteUpdateAsync(s => s.SetProperty(u => u.DissolvedAt, app.Clock.GetUtcNow())));
+        }
+
+        var notification = new Notification
+        {
+            Id = Guid.CreateVersion7(app.Clock.GetUtcNow()), TenantId = tenant.TenantId, UserId = secretary.Id, CreatedAt = app.Clock.GetUtcNow(),
+            Title = $"{label}通知{marker}", Body = $"{label}内容{marker}", DedupKey = "test:" + marker,
+        };
+        await app.InTenantAsync(tenant.TenantId, async db =>
+        {
+            db.Notifications.Add(notification);
+            await db.SaveChangesAsync();
+        });
+        return new Side(unit, member, term, term.Members[0], secretary, notification.Id, dissolved);
+    }
+}
