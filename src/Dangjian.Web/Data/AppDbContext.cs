@@ -43,6 +43,9 @@ public sealed class AppDbContext(
 
     internal TenantContext Tenant => tenant;
 
+    /// <summary>Ledger entries staged by <see cref="Platform.Ledger.Ledger"/>, sealed in the next SaveChanges.</summary>
+    internal List<PendingLedgerEntry> PendingLedger { get; } = [];
+
     /// <summary>Bulk seeding of synthetic data switches the audit log off; nothing else may.</summary>
     internal bool AuditEnabled { get; set; } = true;
 
@@ -110,6 +113,21 @@ public sealed class AppDbContext(
             var audit = await AuditWriter.CollectAsync(this, user, clock.GetUtcNow(), cancellationToken);
             if (audit.Count > 0) AuditEntries.AddRange(audit);
         }
-        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+
+        if (PendingLedger.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+
+        // The ledger entries and the change they record commit together, or neither does.
+        var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        try
+        {
+            await LedgerSealer.SealAsync(this, clock.GetUtcNow(), cancellationToken);
+            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (own is not null) await own.CommitAsync(cancellationToken);
+            return saved;
+        }
+        finally
+        {
+            if (own is not null) await own.DisposeAsync();
+        }
     }
 }

@@ -73,11 +73,14 @@ public static class SchemaMigrator
                 done.Add(script.Version);
             }
 
-            if (postgres) await ExecAsync(conn, null, $"SELECT pg_advisory_unlock({PostgresLockKey})", ct);
             return done;
         }
         finally
         {
+            if (postgres && conn.State == System.Data.ConnectionState.Open)
+            {
+                await ExecAsync(conn, null, $"SELECT pg_advisory_unlock({PostgresLockKey})", CancellationToken.None);
+            }
             if (opened) await conn.CloseAsync();
         }
     }

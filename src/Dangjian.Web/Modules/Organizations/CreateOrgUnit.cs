@@ -54,7 +54,7 @@ public sealed class CreateOrgUnit(AppDbContext db, OrgAccess access, Platform.Le
             CreatedAt = clock.GetUtcNow(),
         };
         db.OrgUnits.Add(unit);
-        await ledger.AppendAsync("org.created", unit.Id.ToString(), new { unit.Name, Kind = unit.Kind.ToString(), Setup = unit.Setup.ToString(), unit.ParentId }, ct);
+        ledger.Append("org.created", unit.Id.ToString(), new { unit.Name, Kind = unit.Kind.ToString(), Setup = unit.Setup.ToString(), unit.ParentId });
         await db.SaveChangesAsync(ct);
         return unit;
     }

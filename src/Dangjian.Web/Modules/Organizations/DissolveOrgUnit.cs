@@ -28,7 +28,7 @@ public sealed class DissolveOrgUnit(AppDbContext db, OrgAccess access, Platform.
         if (children > 0) return Error.Rule("ORG_HAS_CHILDREN", L["Org.DissolveHasChildren", children], OrgArticles.Hierarchy);
 
         unit.DissolvedAt = clock.GetUtcNow();
-        await ledger.AppendAsync("org.dissolved", unit.Id.ToString(), new { unit.Name }, ct);
+        ledger.Append("org.dissolved", unit.Id.ToString(), new { unit.Name });
         await db.SaveChangesAsync(ct);
         return unit;
     }

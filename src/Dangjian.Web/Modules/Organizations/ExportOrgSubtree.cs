@@ -12,13 +12,14 @@ namespace Dangjian.Web.Modules.Organizations;
 /// The whole subtree of a unit as an Excel roster of organisations: level, name, kind, set-up, host unit type,
 /// parent, and party members (own roll and the whole subtree). Counts are one grouped query rolled up in memory.
 /// </summary>
-public sealed class ExportOrgSubtree(AppDbContext db, OrgAccess access, IStringLocalizer<SharedResource> L)
+public sealed class ExportOrgSubtree(AppDbContext db, OrgAccess access, CurrentUser user, IStringLocalizer<SharedResource> L)
 {
     public async Task<Result<(string FileName, byte[] Content)>> HandleAsync(Guid id, CancellationToken ct)
     {
         var loaded = await access.LoadAsync(id, Permission.ViewOrg, ct);
         if (!loaded.IsSuccess) return loaded.Error!;
         var root = loaded.Value!;
+        if (!user.CanInSubtree(Permission.ViewOrg, root.Path)) return Error.Forbidden(L["Auth.Forbidden"]);
 
         var units = await db.OrgUnits.AsNoTracking().InSubtree(root.Path).OrderBy(u => u.Path).ToListAsync(ct);
         var direct = await db.Members.InSubtree(root.Path)

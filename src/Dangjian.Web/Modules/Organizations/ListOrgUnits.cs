@@ -20,6 +20,12 @@ public sealed class ListOrgUnits(AppDbContext db, CurrentUser user, OrgAccess ac
             var parent = await access.LoadAsync(pid, Permission.ViewOrg, ct);
             if (!parent.IsSuccess) return parent.Error!;
             query = db.OrgUnits.Where(u => u.ParentId == pid);
+            if (!user.CanInSubtree(Permission.ViewOrg, parent.Value!.Path))
+            {
+                // Roles held on single units below: only those units are listed.
+                var (_, exact) = user.Reach(Permission.ViewOrg);
+                query = query.Where(u => exact.Contains(u.Path));
+            }
         }
         else
         {

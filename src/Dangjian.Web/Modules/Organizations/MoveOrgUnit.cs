@@ -58,7 +58,7 @@ public sealed class MoveOrgUnit(AppDbContext db, OrgAccess access, Platform.Ledg
         unit.ParentId = newParentId;
         unit.Path = newPath;
         unit.Depth = newParent.Depth + 1;
-        await ledger.AppendAsync("org.moved", unit.Id.ToString(), new { From = oldParentId, To = newParentId }, ct);
+        ledger.Append("org.moved", unit.Id.ToString(), new { From = oldParentId, To = newParentId });
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return unit;

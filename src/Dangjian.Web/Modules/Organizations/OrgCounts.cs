@@ -23,7 +23,7 @@ public static class OrgCounts
         db.Members.InSubtree(path)
             .CountAsync(m => m.Category == MemberCategory.Full || m.Category == MemberCategory.Probationary, ct);
 
-    /// <summary>Party members under each of the given units, in one query.</summary>
+    /// <summary>Party members under each of the given units: one index-range count per unit (a page holds at most 200).</summary>
     public static async Task<Dictionary<string, int>> PartyMembersPerSubtreeAsync(AppDbContext db, IReadOnlyCollection<string> paths, CancellationToken ct)
     {
         var result = new Dictionary<string, int>();

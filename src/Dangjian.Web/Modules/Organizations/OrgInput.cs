@@ -21,10 +21,9 @@ internal static class OrgInput
         {
             return fallback is { } f ? f : Error.Validation(field, L["Validation.Required", field]);
         }
-        if (System.Enum.TryParse<T>(value, ignoreCase: true, out var parsed) && System.Enum.IsDefined(parsed) && !int.TryParse(value, out _))
-        {
-            return parsed;
-        }
+        // Names only: no numbers and no comma-separated flag combinations.
+        var name = System.Enum.GetNames<T>().FirstOrDefault(n => string.Equals(n, value.Trim(), StringComparison.OrdinalIgnoreCase));
+        if (name is not null) return System.Enum.Parse<T>(name);
         return Error.Validation(field, L["Validation.OneOf", field, string.Join(" | ", System.Enum.GetNames<T>())]);
     }
 

@@ -25,7 +25,7 @@ public sealed class RestoreOrgUnit(AppDbContext db, OrgAccess access, CurrentUse
             return Error.Conflict("ORG_DUPLICATE_NAME", L["Org.DuplicateName", unit.Name]);
         }
         unit.DissolvedAt = null;
-        await ledger.AppendAsync("org.restored", unit.Id.ToString(), new { unit.Name }, ct);
+        ledger.Append("org.restored", unit.Id.ToString(), new { unit.Name });
         await db.SaveChangesAsync(ct);
         return unit;
     }

@@ -21,6 +21,11 @@ public sealed class CurrentUser
 
     public bool Can(Permission permission, string orgPath) => OrgScope.Holds(Roles, permission, orgPath);
 
+    /// <summary>True when a role reaches the whole subtree of <paramref name="orgPath"/>, not just that unit.</summary>
+    public bool CanInSubtree(Permission permission, string orgPath) =>
+        Roles.Any(r => r.Role.Grants(permission) && (r.Scope == DataScope.All
+            || (r.Scope == DataScope.OwnUnitAndBelow && orgPath.StartsWith(r.OrgPath, StringComparison.Ordinal))));
+
     public bool CanAnywhere(Permission permission) => Roles.Any(r => r.Role.Grants(permission));
 
     /// <summary>

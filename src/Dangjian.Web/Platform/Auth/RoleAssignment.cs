@@ -1,9 +1,10 @@
+using Dangjian.Web.Platform.Audit;
 using Dangjian.Web.Platform.Tenancy;
 
 namespace Dangjian.Web.Platform.Auth;
 
 /// <summary>A role held by a user on one unit of the org tree.</summary>
-public sealed class RoleAssignment : ITenantOwned
+public sealed class RoleAssignment : ITenantOwned, IAudited
 {
     public Guid Id { get; set; }
     public Guid TenantId { get; set; }
@@ -12,4 +13,6 @@ public sealed class RoleAssignment : ITenantOwned
     public AppRole Role { get; set; }
     public DataScope Scope { get; set; }
     public DateTimeOffset GrantedAt { get; set; }
+
+    Guid IAudited.AuditOrgUnitId => OrgUnitId;
 }

@@ -19,6 +19,8 @@ public sealed class ChangeCommitteeMember(AppDbContext db, OrgAccess access, Tim
         if (!loaded.IsSuccess) return loaded.Error!;
         var term = await db.CommitteeTerms.FirstOrDefaultAsync(t => t.Id == termId && t.OrgUnitId == orgUnitId, ct);
         if (term is null) return Error.NotFound(L["Committee.TermNotFound"]);
+        var current = await CurrentTerm.FindAsync(db, orgUnitId, ct);
+        if (current?.Id != termId) return Error.Rule("TERM_NOT_CURRENT", L["Committee.NotCurrent"], OrgArticles.BranchCommittee);
         if (post.Value == CommitteePost.Secretary &&
             await db.CommitteeMembers.AnyAsync(m => m.TermId == termId && m.Post == CommitteePost.Secretary && m.LeftOn == null, ct))
         {

@@ -71,8 +71,8 @@ public sealed class RecordElection(AppDbContext db, OrgAccess access, Platform.L
             });
         }
         db.CommitteeTerms.Add(term);
-        await ledger.AppendAsync("committee.elected", term.Id.ToString(),
-            new { OrgUnitId = orgUnitId, term.Number, term.StartOn, term.EndOn, Members = members.Select(m => new { m.Name, Post = m.Post.ToString() }) }, ct);
+        ledger.Append("committee.elected", term.Id.ToString(),
+            new { OrgUnitId = orgUnitId, term.Number, term.StartOn, term.EndOn, Members = members.Select(m => new { m.Name, Post = m.Post.ToString() }) });
         await db.SaveChangesAsync(ct);
         return term;
     }
