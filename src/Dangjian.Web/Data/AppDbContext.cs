@@ -33,6 +33,7 @@ public sealed class AppDbContext(
     public DbSet<Tenant> Tenants => Set<Tenant>();
     public DbSet<OrgUnit> OrgUnits => Set<OrgUnit>();
     public DbSet<Member> Members => Set<Member>();
+    public DbSet<MemberAccessLog> MemberAccessLogs => Set<MemberAccessLog>();
     public DbSet<CommitteeTerm> CommitteeTerms => Set<CommitteeTerm>();
     public DbSet<CommitteeMember> CommitteeMembers => Set<CommitteeMember>();
     public DbSet<RoleAssignment> RoleAssignments => Set<RoleAssignment>();

@@ -20,8 +20,19 @@ public enum Gender
     Female,
 }
 
+/// <summary>党籍状态 and how a person left the roll; people are kept, never deleted.</summary>
+public enum MembershipStatus
+{
+    Normal,
+    Suspended,
+    Left,
+    Deceased,
+}
+
 /// <summary>
-/// A person on the roll of a unit. <see cref="OrgPath"/> copies the unit's path so subtree counts are an index range.
+/// One person's record for the whole life cycle, with the fields of the national system (party-rules.md §5).
+/// <see cref="OrgPath"/> copies the unit's path so subtree counts are an index range. The ID number, mobile number
+/// and home address are stored encrypted; <see cref="IdNumberHash"/> is a keyed hash for look-ups.
 /// </summary>
 public sealed class Member : ITenantOwned, IAudited
 {
@@ -32,6 +43,7 @@ public sealed class Member : ITenantOwned, IAudited
     public required string Name { get; set; }
     public Gender Gender { get; set; }
     public MemberCategory Category { get; set; }
+    public MembershipStatus Status { get; set; }
     public DateOnly? BirthDate { get; set; }
     public DateOnly? JoinedOn { get; set; }
     public DateOnly? FullMemberOn { get; set; }
@@ -40,7 +52,60 @@ public sealed class Member : ITenantOwned, IAudited
     public string? Ethnicity { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
 
+    // Encrypted personal data (PersonalDataProtector) and the look-up hash.
+    public string? IdNumberEncrypted { get; set; }
+    public string? IdNumberHash { get; set; }
+    public string? IdNumberTail { get; set; }
+    public string? MobileEncrypted { get; set; }
+    public string? HomeAddressEncrypted { get; set; }
+    public string? Telephone { get; set; }
+
+    // State.
+    public bool IsMobile { get; set; }
+    public string? MobileDestination { get; set; }
+    public DateOnly? OutOfContactSince { get; set; }
+    public string? OutOfContactReason { get; set; }
+
+    // Extended fields of the national system.
+    public string? Degree { get; set; }
+    public int PartyAgeAdjustmentMonths { get; set; }
+    public string? NewSocialStratum { get; set; }
+    public string? ProfessionalTitle { get; set; }
+    public bool IsMigrantWorker { get; set; }
+    public string? Residence { get; set; }
+    public string? HouseholdRegistration { get; set; }
+    public string? NativePlace { get; set; }
+    public string? MaritalStatus { get; set; }
+    public string? JoinType { get; set; }
+    public int ProbationExtendedMonths { get; set; }
+    public string? BranchAtJoining { get; set; }
+    public DateOnly? AppliedOn { get; set; }
+    public DateOnly? ActivistOn { get; set; }
+    public DateOnly? CandidateOn { get; set; }
+    public DateOnly? WorkStartedOn { get; set; }
+    public string? WorkUnitAndPost { get; set; }
+    public string? FrontLine { get; set; }
+    public string? DossierLocation { get; set; }
+
+    /// <summary>The account of the person themself, so they can see their record and who looked at it.</summary>
+    public Guid? UserId { get; set; }
+
+    public DateTimeOffset? UpdatedAt { get; set; }
+
     Guid IAudited.AuditOrgUnitId => OrgUnitId;
 
     public static bool IsPartyMember(MemberCategory c) => c is MemberCategory.Full or MemberCategory.Probationary;
+}
+
+/// <summary>A look at a person's unmasked personal data or an export containing it: who, when, what.</summary>
+public sealed class MemberAccessLog : ITenantOwned
+{
+    public Guid Id { get; set; }
+    public Guid TenantId { get; set; }
+    public Guid MemberId { get; set; }
+    public DateTimeOffset At { get; set; }
+    public Guid? UserId { get; set; }
+    public string UserName { get; set; } = "";
+    public required string Action { get; set; }
+    public string? Detail { get; set; }
 }

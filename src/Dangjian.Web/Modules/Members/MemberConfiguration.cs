@@ -17,5 +17,43 @@ internal sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
         // Leading with the path makes "how many members under this unit, by category" an index-only range scan.
         e.HasIndex(m => new { m.TenantId, m.OrgPath, m.Category });
         e.HasIndex(m => new { m.TenantId, m.OrgUnitId });
+        e.HasIndex(m => new { m.TenantId, m.IdNumberHash }).IsUnique();
+        e.HasIndex(m => new { m.TenantId, m.UserId });
+        e.Property(m => m.Status).HasDefaultValue(MembershipStatus.Normal).HasSentinel(MembershipStatus.Normal);
+        // Columns added by V0002 carry defaults so existing rows upgrade in place.
+        e.Property(m => m.IsMobile).HasDefaultValue(false);
+        e.Property(m => m.IsMigrantWorker).HasDefaultValue(false);
+        e.Property(m => m.PartyAgeAdjustmentMonths).HasDefaultValue(0);
+        e.Property(m => m.ProbationExtendedMonths).HasDefaultValue(0);
+        e.Property(m => m.IdNumberEncrypted).HasMaxLength(200);
+        e.Property(m => m.IdNumberHash).HasMaxLength(64);
+        e.Property(m => m.IdNumberTail).HasMaxLength(4);
+        e.Property(m => m.MobileEncrypted).HasMaxLength(200);
+        e.Property(m => m.HomeAddressEncrypted).HasMaxLength(600);
+        e.Property(m => m.Telephone).HasMaxLength(30);
+        e.Property(m => m.MobileDestination).HasMaxLength(200);
+        e.Property(m => m.OutOfContactReason).HasMaxLength(40);
+        foreach (var name in new[] { nameof(Member.Degree), nameof(Member.NewSocialStratum), nameof(Member.ProfessionalTitle), nameof(Member.MaritalStatus),
+                     nameof(Member.JoinType), nameof(Member.FrontLine) })
+        {
+            e.Property<string?>(name).HasMaxLength(40);
+        }
+        foreach (var name in new[] { nameof(Member.Residence), nameof(Member.HouseholdRegistration), nameof(Member.NativePlace),
+                     nameof(Member.BranchAtJoining), nameof(Member.WorkUnitAndPost), nameof(Member.DossierLocation) })
+        {
+            e.Property<string?>(name).HasMaxLength(200);
+        }
+    }
+}
+
+internal sealed class MemberAccessLogConfiguration : IEntityTypeConfiguration<MemberAccessLog>
+{
+    public void Configure(EntityTypeBuilder<MemberAccessLog> e)
+    {
+        e.ToTable("MemberAccessLogs");
+        e.Property(a => a.UserName).HasMaxLength(100);
+        e.Property(a => a.Action).HasMaxLength(40);
+        e.Property(a => a.Detail).HasMaxLength(400);
+        e.HasIndex(a => new { a.TenantId, a.MemberId, a.At });
     }
 }
