@@ -1,0 +1,20 @@
+using Microsoft.Extensions.Options;
+
+namespace Dangjian.Web.Modules.Dues;
+
+/// <summary>The Dues module's only public surface.</summary>
+public static class DuesModule
+{
+    public static IServiceCollection AddDues(this IServiceCollection services, IConfiguration config)
+    {
+        services.AddOptions<DuesOptions>().Bind(config.GetSection(DuesOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DuesOptions>, DuesOptionsValidator>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapDues(this IEndpointRouteBuilder app)
+    {
+        DuesApi.Map(app);
+        return app;
+    }
+}
