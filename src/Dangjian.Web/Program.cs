@@ -1,5 +1,7 @@
 using Dangjian.Web.Components;
 using Dangjian.Web.Modules.Accounts;
+using Dangjian.Web.Modules.Dues;
+using Dangjian.Web.Modules.Members;
 using Dangjian.Web.Modules.Organizations;
 using Dangjian.Web.Platform;
 using Dangjian.Web.Seeding;
@@ -13,6 +15,8 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddPlatform(builder.Configuration, builder.Environment);
 builder.Services.AddOrganizations(builder.Configuration);
 builder.Services.AddAccounts();
+builder.Services.AddMembers();
+builder.Services.AddDues(builder.Configuration);
 builder.Services.AddRazorComponents();
 
 var app = builder.Build();
@@ -20,6 +24,8 @@ app.UsePlatform();
 app.MapPlatform();
 app.MapOrganizations();
 app.MapAccounts();
+app.MapMembers();
+app.MapDues();
 app.MapUi();
 app.MapRazorComponents<App>();
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Dangjian.Web.Data;
 using Dangjian.Web.Modules.Accounts;
+using Dangjian.Web.Modules.Members;
 using Dangjian.Web.Modules.Organizations;
 using Dangjian.Web.Platform;
 using Microsoft.EntityFrameworkCore;
@@ -25,6 +26,7 @@ public static class CommandLine
         builder.Services.AddPlatform(builder.Configuration, builder.Environment);
         builder.Services.AddOrganizations(builder.Configuration);
         builder.Services.AddAccounts();
+        builder.Services.AddMembers();
         await using var app = builder.Build();
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();

@@ -3,6 +3,7 @@ using Dangjian.Web.Modules.Members;
 using Dangjian.Web.Modules.Organizations;
 using Dangjian.Web.Modules.Organizations.Committees;
 using Dangjian.Web.Platform.Clock;
+using Dangjian.Web.Platform.Privacy;
 using Dangjian.Web.Platform.Tenancy;
 using Microsoft.EntityFrameworkCore;
 
@@ -21,7 +22,7 @@ public sealed record SeedResult(Guid TenantId, Guid RootId, int Units, int Membe
 /// branches, a roster with believable names and dates, and committees whose terms fall on both sides of "today".
 /// Deterministic for a given seed, so benchmarks and demos are repeatable.
 /// </summary>
-public sealed class TenantSeeder(AppDbContext db, TenantContext tenant, TimeProvider clock)
+public sealed class TenantSeeder(AppDbContext db, TenantContext tenant, TimeProvider clock, PersonalDataProtector protector)
 {
     private static readonly string[] Departments =
     [
@@ -35,6 +36,8 @@ public sealed class TenantSeeder(AppDbContext db, TenantContext tenant, TimeProv
     private readonly List<OrgUnit> units = [];
     private readonly List<Member> members = [];
     private readonly List<CommitteeTerm> terms = [];
+    private readonly HashSet<string> idNumbers = [];
+    private static readonly string[] AreaCodes = ["110101", "110108", "310104", "320102", "330106", "370102", "410105", "420106", "440106", "510107", "610113", "230103"];
 
     public async Task<SeedResult> SeedAsync(SeedPlan plan, CancellationToken ct = default)
     {
@@ -178,6 +181,14 @@ public sealed class TenantSeeder(AppDbContext db, TenantContext tenant, TimeProv
             if (cat == MemberCategory.Full) full = joined.Value.AddYears(1);
         }
         var retired = today.Year - birth.Year >= 60;
+        string idNumber;
+        do
+        {
+            var first17 = AreaCodes[r.Next(AreaCodes.Length)] + birth.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture)
+                          + r.Next(0, 100).ToString("00", System.Globalization.CultureInfo.InvariantCulture) + (male ? 2 * r.Next(5) + 1 : 2 * r.Next(5));
+            idNumber = first17 + Modules.Members.IdNumberRules.CheckChar(first17);
+        } while (!idNumbers.Add(idNumber));
+        var mobile = "1" + "3578"[r.Next(4)] + r.Next(0, 1_000_000_000).ToString("000000000", System.Globalization.CultureInfo.InvariantCulture);
         var m = new Member
         {
             Id = Guid.CreateVersion7(now),
@@ -192,6 +203,10 @@ public sealed class TenantSeeder(AppDbContext db, TenantContext tenant, TimeProv
             JobPost = retired ? "离退休人员" : ChineseNames.Pick(r, ChineseNames.JobPosts),
             Education = ChineseNames.Pick(r, ChineseNames.Education),
             Ethnicity = ChineseNames.Pick(r, ChineseNames.Ethnicities),
+            IdNumberEncrypted = protector.Encrypt(idNumber),
+            IdNumberHash = protector.Hash(idNumber),
+            IdNumberMasked = Modules.Members.IdNumberRules.Mask(idNumber),
+            MobileEncrypted = protector.Encrypt(mobile),
             CreatedAt = now,
         };
         members.Add(m);

@@ -7,10 +7,11 @@ using Microsoft.Extensions.Localization;
 
 namespace Dangjian.Web.Modules.Accounts;
 
-public sealed record CreateUserRequest(string? UserName, string? Password, string? DisplayName, IReadOnlyList<RoleGrantInput>? Roles);
+public sealed record CreateUserRequest(string? UserName, string? Password, string? DisplayName, IReadOnlyList<RoleGrantInput>? Roles,
+    Guid? MemberId = null);
 
 /// <summary>An administrator creates an account with its roles on units it manages.</summary>
-public sealed class CreateUser(AppDbContext db, UserManager<AppUser> users, RoleInput roles, CurrentUser caller, TimeProvider clock,
+public sealed class CreateUser(AppDbContext db, UserManager<AppUser> users, RoleInput roles, CurrentUser caller, Members.MemberAccess members, TimeProvider clock,
     IStringLocalizer<SharedResource> L)
 {
     public async Task<Result<AppUser>> HandleAsync(CreateUserRequest r, CancellationToken ct)
@@ -28,6 +29,15 @@ public sealed class CreateUser(AppDbContext db, UserManager<AppUser> users, Role
         var now = clock.GetUtcNow();
         var grants = await roles.ResolveAsync(r.Roles, now, ct);
         if (!grants.IsSuccess) return grants.Error!;
+
+        Members.Member? member = null;
+        if (r.MemberId is { } memberId)
+        {
+            var loaded = await members.LoadAsync(memberId, Permission.ManageMembers, ct, track: true);
+            if (!loaded.IsSuccess) return loaded.Error!;
+            member = loaded.Value!;
+            if (member.UserId is not null) return Error.Conflict("MEMBER_HAS_ACCOUNT", L["Users.MemberHasAccount"]);
+        }
 
         if (await users.FindByNameAsync(userName) is not null) return Error.Conflict("USER_EXISTS", L["Users.Exists", userName]);
 
@@ -53,6 +63,7 @@ public sealed class CreateUser(AppDbContext db, UserManager<AppUser> users, Role
             g.UserId = user.Id;
             db.RoleAssignments.Add(g);
         }
+        if (member is not null) member.UserId = user.Id;
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return user;

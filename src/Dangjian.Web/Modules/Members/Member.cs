@@ -55,7 +55,7 @@ public sealed class Member : ITenantOwned, IAudited
     // Encrypted personal data (PersonalDataProtector) and the look-up hash.
     public string? IdNumberEncrypted { get; set; }
     public string? IdNumberHash { get; set; }
-    public string? IdNumberTail { get; set; }
+    public string? IdNumberMasked { get; set; }
     public string? MobileEncrypted { get; set; }
     public string? HomeAddressEncrypted { get; set; }
     public string? Telephone { get; set; }

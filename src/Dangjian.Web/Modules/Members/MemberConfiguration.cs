@@ -27,7 +27,7 @@ internal sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
         e.Property(m => m.ProbationExtendedMonths).HasDefaultValue(0);
         e.Property(m => m.IdNumberEncrypted).HasMaxLength(200);
         e.Property(m => m.IdNumberHash).HasMaxLength(64);
-        e.Property(m => m.IdNumberTail).HasMaxLength(4);
+        e.Property(m => m.IdNumberMasked).HasMaxLength(20);
         e.Property(m => m.MobileEncrypted).HasMaxLength(200);
         e.Property(m => m.HomeAddressEncrypted).HasMaxLength(600);
         e.Property(m => m.Telephone).HasMaxLength(30);

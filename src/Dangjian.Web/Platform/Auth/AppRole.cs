@@ -31,6 +31,9 @@ public enum Permission
     ManageUsers,
     ViewAudit,
     VerifyLedger,
+    ViewMembers,
+    ManageMembers,
+    ViewPersonalData,
 }
 
 public static class RolePermissions
@@ -38,13 +41,22 @@ public static class RolePermissions
     private static readonly Dictionary<AppRole, Permission[]> Map = new()
     {
         [AppRole.SystemAdmin] = Enum.GetValues<Permission>(),
-        [AppRole.PartyAffairsWorker] = [Permission.ViewOrg, Permission.ManageOrg, Permission.ManageCommittee, Permission.ViewAudit],
-        [AppRole.BranchSecretary] = [Permission.ViewOrg, Permission.ManageOrg, Permission.ManageCommittee],
-        [AppRole.OrganizationCommissioner] = [Permission.ViewOrg, Permission.ManageCommittee],
-        [AppRole.PublicityCommissioner] = [Permission.ViewOrg],
-        [AppRole.DisciplineCommissioner] = [Permission.ViewOrg],
+        [AppRole.PartyAffairsWorker] =
+        [
+            Permission.ViewOrg, Permission.ManageOrg, Permission.ManageCommittee, Permission.ViewAudit,
+            Permission.ViewMembers, Permission.ManageMembers, Permission.ViewPersonalData,
+        ],
+        [AppRole.BranchSecretary] =
+        [
+            Permission.ViewOrg, Permission.ManageOrg, Permission.ManageCommittee,
+            Permission.ViewMembers, Permission.ManageMembers, Permission.ViewPersonalData,
+        ],
+        [AppRole.OrganizationCommissioner] =
+            [Permission.ViewOrg, Permission.ManageCommittee, Permission.ViewMembers, Permission.ManageMembers, Permission.ViewPersonalData],
+        [AppRole.PublicityCommissioner] = [Permission.ViewOrg, Permission.ViewMembers],
+        [AppRole.DisciplineCommissioner] = [Permission.ViewOrg, Permission.ViewMembers],
         [AppRole.Member] = [Permission.ViewOrg],
-        [AppRole.Observer] = [Permission.ViewOrg],
+        [AppRole.Observer] = [Permission.ViewOrg, Permission.ViewMembers],
     };
 
     public static bool Grants(this AppRole role, Permission permission) => Map[role].Contains(permission);

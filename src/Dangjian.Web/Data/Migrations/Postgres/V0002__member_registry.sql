@@ -2,7 +2,7 @@
 ALTER TABLE "Members" ADD COLUMN "Status" character varying(40) NOT NULL DEFAULT 'Normal';
 ALTER TABLE "Members" ADD COLUMN "IdNumberEncrypted" character varying(200);
 ALTER TABLE "Members" ADD COLUMN "IdNumberHash" character varying(64);
-ALTER TABLE "Members" ADD COLUMN "IdNumberTail" character varying(4);
+ALTER TABLE "Members" ADD COLUMN "IdNumberMasked" character varying(20);
 ALTER TABLE "Members" ADD COLUMN "MobileEncrypted" character varying(200);
 ALTER TABLE "Members" ADD COLUMN "HomeAddressEncrypted" character varying(600);
 ALTER TABLE "Members" ADD COLUMN "Telephone" character varying(30);

@@ -2,7 +2,7 @@
 ALTER TABLE "Members" ADD COLUMN "Status" TEXT NOT NULL DEFAULT 'Normal';
 ALTER TABLE "Members" ADD COLUMN "IdNumberEncrypted" TEXT NULL;
 ALTER TABLE "Members" ADD COLUMN "IdNumberHash" TEXT NULL;
-ALTER TABLE "Members" ADD COLUMN "IdNumberTail" TEXT NULL;
+ALTER TABLE "Members" ADD COLUMN "IdNumberMasked" TEXT NULL;
 ALTER TABLE "Members" ADD COLUMN "MobileEncrypted" TEXT NULL;
 ALTER TABLE "Members" ADD COLUMN "HomeAddressEncrypted" TEXT NULL;
 ALTER TABLE "Members" ADD COLUMN "Telephone" TEXT NULL;

@@ -1,0 +1,69 @@
+using Dangjian.Web.Data;
+using Dangjian.Web.Platform.Auth;
+using Dangjian.Web.Platform.Clock;
+using Dangjian.Web.Platform.Errors;
+using Dangjian.Web.Platform.Export;
+using Dangjian.Web.Platform.Privacy;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Dangjian.Web.Modules.Members;
+
+/// <summary>
+/// The filtered roll as .xlsx, in the column names of the national system. With <c>reveal</c> (roles that may see
+/// personal data) the full ID and mobile numbers are included; every exported person gets an access-log entry.
+/// </summary>
+public sealed class ExportMembers(AppDbContext db, MemberQuery members, MemberAccess access, CurrentUser user,
+    PersonalDataProtector protector, TimeProvider clock, IStringLocalizer<SharedResource> L)
+{
+    public const int MaxRows = 300_000;
+
+    public async Task<Result<(string FileName, byte[] Content)>> HandleAsync(MemberFilter f, bool reveal, CancellationToken ct)
+    {
+        var today = clock.Today();
+        var built = await members.BuildAsync(f, Permission.ViewMembers, today, ct);
+        if (!built.IsSuccess) return built.Error!;
+        var (q, unit) = built.Value;
+        if (reveal && !user.Can(Permission.ViewPersonalData, unit.Path)) return Error.Forbidden(L["Auth.Forbidden"]);
+
+        var rows = await q.OrderBy(m => m.OrgPath).ThenBy(m => m.Name).Take(MaxRows)
+            .Join(db.OrgUnits, m => m.OrgUnitId, u => u.Id, (m, u) => new { m, UnitName = u.Name }).AsNoTracking().ToListAsync(ct);
+
+        access.Log(rows.Select(r => r.m.Id), "export", reveal ? L["Member.LogExportFull"] : L["Member.LogExportMasked"]);
+        await db.SaveChangesAsync(ct);
+
+        using var stream = new MemoryStream();
+        XlsxWriter.Write(stream, L["Member.Roster"], MemberColumns.Headers,
+            rows.Select(r => (IReadOnlyList<object?>)
+            [
+                r.m.Name, r.m.Gender == Gender.Male ? "男" : "女", r.m.Ethnicity,
+                reveal ? protector.Decrypt(r.m.IdNumberEncrypted) : r.m.IdNumberMasked,
+                r.m.BirthDate is { } b ? ChinaTime.Format(b) : null, r.m.Education, MemberColumns.CategoryName(r.m.Category), r.UnitName,
+                r.m.JoinedOn is { } j ? ChinaTime.Format(j) : null, r.m.FullMemberOn is { } fm ? ChinaTime.Format(fm) : null, r.m.JobPost,
+                reveal ? protector.Decrypt(r.m.MobileEncrypted) : null, r.m.Telephone,
+                r.m.Status == MembershipStatus.Suspended ? "停止党籍" : "正常",
+                r.m.OutOfContactSince is null ? "否" : "是", r.m.IsMobile ? "是" : "否", r.m.MobileDestination,
+            ]));
+        return ($"{unit.Name}-党员名册-{ChinaTime.Format(today)}.xlsx", stream.ToArray());
+    }
+}
+
+/// <summary>The roster columns of the national system (party-rules.md §5), shared by export and the import template.</summary>
+public static class MemberColumns
+{
+    public static readonly string[] Headers =
+    [
+        "姓名", "性别", "民族", "公民身份号码", "出生日期", "学历", "人员类别", "所在党支部", "加入党组织日期", "转为正式党员日期",
+        "工作岗位", "手机号码", "固定电话", "党籍状态", "是否失联", "是否流动党员", "外出流向",
+    ];
+
+    public static string CategoryName(MemberCategory c) => c switch
+    {
+        MemberCategory.Masses => "群众",
+        MemberCategory.Applicant => "入党申请人",
+        MemberCategory.Activist => "入党积极分子",
+        MemberCategory.Candidate => "发展对象",
+        MemberCategory.Probationary => "预备党员",
+        _ => "正式党员",
+    };
+}
