@@ -1,4 +1,5 @@
 using Dangjian.Web.Data;
+using Dangjian.Web.Modules.Organizations;
 using Dangjian.Web.Platform.Auth;
 using Dangjian.Web.Platform.Clock;
 using Dangjian.Web.Platform.Errors;
@@ -26,23 +27,25 @@ public sealed class ExportMembers(AppDbContext db, MemberQuery members, MemberAc
         var (q, unit) = built.Value;
         if (reveal && !user.Can(Permission.ViewPersonalData, unit.Path)) return Error.Forbidden(L["Auth.Forbidden"]);
 
-        var rows = await q.OrderBy(m => m.OrgPath).ThenBy(m => m.Name).Take(MaxRows)
-            .Join(db.OrgUnits, m => m.OrgUnitId, u => u.Id, (m, u) => new { m, UnitName = u.Name }).AsNoTracking().ToListAsync(ct);
+        var rows = await q.OrderBy(m => m.OrgPath).ThenBy(m => m.Name).Take(MaxRows).AsNoTracking().ToListAsync(ct);
+        // Units named relative to the exported unit, so the file imports back unambiguously.
+        var names = OrgNamePaths.Relative(unit, await db.OrgUnits.AsNoTracking().InSubtree(unit.Path).ToListAsync(ct));
 
-        access.Log(rows.Select(r => r.m.Id), "export", reveal ? L["Member.LogExportFull"] : L["Member.LogExportMasked"]);
+        access.Log(rows.Select(m => m.Id), "export", reveal ? L["Member.LogExportFull"] : L["Member.LogExportMasked"]);
         await db.SaveChangesAsync(ct);
 
         using var stream = new MemoryStream();
         XlsxWriter.Write(stream, L["Member.Roster"], MemberColumns.Headers,
-            rows.Select(r => (IReadOnlyList<object?>)
+            rows.Select(m => (IReadOnlyList<object?>)
             [
-                r.m.Name, r.m.Gender == Gender.Male ? "男" : "女", r.m.Ethnicity,
-                reveal ? protector.Decrypt(r.m.IdNumberEncrypted) : r.m.IdNumberMasked,
-                r.m.BirthDate is { } b ? ChinaTime.Format(b) : null, r.m.Education, MemberColumns.CategoryName(r.m.Category), r.UnitName,
-                r.m.JoinedOn is { } j ? ChinaTime.Format(j) : null, r.m.FullMemberOn is { } fm ? ChinaTime.Format(fm) : null, r.m.JobPost,
-                reveal ? protector.Decrypt(r.m.MobileEncrypted) : null, r.m.Telephone,
-                r.m.Status == MembershipStatus.Suspended ? "停止党籍" : "正常",
-                r.m.OutOfContactSince is null ? "否" : "是", r.m.IsMobile ? "是" : "否", r.m.MobileDestination,
+                m.Name, m.Gender == Gender.Male ? "男" : "女", m.Ethnicity,
+                reveal ? protector.Decrypt(m.IdNumberEncrypted) : m.IdNumberMasked,
+                m.BirthDate is { } b ? ChinaTime.Format(b) : null, m.Education, MemberColumns.CategoryName(m.Category),
+                m.OrgUnitId == unit.Id ? "" : names.GetValueOrDefault(m.OrgUnitId),
+                m.JoinedOn is { } j ? ChinaTime.Format(j) : null, m.FullMemberOn is { } fm ? ChinaTime.Format(fm) : null, m.JobPost,
+                reveal ? protector.Decrypt(m.MobileEncrypted) : null, m.Telephone,
+                m.Status == MembershipStatus.Suspended ? "停止党籍" : "正常",
+                m.OutOfContactSince is null ? "否" : "是", m.IsMobile ? "是" : "否", m.MobileDestination,
             ]));
         return ($"{unit.Name}-党员名册-{ChinaTime.Format(today)}.xlsx", stream.ToArray());
     }

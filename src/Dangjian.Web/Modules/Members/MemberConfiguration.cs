@@ -57,3 +57,13 @@ internal sealed class MemberAccessLogConfiguration : IEntityTypeConfiguration<Me
         e.HasIndex(a => new { a.TenantId, a.MemberId, a.At });
     }
 }
+
+internal sealed class ImportUploadConfiguration : IEntityTypeConfiguration<Import.ImportUpload>
+{
+    public void Configure(EntityTypeBuilder<Import.ImportUpload> e)
+    {
+        e.ToTable("ImportUploads");
+        e.Property(u => u.FileName).HasMaxLength(200);
+        e.HasIndex(u => new { u.TenantId, u.UserId, u.CreatedAt });
+    }
+}

@@ -27,11 +27,13 @@ public static class MembersModule
         services.AddScoped<ExportMembers>();
         services.AddScoped<MemberStatistics>();
         services.AddScoped<ReadAccessLog>();
+        services.AddScoped<Import.ImportMembers>();
         return services;
     }
 
     public static IEndpointRouteBuilder MapMembers(this IEndpointRouteBuilder app)
     {
+        Import.ImportApi.Map(app);
         var g = app.MapGroup("/api/v1/members").WithTags("Members").RequireAuthorization();
 
         g.MapGet("/", async Task<IResult> ([AsParameters] MemberFilter filter, int? page, int? pageSize, ListMembers h, CancellationToken ct) =>

@@ -29,8 +29,9 @@ public static class XlsxWriter
         {
             w.WriteStartElement(new Worksheet());
             w.WriteStartElement(new SheetData());
-            WriteRow(w, headers.Cast<object?>().ToList(), bold: true);
-            foreach (var row in rows) WriteRow(w, row, bold: false);
+            uint index = 1;
+            WriteRow(w, index, headers.Cast<object?>().ToList(), bold: true);
+            foreach (var row in rows) WriteRow(w, ++index, row, bold: false);
             w.WriteEndElement();
             w.WriteEndElement();
         }
@@ -42,11 +43,12 @@ public static class XlsxWriter
         workbook.Workbook.Save();
     }
 
-    private static void WriteRow(OpenXmlWriter w, IReadOnlyList<object?> values, bool bold)
+    private static void WriteRow(OpenXmlWriter w, uint rowIndex, IReadOnlyList<object?> values, bool bold)
     {
-        w.WriteStartElement(new Row());
-        foreach (var value in values)
+        w.WriteStartElement(new Row { RowIndex = rowIndex });
+        for (var i = 0; i < values.Count; i++)
         {
+            var value = values[i];
             var cell = value switch
             {
                 null => new Cell { DataType = CellValues.InlineString, InlineString = new InlineString(new Text("")) },
@@ -57,9 +59,18 @@ public static class XlsxWriter
                 },
                 _ => new Cell { DataType = CellValues.InlineString, InlineString = new InlineString(new Text(value.ToString()!) { Space = SpaceProcessingModeValues.Preserve }) },
             };
+            cell.CellReference = ColumnName(i) + rowIndex.ToString(System.Globalization.CultureInfo.InvariantCulture);
             if (bold) cell.StyleIndex = 1;
             w.WriteElement(cell);
         }
         w.WriteEndElement();
+    }
+
+    /// <summary>0 → "A", 25 → "Z", 26 → "AA".</summary>
+    public static string ColumnName(int index)
+    {
+        var name = "";
+        for (var n = index + 1; n > 0; n = (n - 1) / 26) name = (char)('A' + (n - 1) % 26) + name;
+        return name;
     }
 }
