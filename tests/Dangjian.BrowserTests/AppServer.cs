@@ -46,6 +46,7 @@ public sealed class AppServer : IAsyncLifetime
             b.UseSetting("Jobs:Enabled", "false");
             b.UseSetting("Urls", "http://127.0.0.1:0");
             b.UseSetting("DataProtection:KeysPath", Path.Combine(dir, "keys"));
+            b.UseSetting("PersonalData:KeyFile", Path.Combine(dir, "keys", "personal-data.key"));
         });
         factory.UseKestrel(0);
         factory.StartServer();

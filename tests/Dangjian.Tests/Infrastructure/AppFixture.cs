@@ -22,6 +22,9 @@ public class AppFixture : IAsyncLifetime
 
     public FakeTimeProvider Clock { get; } = new();
 
+    /// <summary>A fixed key for personal data, so tests never create a key file in the app's data folder.</summary>
+    public static readonly string PersonalDataKey = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray());
+
     public TestDatabase Database => database ?? throw new InvalidOperationException("Not initialised.");
 
     public IServiceProvider Services => (factory ?? throw new InvalidOperationException("Not initialised.")).Services;
@@ -117,6 +120,7 @@ public class AppFixture : IAsyncLifetime
             builder.UseSetting("Seed:Demo", "false");
             builder.UseSetting("Jobs:Enabled", "false");
             builder.UseSetting("DataProtection:KeysPath", owner.keysDir);
+            builder.UseSetting("PersonalData:Key", PersonalDataKey);
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
             builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Warning");
             builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Warning");
