@@ -19,7 +19,7 @@ namespace Dangjian.Web.Data;
 /// The one context. Tenant-owned rows are filtered to the current tenant and stamped with it; changes to audited
 /// rows are written to the audit log in the same transaction as the change itself.
 /// </summary>
-public sealed class AppDbContext(
+public sealed partial class AppDbContext(
     DbContextOptions<AppDbContext> options,
     TenantContext tenant,
     CurrentUser user,
