@@ -15,7 +15,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddPlatform(builder.Configuration, builder.Environment);
 builder.Services.AddOrganizations(builder.Configuration);
 builder.Services.AddAccounts();
-builder.Services.AddMembers();
+builder.Services.AddMembers(builder.Configuration);
 builder.Services.AddDues(builder.Configuration);
 builder.Services.AddRazorComponents();
 

@@ -34,6 +34,7 @@ public sealed partial class AppDbContext(
     public DbSet<OrgUnit> OrgUnits => Set<OrgUnit>();
     public DbSet<Member> Members => Set<Member>();
     public DbSet<MemberAccessLog> MemberAccessLogs => Set<MemberAccessLog>();
+    public DbSet<Modules.Members.Transfers.MemberTransfer> MemberTransfers => Set<Modules.Members.Transfers.MemberTransfer>();
     public DbSet<Modules.Members.Import.ImportUpload> ImportUploads => Set<Modules.Members.Import.ImportUpload>();
     public DbSet<CommitteeTerm> CommitteeTerms => Set<CommitteeTerm>();
     public DbSet<CommitteeMember> CommitteeMembers => Set<CommitteeMember>();

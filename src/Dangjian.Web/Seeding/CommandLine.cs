@@ -26,7 +26,7 @@ public static class CommandLine
         builder.Services.AddPlatform(builder.Configuration, builder.Environment);
         builder.Services.AddOrganizations(builder.Configuration);
         builder.Services.AddAccounts();
-        builder.Services.AddMembers();
+        builder.Services.AddMembers(builder.Configuration);
         await using var app = builder.Build();
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();

@@ -1,3 +1,4 @@
+using Dangjian.Web.Platform.Clock;
 using Dangjian.Web.Modules.Members;
 using Dangjian.Web.Modules.Organizations;
 using Dangjian.Web.Modules.Organizations.Committees;
@@ -19,7 +20,7 @@ public sealed class SiblingWorld
 
     public sealed record Side(
         OrgUnit Unit, Member Member, CommitteeTerm Term, CommitteeMember CommitteeMember, TestUser Secretary, Guid NotificationId,
-        OrgUnit? DissolvedGroup)
+        OrgUnit? DissolvedGroup, Dangjian.Web.Modules.Members.Transfers.MemberTransfer Transfer, Guid ImportId)
     {
         /// <summary>Strings that only a caller who may see this branch should ever receive.</summary>
         public IReadOnlyList<string> Secrets =>
@@ -27,6 +28,7 @@ public sealed class SiblingWorld
             Unit.Name, Member.Name, CommitteeMember.Name, Secretary.UserName, Secretary.DisplayName,
             .. DissolvedGroup is null ? Array.Empty<string>() : [DissolvedGroup.Name],
             Unit.Id.ToString(), Term.Id.ToString(), CommitteeMember.Id.ToString(), Secretary.Id.ToString(),
+            Transfer.Destination!, Transfer.Id.ToString(),
         ];
 
         /// <summary>Secrets that are names, not the ids a refusal may legitimately echo from the request.</summary>
@@ -68,6 +70,28 @@ public sealed class SiblingWorld
             db.Notifications.Add(notification);
             await db.SaveChangesAsync();
         });
-        return new Side(unit, member, term, term.Members[0], secretary, notification.Id, dissolved);
+        var transfer = new Dangjian.Web.Modules.Members.Transfers.MemberTransfer
+        {
+            Id = Guid.CreateVersion7(app.Clock.GetUtcNow()), TenantId = tenant.TenantId, MemberId = member.Id, MemberName = member.Name,
+            FromUnitId = unit.Id, FromPath = unit.Path, Destination = $"{label}外单位{marker}", LetterNumber = $"测试〔2026〕{marker}",
+            Kind = Dangjian.Web.Modules.Members.Transfers.TransferKind.Outgoing, IssuedOn = app.Clock.Today(), ValidUntil = app.Clock.Today().AddDays(30),
+            CreatedAt = app.Clock.GetUtcNow(), CreatedByUserId = secretary.Id,
+        };
+        await app.InTenantAsync(tenant.TenantId, async db =>
+        {
+            db.MemberTransfers.Add(transfer);
+            await db.SaveChangesAsync();
+        });
+        var upload = new Dangjian.Web.Modules.Members.Import.ImportUpload
+        {
+            Id = Guid.CreateVersion7(app.Clock.GetUtcNow()), TenantId = tenant.TenantId, UserId = secretary.Id, OrgUnitId = unit.Id,
+            FileName = $"{label}名册{marker}.xlsx", Content = [1, 2, 3], CreatedAt = app.Clock.GetUtcNow(),
+        };
+        await app.InTenantAsync(tenant.TenantId, async db =>
+        {
+            db.ImportUploads.Add(upload);
+            await db.SaveChangesAsync();
+        });
+        return new Side(unit, member, term, term.Members[0], secretary, notification.Id, dissolved, transfer, upload.Id);
     }
 }

@@ -17,8 +17,9 @@ namespace Dangjian.Tests.Security;
 public sealed class SiblingScopeTests(AppFixture app, ITestOutputHelper output) : IClassFixture<AppFixture>
 {
     // The token endpoint is anonymous by design; the inbox only ever reads the caller's own rows (tested below).
-    // Own inbox, sign-in, and the dues calculator (it reads no tenant data) have no branch to aim at.
-    private static readonly string[] Excluded = ["/api/v1/auth/token", "/api/v1/notifications", "/api/v1/dues/calculate"];
+    // Own inbox, sign-in, the dues calculator and the blank import template read no branch's data.
+    private static readonly string[] Excluded =
+        ["/api/v1/auth/token", "/api/v1/notifications", "/api/v1/dues/calculate", "/api/v1/members/import-template"];
 
     private static readonly JsonSerializerOptions Readable = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
@@ -157,6 +158,8 @@ public sealed class SiblingScopeTests(AppFixture app, ITestOutputHelper output) 
                     ("id", "org-units") => unitId,
                     ("id", "users") => b.Secretary.Id,
                     ("id", "members") => b.Member.Id,
+                    ("transferId", _) => b.Transfer.Id,
+                    ("importId", _) => b.ImportId,
                     ("termId", _) => b.Term.Id,
                     ("memberId", _) => b.CommitteeMember.Id,
                     _ => throw new ShouldAssertException(
@@ -193,7 +196,7 @@ public sealed class SiblingScopeTests(AppFixture app, ITestOutputHelper output) 
         var b = world.B;
         return operations.Sample(op.BodySchema, (name, _) => name.ToLowerInvariant() switch
         {
-            "parentid" or "newparentid" or "orgunitid" => JsonValue.Create(bodyUnitId),
+            "parentid" or "newparentid" or "orgunitid" or "toorgunitid" => JsonValue.Create(bodyUnitId),
             "termid" => JsonValue.Create(b.Term.Id),
             "memberid" => JsonValue.Create(b.Member.Id),
             "userid" => JsonValue.Create(b.Secretary.Id),
@@ -207,6 +210,9 @@ public sealed class SiblingScopeTests(AppFixture app, ITestOutputHelper output) 
             "role" => JsonValue.Create("SystemAdmin"),
             "scope" => JsonValue.Create("OwnUnitAndBelow"),
             "hostunittype" => JsonValue.Create("公有经济控制企业"),
+            "duespaiduntil" => JsonValue.Create("2026-10"),
+            "idnumber" => JsonValue.Create("11010519491231002X"),
+            "mobile" => JsonValue.Create("13800000000"),
             "votersentitled" => JsonValue.Create(10),
             "voterspresent" or "votesreceived" => JsonValue.Create(9),
             _ => null,

@@ -37,7 +37,7 @@ public sealed class GetMember(AppDbContext db, MemberAccess access, CurrentUser 
             reveal ? mobile : MaskPhone(mobile), m.Telephone, reveal ? protector.Decrypt(m.HomeAddressEncrypted) : (m.HomeAddressEncrypted is null ? null : "******"),
             m.IsMobile, m.MobileDestination, m.OutOfContactSince, m.OutOfContactReason, m.ProfessionalTitle, m.NativePlace, m.Residence,
             m.HouseholdRegistration, m.MaritalStatus, m.WorkUnitAndPost, m.WorkStartedOn, m.AppliedOn, m.ActivistOn, m.CandidateOn,
-            m.JoinType, m.DossierLocation, m.PartyAgeAdjustmentMonths, MemberFacts.CompletenessPercent(m), m.UserId is not null);
+            m.JoinType, m.DossierLocation, m.PartyAgeAdjustmentMonths, MemberFacts.CompletenessPercent(m), m.UserId is not null, m.OrgPath);
     }
 
     private static string? MaskPhone(string? phone) => phone is { Length: 11 } ? phone[..3] + "****" + phone[^4..] : phone is null ? null : "****";

@@ -27,6 +27,7 @@ public enum MembershipStatus
     Suspended,
     Left,
     Deceased,
+    TransferredOut,
 }
 
 /// <summary>

@@ -67,3 +67,22 @@ internal sealed class ImportUploadConfiguration : IEntityTypeConfiguration<Impor
         e.HasIndex(u => new { u.TenantId, u.UserId, u.CreatedAt });
     }
 }
+
+internal sealed class MemberTransferConfiguration : IEntityTypeConfiguration<Transfers.MemberTransfer>
+{
+    public void Configure(EntityTypeBuilder<Transfers.MemberTransfer> e)
+    {
+        e.ToTable("MemberTransfers");
+        e.Property(t => t.MemberName).HasMaxLength(50);
+        e.Property(t => t.FromPath).HasMaxLength(400);
+        e.Property(t => t.ToPath).HasMaxLength(400);
+        e.Property(t => t.Destination).HasMaxLength(200);
+        e.Property(t => t.LetterNumber).HasMaxLength(40);
+        e.Property(t => t.Reason).HasMaxLength(400);
+        e.Property(t => t.DecisionNote).HasMaxLength(400);
+        e.HasIndex(t => new { t.TenantId, t.LetterNumber }).IsUnique();
+        e.HasIndex(t => new { t.TenantId, t.MemberId, t.Status });
+        e.HasIndex(t => new { t.TenantId, t.FromPath });
+        e.HasIndex(t => new { t.TenantId, t.ToPath });
+    }
+}

@@ -14,6 +14,7 @@ public sealed record MemberDetails(
     string? HomeAddress, bool IsMobile, string? MobileDestination, DateOnly? OutOfContactSince, string? OutOfContactReason,
     string? ProfessionalTitle, string? NativePlace, string? Residence, string? HouseholdRegistration, string? MaritalStatus,
     string? WorkUnitAndPost, DateOnly? WorkStartedOn, DateOnly? AppliedOn, DateOnly? ActivistOn, DateOnly? CandidateOn,
-    string? JoinType, string? DossierLocation, int PartyAgeAdjustmentMonths, int CompletenessPercent, bool HasAccount);
+    string? JoinType, string? DossierLocation, int PartyAgeAdjustmentMonths, int CompletenessPercent, bool HasAccount,
+    [property: System.Text.Json.Serialization.JsonIgnore] string OrgPath = "");
 
 public sealed record MemberAccessLogDto(DateTimeOffset At, string UserName, string Action, string? Detail);

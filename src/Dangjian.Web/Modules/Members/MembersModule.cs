@@ -13,8 +13,13 @@ namespace Dangjian.Web.Modules.Members;
 /// <summary>The member registry (党员信息库): /api/v1/members and the person's own page.</summary>
 public static class MembersModule
 {
-    public static IServiceCollection AddMembers(this IServiceCollection services)
+    public static IServiceCollection AddMembers(this IServiceCollection services, IConfiguration config)
     {
+        services.AddOptions<Transfers.TransferOptions>().Bind(config.GetSection(Transfers.TransferOptions.Section));
+        services.AddScoped<Transfers.TransferAccess>();
+        services.AddScoped<Transfers.StartTransfer>();
+        services.AddScoped<Transfers.DecideTransfer>();
+        services.AddScoped<Transfers.ListTransfers>();
         services.AddSingleton(sp => PersonalDataProtector.FromConfiguration(
             sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IWebHostEnvironment>().ContentRootPath,
             sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(PersonalDataProtector))));
@@ -34,6 +39,7 @@ public static class MembersModule
     public static IEndpointRouteBuilder MapMembers(this IEndpointRouteBuilder app)
     {
         Import.ImportApi.Map(app);
+        Transfers.TransfersApi.Map(app);
         var g = app.MapGroup("/api/v1/members").WithTags("Members").RequireAuthorization();
 
         g.MapGet("/", async Task<IResult> ([AsParameters] MemberFilter filter, int? page, int? pageSize, ListMembers h, CancellationToken ct) =>

@@ -23,23 +23,23 @@ internal static class ImportApi
             if (content is null) return Error.Validation("file", "文件超过大小限制").ToProblem();
             var r = await h.UploadAsync(orgUnitId, fileName ?? "roster.xlsx", content, ct);
             return r.IsSuccess ? TypedResults.Created($"/api/v1/members/imports/{r.Value!.Id}", r.Value) : r.Error!.ToProblem();
-        }).Accepts<byte[]>(XlsxWriter.ContentType, "application/octet-stream");
+        }).WithDescription("The request body is the .xlsx file itself (any content type). Creates the upload and returns its preview.");
 
-        g.MapGet("/imports/{id:guid}", async Task<IResult> (Guid id, ImportMembers h, CancellationToken ct) =>
+        g.MapGet("/imports/{importId:guid}", async Task<IResult> (Guid importId, ImportMembers h, CancellationToken ct) =>
         {
-            var r = await h.PreviewAsync(id, ct);
+            var r = await h.PreviewAsync(importId, ct);
             return r.IsSuccess ? TypedResults.Ok(r.Value) : r.Error!.ToProblem();
         });
 
-        g.MapPost("/imports/{id:guid}/apply", async Task<IResult> (Guid id, bool? allOrNothing, ImportMembers h, CancellationToken ct) =>
+        g.MapPost("/imports/{importId:guid}/apply", async Task<IResult> (Guid importId, bool? allOrNothing, ImportMembers h, CancellationToken ct) =>
         {
-            var r = await h.ApplyAsync(id, allOrNothing == true, ct);
+            var r = await h.ApplyAsync(importId, allOrNothing == true, ct);
             return r.IsSuccess ? TypedResults.Ok(r.Value) : r.Error!.ToProblem();
         });
 
-        g.MapGet("/imports/{id:guid}/errors", async Task<IResult> (Guid id, ImportMembers h, CancellationToken ct) =>
+        g.MapGet("/imports/{importId:guid}/errors", async Task<IResult> (Guid importId, ImportMembers h, CancellationToken ct) =>
         {
-            var r = await h.ErrorWorkbookAsync(id, ct);
+            var r = await h.ErrorWorkbookAsync(importId, ct);
             return r.IsSuccess ? TypedResults.File(r.Value.Content, XlsxWriter.ContentType, r.Value.FileName) : r.Error!.ToProblem();
         }).Produces(StatusCodes.Status200OK, contentType: XlsxWriter.ContentType);
 
