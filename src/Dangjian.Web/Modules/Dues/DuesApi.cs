@@ -1,15 +1,38 @@
 using System.Globalization;
 using Dangjian.Web.Platform.Errors;
+using Dangjian.Web.Platform.Paging;
 using Microsoft.Extensions.Options;
 
 namespace Dangjian.Web.Modules.Dues;
 
-/// <summary>/api/v1/dues: the dues calculator. Reads no tenant data, so it needs a signed-in user but no unit scope.</summary>
+/// <summary>
+/// /api/v1/dues: the calculator (reads no tenant data, so it needs a signed-in user but no unit scope) and the unit
+/// reports; /api/v1/members/{id}/dues: a member's bills, bases and payments, scoped by the member's unit.
+/// </summary>
 internal static class DuesApi
 {
     public static void Map(IEndpointRouteBuilder app)
     {
+        MapMemberDues(app);
         var g = app.MapGroup("/api/v1/dues").WithTags("Dues").RequireAuthorization();
+
+        g.MapGet("/arrears", async Task<IResult> (Guid? orgUnitId, int? page, int? pageSize, ArrearsReport h, CancellationToken ct) =>
+            {
+                var r = await h.HandleAsync(orgUnitId, PageRequest.Of(page, pageSize), ct);
+                return r.IsSuccess ? TypedResults.Ok(r.Value) : r.Error!.ToProblem();
+            })
+            .Produces<ArrearsReportDto>()
+            .WithDescription("Party members under the unit with consecutive unpaid months up to last month: Warning from ArrearsWarningMonths, " +
+                             "Flag from ArrearsFlagMonths (第十三条). Months without a base (noBase) or exempt end a run. Needs ViewMembers on the unit.");
+
+        g.MapGet("/collection", async Task<IResult> (Guid? orgUnitId, string? year, CollectionReport h, CancellationToken ct) =>
+            {
+                var r = await h.HandleAsync(orgUnitId, year, ct);
+                return r.IsSuccess ? TypedResults.Ok(r.Value) : r.Error!.ToProblem();
+            })
+            .Produces<CollectionReportDto>()
+            .WithDescription("Per month: bills due and paid among the party members on the unit's roll, amount due, money collected in the unit, " +
+                             "voluntary and to-Centre amounts; the 5% hand-up of the year's total (第十五条). Needs ViewMembers on the unit.");
 
         // Both parameters arrive as text so that every bad value, not only a missing one, is answered with a
         // ValidationProblem naming its field instead of the framework's bare 400.
@@ -22,6 +45,46 @@ internal static class DuesApi
             })
             .Produces<DuesQuote>()
             .ProducesValidationProblem();
+    }
+
+    private static void MapMemberDues(IEndpointRouteBuilder app)
+    {
+        var g = app.MapGroup("/api/v1/members/{id:guid}/dues").WithTags("Dues").RequireAuthorization();
+
+        g.MapGet("", async Task<IResult> (Guid id, string? year, GetDuesBills h, CancellationToken ct) =>
+            {
+                var r = await h.HandleAsync(id, year, ct);
+                return r.IsSuccess ? TypedResults.Ok(r.Value) : r.Error!.ToProblem();
+            })
+            .Produces<DuesBillsDto>()
+            .WithDescription("The 12 monthly bills of a year (default: this year). status: paid (by the end of the month or in advance) | " +
+                             "backPaid (after the month ended) | unpaid | exempt (a base is in force but the amount is 0) | notDue (a later month, " +
+                             "before the month of the 支部大会 resolution (第八条), or not a party member) | noBase (due, but no base is in force: " +
+                             "the amount is unknown until one is set). Needs ViewMembers; the person may read their own.");
+
+        g.MapPost("/bases", async Task<IResult> (Guid id, SetDuesBaseRequest body, SetDuesBase h, CancellationToken ct) =>
+            {
+                var r = await h.HandleAsync(id, body, ct);
+                if (!r.IsSuccess) return r.Error!.ToProblem();
+                var (dto, created) = r.Value;
+                return created ? TypedResults.Created($"/api/v1/members/{id}/dues?year={dto.EffectiveMonth[..4]}", dto) : TypedResults.Ok(dto);
+            })
+            .Produces<DuesBaseDto>(StatusCodes.Status201Created)
+            .WithDescription("Sets the base from effectiveMonth (YYYY-MM or YYYY-MM-01) on (第十条); 201, or 200 when it replaces the base of that month. " +
+                             "Needs ManageMembers.");
+
+        g.MapPost("/payments", async Task<IResult> (Guid id, RecordDuesPaymentRequest body, RecordDuesPayment h, CancellationToken ct) =>
+            {
+                var r = await h.HandleAsync(id, body, ct);
+                return r.IsSuccess
+                    ? TypedResults.Created($"/api/v1/members/{id}/dues?year={r.Value!.Month[..4]}", r.Value)
+                    : r.Error!.ToProblem();
+            })
+            .Produces<DuesPaymentDto>(StatusCodes.Status201Created)
+            .WithDescription("Records one month's dues. 409 when the month is paid; 422 (with the article) for a non-member or a month before the " +
+                             "resolution (第八条), back-payment beyond BackPaymentMonths or advance beyond AdvancePaymentMonths from paidOn (第十二条), " +
+                             "no base (第一条), an amount below the month's (第二条–第六条), a proxy without consent (第十四条). method: Self | Proxy | " +
+                             "Quarterly. Voluntary ≥ ¥1,000 sets toCentre (第十一条). Needs ManageMembers.");
     }
 
     /// <summary>

@@ -9,6 +9,12 @@ public static class DuesModule
     {
         services.AddOptions<DuesOptions>().Bind(config.GetSection(DuesOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<DuesOptions>, DuesOptionsValidator>();
+        services.AddScoped<DuesRoll>();
+        services.AddScoped<SetDuesBase>();
+        services.AddScoped<GetDuesBills>();
+        services.AddScoped<RecordDuesPayment>();
+        services.AddScoped<ArrearsReport>();
+        services.AddScoped<CollectionReport>();
         return services;
     }
 

@@ -20,6 +20,7 @@ public static class DuesArticles
 {
     private const string Regulation = "《关于中国共产党党费收缴、使用和管理的规定》";
 
+    public const string Base = Regulation + "第一条";
     public const string Serving = Regulation + "第二条";
     public const string AnnualSalary = Regulation + "第三条";
     public const string NoMonthlyIncome = Regulation + "第四条";
@@ -30,6 +31,7 @@ public static class DuesArticles
     public const string Voluntary = Regulation + "第十一条";
     public const string BackPayment = Regulation + "第十二条";
     public const string Arrears = Regulation + "第十三条";
+    public const string NoProxyWithoutConsent = Regulation + "第十四条";
     public const string CentreShare = Regulation + "第十五条";
 }
 

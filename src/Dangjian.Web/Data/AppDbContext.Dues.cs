@@ -1,0 +1,11 @@
+using Dangjian.Web.Modules.Dues;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dangjian.Web.Data;
+
+/// <summary>The Dues module's tables (党费基数, 党费交纳记录).</summary>
+public sealed partial class AppDbContext
+{
+    public DbSet<DuesBase> DuesBases => Set<DuesBase>();
+    public DbSet<DuesPayment> DuesPayments => Set<DuesPayment>();
+}
