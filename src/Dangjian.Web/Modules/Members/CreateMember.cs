@@ -69,7 +69,17 @@ public sealed class CreateMember(AppDbContext db, OrgAccess access, PersonalData
         };
         MemberInput.Apply(member, r, protector);
         db.Members.Add(member);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Another request may have registered the same number between our check and our insert.
+            db.Entry(member).State = EntityState.Detached;
+            if (!await db.Members.AsNoTracking().AnyAsync(m => m.IdNumberHash == hash, ct)) throw;
+            return Error.Conflict("MEMBER_ID_EXISTS", L["Member.IdExists"]);
+        }
         return member;
     }
 }

@@ -34,16 +34,18 @@ public sealed class ExportMembers(AppDbContext db, MemberQuery members, MemberAc
         access.Log(rows.Select(m => m.Id), "export", reveal ? L["Member.LogExportFull"] : L["Member.LogExportMasked"]);
         await db.SaveChangesAsync(ct);
 
+        // Checked per person: a caller may see personal data on some units below and not on others.
+        bool Reveal(Member m) => reveal && user.Can(Permission.ViewPersonalData, m.OrgPath);
         using var stream = new MemoryStream();
         XlsxWriter.Write(stream, L["Member.Roster"], MemberColumns.Headers,
             rows.Select(m => (IReadOnlyList<object?>)
             [
                 m.Name, m.Gender == Gender.Male ? "男" : "女", m.Ethnicity,
-                reveal ? protector.Decrypt(m.IdNumberEncrypted) : m.IdNumberMasked,
+                Reveal(m) ? protector.Decrypt(m.IdNumberEncrypted) : m.IdNumberMasked,
                 m.BirthDate is { } b ? ChinaTime.Format(b) : null, m.Education, MemberColumns.CategoryName(m.Category),
                 m.OrgUnitId == unit.Id ? "" : names.GetValueOrDefault(m.OrgUnitId),
                 m.JoinedOn is { } j ? ChinaTime.Format(j) : null, m.FullMemberOn is { } fm ? ChinaTime.Format(fm) : null, m.JobPost,
-                reveal ? protector.Decrypt(m.MobileEncrypted) : null, m.Telephone,
+                Reveal(m) ? protector.Decrypt(m.MobileEncrypted) : null, m.Telephone,
                 m.Status == MembershipStatus.Suspended ? "停止党籍" : "正常",
                 m.OutOfContactSince is null ? "否" : "是", m.IsMobile ? "是" : "否", m.MobileDestination,
             ]));

@@ -24,12 +24,14 @@ public sealed class MemberAccess(AppDbContext db, CurrentUser user, TimeProvider
     public void Log(IEnumerable<Guid> memberIds, string action, string? detail = null)
     {
         var now = clock.GetUtcNow();
+        var who = user.IsAuthenticated ? $"{user.DisplayName}（{user.UserName}）" : "system";
+        if (who.Length > 100) who = who[..100];
         foreach (var id in memberIds)
         {
             db.MemberAccessLogs.Add(new MemberAccessLog
             {
                 Id = Guid.CreateVersion7(now), MemberId = id, At = now, UserId = user.IsAuthenticated ? user.UserId : null,
-                UserName = user.IsAuthenticated ? $"{user.DisplayName}（{user.UserName}）" : "system", Action = action, Detail = detail,
+                UserName = who, Action = action, Detail = detail,
             });
         }
     }

@@ -27,7 +27,7 @@ public sealed record MemberFilter
 }
 
 /// <summary>Applies a <see cref="MemberFilter"/> inside the subtree (or unit) the caller may see.</summary>
-public sealed class MemberQuery(AppDbContext db, OrgAccess access, IStringLocalizer<SharedResource> L)
+public sealed class MemberQuery(AppDbContext db, OrgAccess access, CurrentUser user, IStringLocalizer<SharedResource> L)
 {
     public async Task<Result<(IQueryable<Member> Query, OrgUnit Unit)>> BuildAsync(MemberFilter f, Permission permission, DateOnly today, CancellationToken ct)
     {
@@ -43,7 +43,9 @@ public sealed class MemberQuery(AppDbContext db, OrgAccess access, IStringLocali
         var unit = await access.LoadAsync(unitId, permission, ct);
         if (!unit.IsSuccess) return unit.Error!;
         var u = unit.Value!;
-        var q = f.IncludeSubtree == false ? db.Members.Where(m => m.OrgUnitId == u.Id) : db.Members.InSubtree(u.Path);
+        // A role held on this unit alone (not its subtree) sees only this unit's own roll.
+        var subtree = f.IncludeSubtree != false && user.CanInSubtree(permission, u.Path);
+        var q = subtree ? db.Members.InSubtree(u.Path) : db.Members.Where(m => m.OrgUnitId == u.Id);
         if (category is { } c) q = q.Where(m => m.Category == c);
         if (status is { } s) q = q.Where(m => m.Status == s);
         if (gender is { } g) q = q.Where(m => m.Gender == g);

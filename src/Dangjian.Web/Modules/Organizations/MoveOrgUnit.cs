@@ -1,4 +1,5 @@
 using Dangjian.Web.Data;
+using Dangjian.Web.Modules.Dues;
 using Dangjian.Web.Platform.Auth;
 using Dangjian.Web.Platform.Errors;
 using Microsoft.EntityFrameworkCore;
@@ -55,6 +56,8 @@ public sealed class MoveOrgUnit(AppDbContext db, OrgAccess access, Platform.Ledg
                 .SetProperty(u => u.Depth, u => u.Depth + depthDelta), ct);
         await db.Members.InSubtree(oldPath)
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.OrgPath, m => newPath + m.OrgPath.Substring(cut)), ct);
+        await db.DuesPayments.InSubtree(oldPath)
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.OrgPath, p => newPath + p.OrgPath.Substring(cut)), ct);
         unit.ParentId = newParentId;
         unit.Path = newPath;
         unit.Depth = newParent.Depth + 1;
