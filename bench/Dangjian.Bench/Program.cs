@@ -1,0 +1,36 @@
+using BenchmarkDotNet.Columns;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using Dangjian.Bench;
+
+if (!BenchDatabase.ConfiguredProviders().Any())
+{
+    Console.Error.WriteLine($"Set {BenchDatabase.SqliteVariable} (SQLite file) and/or {BenchDatabase.PostgresVariable} (connection string) " +
+                            "to a database seeded with `Dangjian.Web seed --members 200000`; bench/run.sh does all of it.");
+    return 2;
+}
+
+if (args is ["probe", ..])
+{
+    await Probe.RunAsync();
+    return 0;
+}
+
+// Short job: the whole suite takes a few minutes on 2 cores. In-process, so BenchmarkDotNet does not rebuild the
+// solution into src/*/bin|obj (others build in this tree; we build with a private --artifacts-path).
+var job = Job.Default
+    .WithLaunchCount(1)
+    .WithWarmupCount(2)
+    .WithIterationCount(10)
+    .WithToolchain(InProcessEmitToolchain.Instance)
+    .WithId("Short");
+var config = DefaultConfig.Instance
+    .AddJob(job)
+    .AddColumn(StatisticColumn.Median, StatisticColumn.Max)
+    .WithOrderer(new BenchmarkDotNet.Order.DefaultOrderer(BenchmarkDotNet.Order.SummaryOrderPolicy.Declared))
+    .WithOptions(ConfigOptions.JoinSummary);
+
+BenchmarkSwitcher.FromAssembly(typeof(OrgTreeBenchmarks).Assembly).Run(args, config);
+return 0;
