@@ -27,17 +27,6 @@ public sealed partial class MembersApiTests(AppFixture app) : IClassFixture<AppF
     private const string IdFemale1980 = "110101198001010029"; // 1980-01-01, female
     private const string Mobile = "13812345678";
 
-    // Known defects in src/ (reported with their fixes); each test fails today and passes with the fix. Remove the Skip
-    // when the fix lands.
-    private const string BugExactScopeSubtree =
-        "BUG MemberFilter.cs MemberQuery.BuildAsync: an OwnUnit-scoped role lists/exports/counts the units below (fix: subtree only when user.CanInSubtree)";
-    private const string BugExportRevealPerRow =
-        "BUG ExportMembers.cs: reveal checked on the exported unit only, so full numbers of units below leak (fix: decrypt per row when user.Can(ViewPersonalData, m.OrgPath))";
-    private const string BugLogUserNameTooLong =
-        "BUG MemberAccess.Log: \"DisplayName（UserName）\" can exceed MemberAccessLogs.UserName varchar(100): 500 on PostgreSQL (fix: cut to 100)";
-    private const string BugDuplicateRace =
-        "BUG CreateMember.cs: two concurrent creates of one number → unique-index violation → 500 instead of 409 (fix: catch DbUpdateException, re-check, 409)";
-
     /// <summary>A tenant with a branch (and a 党小组 under it) and a sibling branch, all under the root 党委.</summary>
     private sealed record World(TestTenant Tenant, OrgUnit Branch, OrgUnit Group, OrgUnit Sibling);
 
