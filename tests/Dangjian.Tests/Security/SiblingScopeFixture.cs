@@ -21,7 +21,7 @@ public sealed class SiblingWorld
     public sealed record Side(
         OrgUnit Unit, Member Member, CommitteeTerm Term, CommitteeMember CommitteeMember, TestUser Secretary, Guid NotificationId,
         OrgUnit? DissolvedGroup, Dangjian.Web.Modules.Members.Transfers.MemberTransfer Transfer, Guid ImportId, Guid RecordEntryId,
-        Guid MobileRegistrationId)
+        Guid MobileRegistrationId, Guid CaseId, string ApplicantName)
     {
         /// <summary>Strings that only a caller who may see this branch should ever receive.</summary>
         public IReadOnlyList<string> Secrets =>
@@ -30,6 +30,7 @@ public sealed class SiblingWorld
             .. DissolvedGroup is null ? Array.Empty<string>() : [DissolvedGroup.Name],
             Unit.Id.ToString(), Term.Id.ToString(), CommitteeMember.Id.ToString(), Secretary.Id.ToString(),
             Transfer.Destination!, Transfer.Id.ToString(), $"职务{Marker(Unit)}", $"去向{Marker(Unit)}",
+            ApplicantName, CaseId.ToString(),
         ];
 
         private static string Marker(OrgUnit unit) => unit.Name[(unit.Name.IndexOf("支部", StringComparison.Ordinal) + 2)..];
@@ -112,6 +113,24 @@ public sealed class SiblingWorld
             db.MobileRegistrations.Add(mobile);
             await db.SaveChangesAsync();
         });
-        return new Side(unit, member, term, term.Members[0], secretary, notification.Id, dissolved, transfer, upload.Id, entry.Id, mobile.Id);
+        // A development case of someone on B's roll.
+        var applicant = (await tenant.AddMembersAsync(unit, 1, MemberCategory.Applicant, $"{label}申请人{marker}"))[0];
+        var developmentCase = new Dangjian.Web.Modules.Development.DevelopmentCase
+        {
+            Id = Guid.CreateVersion7(app.Clock.GetUtcNow()), TenantId = tenant.TenantId, MemberId = applicant.Id, OpenedInUnitId = unit.Id,
+            ApplicationDate = new DateOnly(2026, 9, 1), LastStep = 1, LastStepOn = new DateOnly(2026, 9, 1), CreatedAt = app.Clock.GetUtcNow(),
+        };
+        await app.InTenantAsync(tenant.TenantId, async db =>
+        {
+            db.DevelopmentCases.Add(developmentCase);
+            db.DevelopmentSteps.Add(new Dangjian.Web.Modules.Development.DevelopmentStepRecord
+            {
+                Id = Guid.CreateVersion7(app.Clock.GetUtcNow()), TenantId = tenant.TenantId, CaseId = developmentCase.Id, Step = 1,
+                Date = developmentCase.ApplicationDate, Data = "{}", RecordedAt = app.Clock.GetUtcNow(),
+            });
+            await db.SaveChangesAsync();
+        });
+        return new Side(unit, member, term, term.Members[0], secretary, notification.Id, dissolved, transfer, upload.Id, entry.Id, mobile.Id,
+            developmentCase.Id, applicant.Name);
     }
 }
