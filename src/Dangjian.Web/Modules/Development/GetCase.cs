@@ -1,5 +1,6 @@
 using Dangjian.Web.Data;
 using Dangjian.Web.Modules.Development.Review;
+using Dangjian.Web.Modules.Organizations;
 using Dangjian.Web.Platform.Auth;
 using Dangjian.Web.Platform.Clock;
 using Dangjian.Web.Platform.Errors;
@@ -67,4 +68,11 @@ public sealed class GetCase(AppDbContext db, CaseAccess access, TimeProvider clo
         }).ToList();
         return new ReviewDto(step.Id, step.Step, DevelopmentSteps.Of(step.Step).Name, returned is null && awaited is null, returned is not null, levels);
     }
+
+    /// <summary>Full members on the roll of the person's unit (and below) in good standing: the choice of mentors and sponsors.</summary>
+    public async Task<IReadOnlyList<(Guid Id, string Name)>> FullMembersNearAsync(Members.Member person, CancellationToken ct) =>
+        (await db.Members.InSubtree(person.OrgPath)
+            .Where(m => m.Category == Members.MemberCategory.Full && m.Status == Members.MembershipStatus.Normal && m.Id != person.Id)
+            .OrderBy(m => m.Name).Take(200).Select(m => new { m.Id, m.Name }).ToListAsync(ct))
+        .Select(m => (m.Id, m.Name)).ToList();
 }
