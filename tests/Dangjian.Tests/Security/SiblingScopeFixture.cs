@@ -21,7 +21,7 @@ public sealed class SiblingWorld
     public sealed record Side(
         OrgUnit Unit, Member Member, CommitteeTerm Term, CommitteeMember CommitteeMember, TestUser Secretary, Guid NotificationId,
         OrgUnit? DissolvedGroup, Dangjian.Web.Modules.Members.Transfers.MemberTransfer Transfer, Guid ImportId, Guid RecordEntryId,
-        Guid MobileRegistrationId, Guid CaseId, string ApplicantName)
+        Guid MobileRegistrationId, Guid CaseId, string ApplicantName, Guid MaterialId)
     {
         /// <summary>Strings that only a caller who may see this branch should ever receive.</summary>
         public IReadOnlyList<string> Secrets =>
@@ -130,7 +130,18 @@ public sealed class SiblingWorld
             });
             await db.SaveChangesAsync();
         });
+        var material = new Dangjian.Web.Modules.Development.Materials.DevelopmentMaterial
+        {
+            Id = Guid.CreateVersion7(app.Clock.GetUtcNow()), TenantId = tenant.TenantId, CaseId = developmentCase.Id, Step = 1, Code = "application",
+            FileName = $"{label}申请书{marker}.txt", ContentType = "text/plain", Size = 3, Sha256 = new string('0', 64), Content = [1, 2, 3],
+            UploadedAt = app.Clock.GetUtcNow(),
+        };
+        await app.InTenantAsync(tenant.TenantId, async db =>
+        {
+            db.DevelopmentMaterials.Add(material);
+            await db.SaveChangesAsync();
+        });
         return new Side(unit, member, term, term.Members[0], secretary, notification.Id, dissolved, transfer, upload.Id, entry.Id, mobile.Id,
-            developmentCase.Id, applicant.Name);
+            developmentCase.Id, applicant.Name, material.Id);
     }
 }

@@ -163,6 +163,7 @@ public sealed class SiblingScopeTests(AppFixture app, ITestOutputHelper output) 
                     ("id", "users") => b.Secretary.Id,
                     ("id", "members") => b.Member.Id,
                     ("id", "cases") => b.CaseId,
+                    ("materialId", _) => b.MaterialId,
                     ("transferId", _) => b.Transfer.Id,
                     ("importId", _) => b.ImportId,
                     ("termId", _) => b.Term.Id,

@@ -16,6 +16,7 @@ public static class DevelopmentModule
         services.AddScoped<CaseProof>();
         services.AddScoped<ListCases>();
         services.AddScoped<Review.SignReview>();
+        services.AddScoped<Materials.CaseMaterials>();
         services.AddSingleton<Platform.Ledger.ILedgerAnchor, DevelopmentLedgerAnchor>();
         services.AddSingleton<Platform.Jobs.IJob, DevelopmentReminderJob>();
         return services;
@@ -49,11 +50,55 @@ public static class DevelopmentModule
             var r = await h.HandleAsync(id, body, ct);
             return r.IsSuccess ? TypedResults.Ok(await get.ToDtoAsync(r.Value!, ct)) : r.Error!.ToProblem();
         });
+        g.MapPost("/{id:guid}/materials", async Task<IResult> (Guid id, int? step, string? code, string? fileName, HttpRequest request,
+            Materials.CaseMaterials h, CancellationToken ct) =>
+        {
+            var r = await h.UploadAsync(id, step, code, fileName, request.ContentType, await ReadAsync(request.Body, ct), ct);
+            return r.IsSuccess ? TypedResults.Created($"/api/v1/development/cases/{id}/materials/{r.Value!.Id}", r.Value) : r.Error!.ToProblem();
+        }).WithDescription("The request body is the file itself; step and code name the checklist item (see the case's checklist).");
+        g.MapGet("/{id:guid}/materials", async Task<IResult> (Guid id, CaseAccess access, Materials.CaseMaterials h, CancellationToken ct) =>
+        {
+            var loaded = await access.LoadAsync(id, Platform.Auth.Permission.ViewMembers, ct);
+            return loaded.IsSuccess ? TypedResults.Ok(await h.ListAsync(id, ct)) : loaded.Error!.ToProblem();
+        });
+        g.MapGet("/{id:guid}/materials/{materialId:guid}", async Task<IResult> (Guid id, Guid materialId, Materials.CaseMaterials h, CancellationToken ct) =>
+        {
+            var r = await h.DownloadAsync(id, materialId, ct);
+            return r.IsSuccess ? TypedResults.File(r.Value!.Content, r.Value.ContentType, r.Value.FileName) : r.Error!.ToProblem();
+        });
         g.MapGet("/{id:guid}/proof", async Task<IResult> (Guid id, CaseProof h, CancellationToken ct) =>
         {
             var r = await h.HandleAsync(id, ct);
             return r.IsSuccess ? TypedResults.Ok(r.Value) : r.Error!.ToProblem();
         });
+        // The case page's upload: a multipart form with the antiforgery token.
+        app.MapPost("/development/cases/{id:guid}/materials/upload", async Task<IResult> (Guid id, [Microsoft.AspNetCore.Mvc.FromForm] int? step,
+            [Microsoft.AspNetCore.Mvc.FromForm] string? code, IFormFile? file, Materials.CaseMaterials h, CancellationToken ct) =>
+        {
+            byte[]? content = [];
+            if (file is not null)
+            {
+                await using var stream = file.OpenReadStream();
+                content = await ReadAsync(stream, ct);
+            }
+            var r = await h.UploadAsync(id, step, code, file?.FileName, file?.ContentType, content, ct);
+            return TypedResults.LocalRedirect(r.IsSuccess
+                ? $"/development/cases/{id}#materials"
+                : $"/development/cases/{id}?materialError={Uri.EscapeDataString(r.Error!.Message)}#materials");
+        }).RequireAuthorization().ExcludeFromDescription();
         return app;
+    }
+
+    private static async Task<byte[]?> ReadAsync(Stream body, CancellationToken ct)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await body.ReadAsync(chunk, ct)) > 0)
+        {
+            if (buffer.Length + read > Materials.CaseMaterials.MaxBytes) return null;
+            buffer.Write(chunk, 0, read);
+        }
+        return buffer.ToArray();
     }
 }

@@ -22,6 +22,9 @@ public sealed class DevelopmentOptions
     public int ApplyForFullMembershipDaysBefore { get; set; } = 30;
     public int ArchiveWithinDays { get; set; } = 7;
 
+    /// <summary>Whether a step is refused while a required material of the checklist is missing.</summary>
+    public bool EnforceMaterials { get; set; } = true;
+
     /// <summary>How many days before a step falls due its reminder goes out.</summary>
     public int RemindDaysBefore { get; set; } = 7;
 

@@ -23,10 +23,11 @@ public sealed record DueDto(int Step, string Name, DateOnly Date, bool Earliest,
 
 public sealed record CaseDto(Guid Id, Guid MemberId, string MemberName, Guid OrgUnitId, string OrgUnitName, CaseStatus Status, int Stage, string StageName,
     DateOnly ApplicationDate, DateOnly? ResolutionOn, DateOnly? ProbationEndsOn, int ExtendedMonths, IReadOnlyList<StepDto> Steps,
-    IReadOnlyList<NextStepDto> NextSteps, DueDto? NextDue, IReadOnlyList<string> Warnings, ReviewDto? Review);
+    IReadOnlyList<NextStepDto> NextSteps, DueDto? NextDue, IReadOnlyList<string> Warnings, ReviewDto? Review,
+    IReadOnlyList<Materials.MaterialDto> Materials, IReadOnlyList<Materials.ChecklistItemDto> Checklist);
 
 /// <summary>A case: the steps done with what was recorded, the next step, its due date, and every warning on the record.</summary>
-public sealed class GetCase(AppDbContext db, CaseAccess access, TimeProvider clock, IOptions<DevelopmentOptions> options)
+public sealed class GetCase(AppDbContext db, CaseAccess access, Materials.CaseMaterials materials, TimeProvider clock, IOptions<DevelopmentOptions> options)
 {
     public async Task<Result<CaseDto>> HandleAsync(Guid caseId, CancellationToken ct)
     {
@@ -47,11 +48,17 @@ public sealed class GetCase(AppDbContext db, CaseAccess access, TimeProvider clo
             : null;
         var warnings = steps.Where(s => !s.Returned).SelectMany(s => s.Warnings).ToList();
         if (due is { Overdue: true }) warnings.Add($"{DevelopmentSteps.Label(due.Step)}应于{ChinaTime.Format(due.Date)}前完成，已逾期");
+        var files = await materials.ListAsync(l.Case.Id, ct);
+        // The checklist of the steps done and the next ones: what is on file and what is still missing.
+        var checklistSteps = steps.Select(s => s.Step).Concat(facts.Allowed).ToHashSet();
+        var checklist = Materials.MaterialChecklist.All.Where(m => checklistSteps.Contains(m.Step))
+            .Select(m => new Materials.ChecklistItemDto(m.Step, m.Code, m.Name, m.Required, m.Template, files.Any(f => f.Step == m.Step && f.Code == m.Code)))
+            .ToList();
         var counted = steps.Where(s => !s.Returned).ToList();
         var stage = counted.Count == 0 ? 1 : counted[^1].Stage;
         return new CaseDto(l.Case.Id, l.Member.Id, l.Member.Name, l.Member.OrgUnitId, unitName, l.Case.Status, stage, DevelopmentSteps.Stages[stage - 1],
             l.Case.ApplicationDate, l.Case.ResolutionOn, l.Case.ProbationEndsOn, l.Case.ExtendedMonths, steps,
-            facts.ReviewAwaiting is null ? facts.Allowed.Select(n => new NextStepDto(n, DevelopmentSteps.Of(n).Name)).ToList() : [], due, warnings, Review(l));
+            facts.ReviewAwaiting is null ? facts.Allowed.Select(n => new NextStepDto(n, DevelopmentSteps.Of(n).Name)).ToList() : [], due, warnings, Review(l), files, checklist);
     }
 
     private static ReviewDto? Review(LoadedCase l)

@@ -23,7 +23,7 @@ public sealed record RecordStepRequest : StepData
 /// and appends the step to the ledger in the same transaction.
 /// </summary>
 public sealed class RecordStep(AppDbContext db, CaseAccess access, CurrentUser user, Platform.Ledger.Ledger ledger, TimeProvider clock,
-    IOptions<DevelopmentOptions> options, IStringLocalizer<SharedResource> L)
+    IOptions<DevelopmentOptions> options, Materials.CaseMaterials materials, IStringLocalizer<SharedResource> L)
 {
     public async Task<Result<LoadedCase>> HandleAsync(Guid caseId, RecordStepRequest r, CancellationToken ct)
     {
@@ -54,6 +54,12 @@ public sealed class RecordStep(AppDbContext db, CaseAccess access, CurrentUser u
         var people = await PeopleAsync([.. data.MentorIds ?? [], .. data.SponsorIds ?? []], date, ct);
         var verdict = DevelopmentRules.Check(new StepContext(step, date, clock.Today(), data, loaded.Value!.Facts, people, approver?.Kind), options.Value);
         if (verdict.Refusal is { } refusal) return refusal;
+        if (options.Value.EnforceMaterials
+            && Materials.MaterialChecklist.Missing(step, await materials.PresentAsync(caseId, step, ct)) is { Count: > 0 } missing)
+        {
+            return Error.Rule("DEV_MATERIAL_MISSING",
+                $"{DevelopmentSteps.Label(step)}缺少必备材料：{string.Join("、", missing.Select(m => m.Name))}，请先上传", Materials.MaterialChecklist.Article);
+        }
 
         // A step under 四级联审 takes effect on the person's record when the last level signs.
         if (!loaded.Value.ReviewSteps.Contains(step)) StepEffects.Apply(c, member, step, date, data, options.Value, clock.GetUtcNow());

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Dangjian.Web.Modules.Development.Materials;
 using Dangjian.Web.Modules.Members;
 using Dangjian.Web.Modules.Organizations;
 using Dangjian.Web.Platform.Auth;
@@ -29,11 +30,7 @@ public sealed class DevelopmentCaseApiTests(AppFixture app) : IClassFixture<AppF
         return new World(tenant, branch, person, full, secretary, committee, commissioner);
     }
 
-    private static async Task<JsonNode> StepAsync(HttpClient client, Guid caseId, object body)
-    {
-        using var response = await client.PostAsJsonAsync($"/api/v1/development/cases/{caseId}/steps", body);
-        return (await response.ShouldHaveStatusAsync(HttpStatusCode.OK))!;
-    }
+    private static Task<JsonNode> StepAsync(HttpClient client, Guid caseId, object body) => CaseSteps.RecordAsync(client, caseId, body);
 
     private static async Task<JsonNode> SignAsync(HttpClient client, Guid caseId, string decision = "Approved", string? reason = null,
         HttpStatusCode expected = HttpStatusCode.OK)
@@ -321,5 +318,48 @@ public sealed class DevelopmentCaseApiTests(AppFixture app) : IClassFixture<AppF
         await SignAsync(generalSecretary, id);
         await SignAsync(committee, id);
         (await SignAsync(committee, id, expected: HttpStatusCode.Forbidden)).Str("code").ShouldBe("DEV_REVIEW_SAME_PERSON");
+    }
+
+    [Fact]
+    public async Task Materials_ARequiredOneMissing_BlocksTheStep_UploadedFilesAreKeptWithTheirHash()
+    {
+        var w = await WorldAsync();
+        var id = await OpenAsync(w, "2024-01-05");
+        foreach (var body in new object[]
+                 {
+                     new { step = 2, date = "2024-01-20", talker = "王书记" }, new { step = 3, date = "2024-02-01", method = "党员推荐" },
+                     new { step = 4, date = "2024-02-05" }, new { step = 5, date = "2024-02-06", mentorIds = w.Full.Select(m => m.Id).ToArray() },
+                     new { step = 6, date = "2024-08-01" },
+                 })
+        {
+            await StepAsync(w.Secretary, id, body);
+        }
+        var before = await w.Secretary.GetJsonAsync($"/api/v1/development/cases/{id}");
+        var item = before["checklist"]!.AsArray().Single(c => c!["step"]!.GetValue<int>() == 7)!;
+        (item.Str("code"), item["required"]!.GetValue<bool>(), item["present"]!.GetValue<bool>()).ShouldBe(("candidate-minutes", true, false));
+
+        using var blocked = await w.Secretary.PostAsJsonAsync($"/api/v1/development/cases/{id}/steps", new { step = 7, date = "2025-02-10" });
+        var refusal = (await blocked.ShouldHaveStatusAsync(HttpStatusCode.UnprocessableEntity))!;
+        refusal.Str("code").ShouldBe("DEV_MATERIAL_MISSING");
+        refusal.Str("detail").ShouldContain("支委会确定发展对象的会议记录");
+        refusal.Str("detail").ShouldContain(MaterialChecklist.Article);
+
+        using var wrongCode = await w.Secretary.PostAsync($"/api/v1/development/cases/{id}/materials?step=7&code=vetting-report", new ByteArrayContent([1]));
+        (await wrongCode.ShouldHaveStatusAsync(HttpStatusCode.BadRequest))!["errors"]!.AsObject().Select(e => e.Key).ShouldBe(["code"]);
+        using var empty = await w.Secretary.PostAsync($"/api/v1/development/cases/{id}/materials?step=7&code=candidate-minutes", new ByteArrayContent([]));
+        (await empty.ShouldHaveStatusAsync(HttpStatusCode.BadRequest))!["errors"]!.AsObject().Select(e => e.Key).ShouldBe(["file"]);
+
+        var bytes = System.Text.Encoding.UTF8.GetBytes("支委会会议记录：同意确定为发展对象");
+        using var content = new ByteArrayContent(bytes);
+        content.Headers.ContentType = new("text/plain");
+        using var uploaded = await w.Secretary.PostAsync($"/api/v1/development/cases/{id}/materials?step=7&code=candidate-minutes&fileName=会议记录.txt", content);
+        var material = (await uploaded.ShouldHaveStatusAsync(HttpStatusCode.Created))!;
+        material.Str("sha256").ShouldBe(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)));
+        (await w.Secretary.GetByteArrayAsync($"/api/v1/development/cases/{id}/materials/{material.Id()}")).ShouldBe(bytes);
+
+        await StepAsync(w.Secretary, id, new { step = 7, date = "2025-02-10" });
+        var after = await w.Secretary.GetJsonAsync($"/api/v1/development/cases/{id}");
+        after["checklist"]!.AsArray().Single(c => c!.Str("code") == "candidate-minutes")!["present"]!.GetValue<bool>().ShouldBeTrue();
+        after["materials"]!.AsArray().Select(m => m!.Str("fileName")).ShouldContain("会议记录.txt");
     }
 }

@@ -66,7 +66,7 @@ public sealed class DevelopmentPagesTests(AppFixture app) : IClassFixture<AppFix
                      new { step = 6, date = "2024-08-01" }, new { step = 7, date = "2025-02-10" },
                  })
         {
-            (await secretary.PostAsJsonAsync($"/api/v1/development/cases/{id}/steps", body)).StatusCode.ShouldBe(HttpStatusCode.OK);
+            await CaseSteps.RecordAsync(secretary, id, body);
         }
         var url = $"/development/cases/{id}";
         var page = await secretary.GetStringAsync(url);

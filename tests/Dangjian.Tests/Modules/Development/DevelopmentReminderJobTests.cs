@@ -39,7 +39,7 @@ public sealed class DevelopmentReminderJobTests(AppFixture app) : IClassFixture<
                      new { step = 6, date = "2024-08-01" }, new { step = 7, date = "2025-02-10" },
                  })
         {
-            (await secretary.PostAsJsonAsync($"/api/v1/development/cases/{reviewed}/steps", body)).StatusCode.ShouldBe(HttpStatusCode.OK);
+            await CaseSteps.RecordAsync(secretary, reviewed, body);
         }
         (await secretary.PostAsJsonAsync($"/api/v1/development/cases/{reviewed}/reviews", new { decision = "Approved" })).StatusCode.ShouldBe(HttpStatusCode.OK);
 

@@ -51,3 +51,22 @@ CREATE TABLE "DevelopmentReviews" (
 );
 
 CREATE INDEX "IX_DevelopmentReviews_TenantId_CaseId" ON "DevelopmentReviews" ("TenantId", "CaseId");
+
+-- Files of a case, per step of the materials checklist.
+CREATE TABLE "DevelopmentMaterials" (
+    "Id" uuid NOT NULL,
+    "TenantId" uuid NOT NULL,
+    "CaseId" uuid NOT NULL,
+    "Step" integer NOT NULL,
+    "Code" character varying(40) NOT NULL,
+    "FileName" character varying(200) NOT NULL,
+    "ContentType" character varying(100) NOT NULL,
+    "Size" bigint NOT NULL,
+    "Sha256" character varying(64) NOT NULL,
+    "Content" bytea NOT NULL,
+    "UploadedBy" character varying(100) NOT NULL,
+    "UploadedAt" timestamp with time zone NOT NULL,
+    CONSTRAINT "PK_DevelopmentMaterials" PRIMARY KEY ("Id")
+);
+
+CREATE INDEX "IX_DevelopmentMaterials_TenantId_CaseId_Step" ON "DevelopmentMaterials" ("TenantId", "CaseId", "Step");

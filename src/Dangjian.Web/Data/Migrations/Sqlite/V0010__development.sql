@@ -48,3 +48,21 @@ CREATE TABLE "DevelopmentReviews" (
 );
 
 CREATE INDEX "IX_DevelopmentReviews_TenantId_CaseId" ON "DevelopmentReviews" ("TenantId", "CaseId");
+
+-- Files of a case, per step of the materials checklist.
+CREATE TABLE "DevelopmentMaterials" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_DevelopmentMaterials" PRIMARY KEY,
+    "TenantId" TEXT NOT NULL,
+    "CaseId" TEXT NOT NULL,
+    "Step" INTEGER NOT NULL,
+    "Code" TEXT NOT NULL,
+    "FileName" TEXT NOT NULL,
+    "ContentType" TEXT NOT NULL,
+    "Size" INTEGER NOT NULL,
+    "Sha256" TEXT NOT NULL,
+    "Content" BLOB NOT NULL,
+    "UploadedBy" TEXT NOT NULL,
+    "UploadedAt" INTEGER NOT NULL
+);
+
+CREATE INDEX "IX_DevelopmentMaterials_TenantId_CaseId_Step" ON "DevelopmentMaterials" ("TenantId", "CaseId", "Step");
