@@ -16,14 +16,7 @@ public sealed class RosterImportTests(AppFixture app) : IClassFixture<AppFixture
 {
     private static readonly string[] Headers = ["姓名", "性别", "公民身份号码", "人员类别", "所在党支部", "加入党组织日期", "手机号码"];
 
-    /// <summary>A valid 公民身份号码 for a birth date and sequence (check digit computed by ISO 7064 MOD 11-2).</summary>
-    private static string Id(string area, string birth, int sequence)
-    {
-        var first17 = area + birth + sequence.ToString("000", System.Globalization.CultureInfo.InvariantCulture);
-        int[] weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-        var sum = first17.Select((c, i) => (c - '0') * weights[i]).Sum();
-        return first17 + "10X98765432"[sum % 11];
-    }
+    private static string Id(string area, string birth, int sequence) => TestIdNumbers.Of(area, birth, sequence);
 
     private static byte[] Workbook(params object?[][] rows)
     {
