@@ -29,6 +29,7 @@ public static class PlatformModule
         services.AddScoped<LedgerGate>();
         services.AddScoped<ListAuditEntries>();
         services.AddScoped<Import.ImportServices>();
+        services.AddScoped<CodeTables.CodeTableService>();
         services.AddScoped<Seeding.TenantSeeder>();
         services.AddSingleton<JobRunner>();
         services.AddHostedService<JobHostedService>();
@@ -134,6 +135,7 @@ public static class PlatformModule
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapHealthChecks("/health");
         PlatformApi.Map(app);
+        CodeTables.CodeTablesApi.Map(app);
         return app;
     }
 }

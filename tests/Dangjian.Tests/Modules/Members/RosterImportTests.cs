@@ -135,6 +135,28 @@ public sealed class RosterImportTests(AppFixture app) : IClassFixture<AppFixture
     }
 
     [Fact]
+    public async Task Import_ValuesNotInCodeTables_RowsRefusedNamingTheColumnAndValidRowApplied()
+    {
+        var (tenant, branch, client) = await ArrangeAsync();
+        using var stream = new MemoryStream();
+        XlsxWriter.Write(stream, "名册", ["姓名", "公民身份号码", "人员类别", "加入党组织日期", "民族", "学历"],
+        [
+            ["代码甲", Id("110101", "19800101", 101), "正式党员", "2010-07-01", "汉族", "大学本科"],
+            ["代码乙", Id("110101", "19800101", 103), "正式党员", "2010-07-01", "火星族", "大学本科"],
+            ["代码丙", Id("110101", "19800101", 105), "正式党员", "2010-07-01", "汉族", "幼儿园"],
+        ]);
+        var preview = await UploadAsync(client, branch.Id, stream.ToArray());
+        var errors = preview["errors"]!.AsArray();
+        errors.Select(e => $"{e!["row"]}:{e["column"]}").ShouldBe(["3:民族", "4:学历"]);
+        errors[0]!["reason"]!.GetValue<string>().ShouldContain("代码表");
+        preview["validRows"]!.GetValue<int>().ShouldBe(1);
+
+        using var applied = await client.PostAsync($"/api/v1/members/imports/{preview.Id()}/apply", null);
+        (await applied.ShouldHaveStatusAsync(HttpStatusCode.OK))!["created"]!.GetValue<int>().ShouldBe(1);
+        (await CountAsync(tenant.TenantId, branch.Id)).ShouldBe(1);
+    }
+
+    [Fact]
     public async Task Import_NotAnXlsx_BadRequestNamingFile()
     {
         var (_, branch, client) = await ArrangeAsync();

@@ -11,7 +11,8 @@ namespace Dangjian.Web.Modules.Members.Import;
 /// Roster import (.xlsx) through the shared upload → preview → apply workflow. Rows are matched by ID number, so
 /// importing the same file again changes nothing; a person registered in another unit is reported, not moved.
 /// </summary>
-public sealed class ImportMembers(ImportServices s, PersonalDataProtector protector) : ImportWorkflow<ImportMembers.Plan, ImportSummary>(s)
+public sealed class ImportMembers(ImportServices s, PersonalDataProtector protector, Platform.CodeTables.CodeTableService codeTables)
+    : ImportWorkflow<ImportMembers.Plan, ImportSummary>(s)
 {
     public const string UploadKind = ImportUpload.DefaultKind;
 
@@ -42,11 +43,12 @@ public sealed class ImportMembers(ImportServices s, PersonalDataProtector protec
         var relative = OrgNamePaths.Relative(target, units);
         var unitsByPath = manageable.Where(u => u.Id != target.Id).ToDictionary(u => relative[u.Id]);
         var today = S.Clock.Today();
+        var codes = await codeTables.LoadActiveAsync(ct);
         var valid = new List<RosterRow>();
         var seen = new Dictionary<string, int>();
         foreach (var (rowNumber, cells) in sheet.Rows)
         {
-            var row = RosterParser.Parse(rowNumber, cells, sheet, target, unitsByName, today, errors, unitsByPath);
+            var row = RosterParser.Parse(rowNumber, cells, sheet, target, unitsByName, today, errors, unitsByPath, codes);
             if (row is null) continue;
             if (seen.TryGetValue(row.IdNumber, out var first))
             {
