@@ -17,6 +17,7 @@ public static class DevelopmentModule
         services.AddScoped<ListCases>();
         services.AddScoped<Review.SignReview>();
         services.AddSingleton<Platform.Ledger.ILedgerAnchor, DevelopmentLedgerAnchor>();
+        services.AddSingleton<Platform.Jobs.IJob, DevelopmentReminderJob>();
         return services;
     }
 

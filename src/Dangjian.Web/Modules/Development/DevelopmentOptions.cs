@@ -22,6 +22,9 @@ public sealed class DevelopmentOptions
     public int ApplyForFullMembershipDaysBefore { get; set; } = 30;
     public int ArchiveWithinDays { get; set; } = 7;
 
+    /// <summary>How many days before a step falls due its reminder goes out.</summary>
+    public int RemindDaysBefore { get; set; } = 7;
+
     /// <summary>Steps that need the four-level joint review (四级联审) before the case goes on: 确定发展对象 and 上级党委预审.</summary>
     public int[] JointReviewSteps { get; set; } = [7, 13];
 }

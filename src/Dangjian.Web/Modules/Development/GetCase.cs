@@ -70,9 +70,16 @@ public sealed class GetCase(AppDbContext db, CaseAccess access, TimeProvider clo
     }
 
     /// <summary>Full members on the roll of the person's unit (and below) in good standing: the choice of mentors and sponsors.</summary>
-    public async Task<IReadOnlyList<(Guid Id, string Name)>> FullMembersNearAsync(Members.Member person, CancellationToken ct) =>
-        (await db.Members.InSubtree(person.OrgPath)
+    public async Task<IReadOnlyList<(Guid Id, string Name)>> FullMembersNearAsync(Members.Member person, CancellationToken ct)
+    {
+        // From a 党小组, the whole branch.
+        var unit = await db.OrgUnits.AsNoTracking().FirstAsync(u => u.Id == person.OrgUnitId, ct);
+        var path = unit.Kind == OrgUnitKind.Group && unit.ParentId is { } parentId
+            ? await db.OrgUnits.Where(u => u.Id == parentId).Select(u => u.Path).FirstAsync(ct)
+            : unit.Path;
+        return (await db.Members.InSubtree(path)
             .Where(m => m.Category == Members.MemberCategory.Full && m.Status == Members.MembershipStatus.Normal && m.Id != person.Id)
             .OrderBy(m => m.Name).Take(200).Select(m => new { m.Id, m.Name }).ToListAsync(ct))
         .Select(m => (m.Id, m.Name)).ToList();
+    }
 }
