@@ -35,7 +35,7 @@ public sealed partial class AppDbContext(
     public DbSet<Member> Members => Set<Member>();
     public DbSet<MemberAccessLog> MemberAccessLogs => Set<MemberAccessLog>();
     public DbSet<Modules.Members.Transfers.MemberTransfer> MemberTransfers => Set<Modules.Members.Transfers.MemberTransfer>();
-    public DbSet<Modules.Members.Import.ImportUpload> ImportUploads => Set<Modules.Members.Import.ImportUpload>();
+    public DbSet<Platform.Import.ImportUpload> ImportUploads => Set<Platform.Import.ImportUpload>();
     public DbSet<CommitteeTerm> CommitteeTerms => Set<CommitteeTerm>();
     public DbSet<CommitteeMember> CommitteeMembers => Set<CommitteeMember>();
     public DbSet<RoleAssignment> RoleAssignments => Set<RoleAssignment>();

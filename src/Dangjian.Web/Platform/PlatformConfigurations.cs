@@ -18,6 +18,17 @@ internal sealed class TenantConfiguration : IEntityTypeConfiguration<Tenant>
     }
 }
 
+internal sealed class ImportUploadConfiguration : IEntityTypeConfiguration<Import.ImportUpload>
+{
+    public void Configure(EntityTypeBuilder<Import.ImportUpload> e)
+    {
+        e.ToTable("ImportUploads");
+        e.Property(u => u.FileName).HasMaxLength(200);
+        e.Property(u => u.Kind).HasMaxLength(40).HasDefaultValue(Import.ImportUpload.DefaultKind);
+        e.HasIndex(u => new { u.TenantId, u.UserId, u.CreatedAt });
+    }
+}
+
 internal sealed class RoleAssignmentConfiguration : IEntityTypeConfiguration<RoleAssignment>
 {
     public void Configure(EntityTypeBuilder<RoleAssignment> e)

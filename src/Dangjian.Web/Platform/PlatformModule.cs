@@ -28,6 +28,7 @@ public static class PlatformModule
         services.AddScoped<VerifyLedger>();
         services.AddScoped<LedgerGate>();
         services.AddScoped<ListAuditEntries>();
+        services.AddScoped<Import.ImportServices>();
         services.AddScoped<CodeTables.CodeTableService>();
         services.AddScoped<Seeding.TenantSeeder>();
         services.AddSingleton<JobRunner>();

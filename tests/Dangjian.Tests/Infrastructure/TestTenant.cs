@@ -114,6 +114,26 @@ public sealed class TestTenant
         return list;
     }
 
+    /// <summary>One person on the roll of <paramref name="unit"/> with an ID number stored the way the registry stores it.</summary>
+    public async Task<Member> AddPersonAsync(OrgUnit unit, string name, string idNumber, MemberCategory category = MemberCategory.Full)
+    {
+        var now = app.Clock.GetUtcNow();
+        await using var scope = app.Scope(TenantId);
+        var protector = scope.ServiceProvider.GetRequiredService<Dangjian.Web.Platform.Privacy.PersonalDataProtector>();
+        var id = IdNumberRules.Check(idNumber, app.Clock.Today());
+        var member = new Member
+        {
+            Id = Guid.CreateVersion7(now), OrgUnitId = unit.Id, OrgPath = unit.Path, Name = name, Category = category, Gender = id.Gender!.Value,
+            BirthDate = id.BirthDate!.Value, JoinedOn = new DateOnly(2010, 7, 1), FullMemberOn = category == MemberCategory.Full ? new DateOnly(2011, 7, 1) : null,
+            IdNumberEncrypted = protector.Encrypt(id.Normalized), IdNumberHash = protector.Hash(id.Normalized!), IdNumberMasked = IdNumberRules.Mask(id.Normalized!),
+            CreatedAt = now,
+        };
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        db.Members.Add(member);
+        await db.SaveChangesAsync();
+        return member;
+    }
+
     /// <summary>A committee term of <paramref name="unit"/> ending on <paramref name="endOn"/>, with the people named.</summary>
     public async Task<CommitteeTerm> AddTermAsync(OrgUnit unit, DateOnly startOn, DateOnly endOn, params string[] committee)
     {

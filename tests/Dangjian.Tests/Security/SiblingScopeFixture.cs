@@ -21,7 +21,7 @@ public sealed class SiblingWorld
     public sealed record Side(
         OrgUnit Unit, Member Member, CommitteeTerm Term, CommitteeMember CommitteeMember, TestUser Secretary, Guid NotificationId,
         OrgUnit? DissolvedGroup, Dangjian.Web.Modules.Members.Transfers.MemberTransfer Transfer, Guid ImportId, Guid RecordEntryId,
-        Guid MobileRegistrationId, Guid CaseId, string ApplicantName, Guid MaterialId)
+        Guid MobileRegistrationId, Guid CaseId, string ApplicantName, Guid MaterialId, Guid DuesImportId, Dangjian.Web.Modules.Dues.DuesUsage Usage)
     {
         /// <summary>Strings that only a caller who may see this branch should ever receive.</summary>
         public IReadOnlyList<string> Secrets =>
@@ -30,7 +30,7 @@ public sealed class SiblingWorld
             .. DissolvedGroup is null ? Array.Empty<string>() : [DissolvedGroup.Name],
             Unit.Id.ToString(), Term.Id.ToString(), CommitteeMember.Id.ToString(), Secretary.Id.ToString(),
             Transfer.Destination!, Transfer.Id.ToString(), $"职务{Marker(Unit)}", $"去向{Marker(Unit)}",
-            ApplicantName, CaseId.ToString(),
+            ApplicantName, CaseId.ToString(), Usage.Description, Usage.Id.ToString(),
         ];
 
         private static string Marker(OrgUnit unit) => unit.Name[(unit.Name.IndexOf("支部", StringComparison.Ordinal) + 2)..];
@@ -86,14 +86,27 @@ public sealed class SiblingWorld
             db.MemberTransfers.Add(transfer);
             await db.SaveChangesAsync();
         });
-        var upload = new Dangjian.Web.Modules.Members.Import.ImportUpload
+        var upload = new Dangjian.Web.Platform.Import.ImportUpload
         {
             Id = Guid.CreateVersion7(app.Clock.GetUtcNow()), TenantId = tenant.TenantId, UserId = secretary.Id, OrgUnitId = unit.Id,
             FileName = $"{label}名册{marker}.xlsx", Content = [1, 2, 3], CreatedAt = app.Clock.GetUtcNow(),
         };
+        var duesUpload = new Dangjian.Web.Platform.Import.ImportUpload
+        {
+            Id = Guid.CreateVersion7(app.Clock.GetUtcNow()), TenantId = tenant.TenantId, UserId = secretary.Id, OrgUnitId = unit.Id,
+            Kind = Dangjian.Web.Modules.Dues.Import.ImportDuesBases.UploadKind, FileName = $"{label}工资表{marker}.xlsx", Content = [1, 2, 3],
+            CreatedAt = app.Clock.GetUtcNow(),
+        };
+        var usage = new Dangjian.Web.Modules.Dues.DuesUsage
+        {
+            Id = Guid.CreateVersion7(app.Clock.GetUtcNow()), TenantId = tenant.TenantId, OrgUnitId = unit.Id, OrgPath = unit.Path,
+            SpentOn = app.Clock.Today(), AmountFen = 100, Purpose = Dangjian.Web.Modules.Dues.DuesUsagePurpose.Training,
+            Description = $"{label}用途{marker}", ApprovedBy = $"{label}审批{marker}", ApprovedOn = app.Clock.Today(), CreatedAt = app.Clock.GetUtcNow(),
+        };
         await app.InTenantAsync(tenant.TenantId, async db =>
         {
-            db.ImportUploads.Add(upload);
+            db.ImportUploads.AddRange(upload, duesUpload);
+            db.DuesUsages.Add(usage);
             await db.SaveChangesAsync();
         });
         var entry = new Dangjian.Web.Modules.Members.Records.MemberRecordEntry
@@ -142,6 +155,6 @@ public sealed class SiblingWorld
             await db.SaveChangesAsync();
         });
         return new Side(unit, member, term, term.Members[0], secretary, notification.Id, dissolved, transfer, upload.Id, entry.Id, mobile.Id,
-            developmentCase.Id, applicant.Name, material.Id);
+            developmentCase.Id, applicant.Name, material.Id, duesUpload.Id, usage);
     }
 }

@@ -17,9 +17,9 @@ namespace Dangjian.Tests.Security;
 public sealed class SiblingScopeTests(AppFixture app, ITestOutputHelper output) : IClassFixture<AppFixture>
 {
     // The token endpoint is anonymous by design; the inbox only ever reads the caller's own rows (tested below).
-    // Own inbox, sign-in, the dues calculator and the blank import template read no branch's data.
+    // Own inbox, sign-in, the dues calculator and the blank import templates read no branch's data.
     private static readonly string[] Excluded =
-        ["/api/v1/auth/token", "/api/v1/notifications", "/api/v1/dues/calculate", "/api/v1/members/import-template"];
+        ["/api/v1/auth/token", "/api/v1/notifications", "/api/v1/dues/calculate", "/api/v1/members/import-template", "/api/v1/dues/base-import-template"];
 
     // Reading the tenant's code tables tells nothing of any branch; changing them is refused below like everything else.
     private static readonly string[] ExcludedReads = ["/api/v1/code-tables"];
@@ -165,7 +165,9 @@ public sealed class SiblingScopeTests(AppFixture app, ITestOutputHelper output) 
                     ("id", "cases") => b.CaseId,
                     ("materialId", _) => b.MaterialId,
                     ("transferId", _) => b.Transfer.Id,
+                    ("importId", "base-imports") => b.DuesImportId,
                     ("importId", _) => b.ImportId,
+                    ("usageId", _) => b.Usage.Id,
                     ("termId", _) => b.Term.Id,
                     ("memberId", _) => b.CommitteeMember.Id,
                     ("kind", _) => "post",
@@ -291,6 +293,10 @@ public sealed class SiblingScopeTests(AppFixture app, ITestOutputHelper output) 
             (await db.MobileReports.CountAsync(r => r.MemberId == b.Member.Id)).ShouldBe(0);
             (await db.ContactFollowUps.CountAsync(f => f.MemberId == b.Member.Id)).ShouldBe(0);
             (await db.CodeItems.CountAsync()).ShouldBe(0);
+            (await db.DuesUsages.Where(u => u.OrgPath == b.Unit.Path).Select(u => u.Id).ToListAsync()).ShouldBe([b.Usage.Id]);
+            (await db.DuesBases.CountAsync(x => x.MemberId == b.Member.Id)).ShouldBe(0);
+            (await db.ImportUploads.Where(u => u.Id == b.ImportId || u.Id == b.DuesImportId).Select(u => u.AppliedAt).ToListAsync())
+                .ShouldAllBe(at => at == null);
         });
     }
 }

@@ -1,6 +1,5 @@
 using Dangjian.Web.Data;
 using Dangjian.Web.Modules.Organizations;
-using Dangjian.Web.Platform.Clock;
 using Dangjian.Web.Platform.Errors;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -12,20 +11,14 @@ namespace Dangjian.Web.Modules.Dues;
 /// money it collected, and what it hands up to the Centre: 5% of the dues collected (第十五条) by the end of April of
 /// the next year, plus every voluntary payment of ¥1,000 or more in full (第十一条).
 /// </summary>
-public sealed class CollectionReport(AppDbContext db, DuesRoll roll, TimeProvider clock, IOptionsSnapshot<DuesOptions> options)
+public sealed class CollectionReport(AppDbContext db, DuesRoll roll, IOptionsSnapshot<DuesOptions> options)
 {
     public async Task<Result<CollectionReportDto>> HandleAsync(Guid? orgUnitId, string? year, CancellationToken ct)
     {
-        var scope = await roll.LoadAsync(orgUnitId, ct);
-        if (!scope.IsSuccess) return scope.Error!;
-        var s = scope.Value!;
-        var today = clock.Today();
-        var parsedYear = DuesInput.Year(year, today.Year);
-        if (!parsedYear.IsSuccess) return parsedYear.Error!;
-        var y = parsedYear.Value;
+        var loaded = await roll.LoadYearAsync(orgUnitId, year, ct);
+        if (!loaded.IsSuccess) return loaded.Error!;
+        var (s, y, from, to, today) = loaded.Value!;
         var o = options.Value;
-        var from = new DateOnly(y, 1, 1);
-        var to = new DateOnly(y, 12, 1);
 
         var payers = await roll.PayersAsync(s, ct);
         // One query: the year's payments collected in the scope, and those of the people on its roll wherever they paid.
@@ -62,9 +55,8 @@ public sealed class CollectionReport(AppDbContext db, DuesRoll roll, TimeProvide
         var totals = new CollectionRow(y.ToString(System.Globalization.CultureInfo.InvariantCulture), rows.Sum(r => r.DueCount), rows.Sum(r => r.PaidCount),
             rows.Sum(r => r.AmountDueFen), rows.Sum(r => r.CollectedFen), rows.Sum(r => r.VoluntaryFen), rows.Sum(r => r.ToCentreFen));
         // Voluntary payments of ¥1,000 or more go to the Centre whole, so they are not in the base of the 5%.
-        var yearTotal = totals.CollectedFen + totals.VoluntaryFen - totals.ToCentreFen;
-        var share = DuesRules.CentreShareFen(yearTotal, o);
-        return new CollectionReportDto(s.Unit.Id, y, rows, totals, yearTotal, o.CentreShare, share, totals.ToCentreFen, share + totals.ToCentreFen,
-            new DateOnly(y + 1, 4, 30), DuesArticles.CentreShare);
+        var figures = DuesUsageRules.Balance(y, totals.CollectedFen, totals.VoluntaryFen, totals.ToCentreFen, 0, o);
+        return new CollectionReportDto(s.Unit.Id, y, rows, totals, figures.YearTotalFen, o.CentreShare, figures.CentreShareFen, totals.ToCentreFen,
+            figures.HandUpFen, DuesBalance.HandUpBy(y), DuesArticles.CentreShare);
     }
 }

@@ -1,5 +1,8 @@
 using System.Globalization;
+using Dangjian.Web.Modules.Dues.Import;
 using Dangjian.Web.Platform.Errors;
+using Dangjian.Web.Platform.Export;
+using Dangjian.Web.Platform.Import;
 using Dangjian.Web.Platform.Paging;
 using Microsoft.Extensions.Options;
 
@@ -14,6 +17,13 @@ internal static class DuesApi
     public static void Map(IEndpointRouteBuilder app)
     {
         MapMemberDues(app);
+        DuesUnitApi.Map(app);
+        app.MapGet("/api/v1/dues/base-import-template", () => TypedResults.File(ImportDuesBases.Template(), XlsxWriter.ContentType, "党费基数导入模板.xlsx"))
+            .WithTags("Dues").RequireAuthorization()
+            .Produces(StatusCodes.Status200OK, contentType: XlsxWriter.ContentType)
+            .WithDescription("The payroll template: 姓名, 公民身份号码, 起始月份 (YYYY-MM), 计算方式, then 月基数 or 应发工资项 with 个人所得税 and " +
+                             "五险一金个人部分 (deducted only when Rules:Dues:DeductSocialInsurance is on), 备注. Amounts in yuan, two decimals.");
+        ImportEndpoints.Map<ImportDuesBases, DuesBaseImportSummary>(app, "/api/v1/dues/base-imports", "Dues", "/dues/base-import", s => s.Import.Id);
         var g = app.MapGroup("/api/v1/dues").WithTags("Dues").RequireAuthorization();
 
         g.MapGet("/arrears", async Task<IResult> (Guid? orgUnitId, int? page, int? pageSize, ArrearsReport h, CancellationToken ct) =>

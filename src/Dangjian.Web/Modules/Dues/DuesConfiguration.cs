@@ -28,3 +28,22 @@ internal sealed class DuesPaymentConfiguration : IEntityTypeConfiguration<DuesPa
         e.HasIndex(p => new { p.TenantId, p.OrgPath, p.Month });
     }
 }
+
+internal sealed class DuesUsageConfiguration : IEntityTypeConfiguration<DuesUsage>
+{
+    public const int DescriptionMaxLength = 500;
+    public const int ApprovedByMaxLength = 50;
+
+    public void Configure(EntityTypeBuilder<DuesUsage> e)
+    {
+        e.ToTable("DuesUsages");
+        e.HasKey(u => u.Id);
+        e.Property(u => u.OrgPath).HasMaxLength(400).IsRequired();
+        e.Property(u => u.Description).HasMaxLength(DescriptionMaxLength).IsRequired();
+        e.Property(u => u.ApprovedBy).HasMaxLength(ApprovedByMaxLength).IsRequired();
+        // A subtree's usage in a year: one index range over the paths.
+        e.HasIndex(u => new { u.TenantId, u.OrgPath, u.SpentOn });
+        // An entry is reversed at most once, even when two people press the button together.
+        e.HasIndex(u => new { u.TenantId, u.ReversesId }).IsUnique();
+    }
+}

@@ -61,3 +61,48 @@ public sealed record CollectionRow(string Month, int DueCount, int PaidCount, lo
 public sealed record CollectionReportDto(
     Guid OrgUnitId, int Year, IReadOnlyList<CollectionRow> Months, CollectionRow Totals, long YearTotalFen, int CentreSharePercent,
     long CentreShareFen, long ToCentreFen, long HandUpFen, DateOnly HandUpBy, string Rule);
+
+/// <summary>POST /api/v1/org-units/{id}/dues/usages. Text and nullable fields so that every bad value is named, not a bare 400.</summary>
+public sealed record RecordDuesUsageRequest(string? SpentOn, long? AmountFen, string? Purpose, string? Description, string? ApprovedBy, string? ApprovedOn);
+
+/// <summary>POST /api/v1/org-units/{id}/dues/usages/{usageId}/reversal.</summary>
+public sealed record ReverseDuesUsageRequest(string? Reason);
+
+/// <summary>
+/// A usage entry. A reversal has a negative <c>amountFen</c> and <c>reversesId</c>; an entry that was reversed has
+/// <c>reversedById</c>.
+/// </summary>
+public sealed record DuesUsageDto(
+    Guid Id, Guid OrgUnitId, string OrgUnitName, DateOnly SpentOn, long AmountFen, DuesUsagePurpose Purpose, string Description, string ApprovedBy,
+    DateOnly ApprovedOn, Guid? ReversesId, Guid? ReversedById, DateTimeOffset CreatedAt);
+
+/// <summary>A recorded entry with the year's balance after it.</summary>
+public sealed record DuesUsageRecordedDto(DuesUsageDto Usage, DuesYearBalance Balance);
+
+/// <summary>The year's usage of one purpose (reversals netted).</summary>
+public sealed record DuesUsageByPurpose(DuesUsagePurpose Purpose, long AmountFen);
+
+/// <summary>
+/// GET /api/v1/org-units/{id}/dues/usages: one page of the year's entries (newest first), the year's total used, per
+/// purpose, and the balance (collected − the Centre's share − used).
+/// </summary>
+public sealed record DuesUsageListDto(
+    Guid OrgUnitId, string OrgUnitName, int Year, IReadOnlyList<DuesUsageDto> Items, int PageNumber, int PageSize, int Total, long UsedFen,
+    IReadOnlyList<DuesUsageByPurpose> ByPurpose, DuesYearBalance Balance, long OverdraftFen, string Rule)
+{
+    public int PageCount => Total == 0 ? 1 : (Total + PageSize - 1) / PageSize;
+}
+
+/// <summary>
+/// One person of the annual publication: the monthly amount in force at the end of the year (or now), the months paid
+/// in the unit that year, regular and voluntary dues paid. Names only: no ID numbers, no ids.
+/// </summary>
+public sealed record DuesPublicationMember(string Name, string OrgUnitName, long MonthlyFen, int MonthsPaid, long PaidFen, long VoluntaryFen);
+
+/// <summary>
+/// GET /api/v1/org-units/{id}/dues/publication (党费收缴使用情况公示): the people and their dues, the year's money
+/// (collected, handed up, used per purpose, balance) and the hand-up date.
+/// </summary>
+public sealed record DuesPublicationDto(
+    Guid OrgUnitId, string OrgUnitName, int Year, IReadOnlyList<DuesPublicationMember> Members, int MonthsPaid, DuesYearBalance Balance,
+    IReadOnlyList<DuesUsageByPurpose> UsedByPurpose, DateOnly HandUpBy, string Rule);

@@ -15,6 +15,11 @@ public static class DuesModule
         services.AddScoped<RecordDuesPayment>();
         services.AddScoped<ArrearsReport>();
         services.AddScoped<CollectionReport>();
+        services.AddScoped<Import.ImportDuesBases>();
+        services.AddScoped<DuesBalance>();
+        services.AddScoped<RecordDuesUsage>();
+        services.AddScoped<ListDuesUsages>();
+        services.AddScoped<DuesPublication>();
         return services;
     }
 

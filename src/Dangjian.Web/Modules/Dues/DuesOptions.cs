@@ -36,6 +36,19 @@ public sealed class DuesOptions
 
     /// <summary>How a computed amount is rounded to the fen; the regulation says nothing, so this is a setting.</summary>
     public MidpointRounding Rounding { get; set; } = MidpointRounding.AwayFromZero;
+
+    /// <summary>
+    /// Whether the employee's own 五险一金 is deducted from pay, like income tax, when a base is computed from payroll:
+    /// 第一条 deducts only income tax and practice varies locally [S], so it is off unless the tenant turns it on.
+    /// </summary>
+    public bool DeductSocialInsurance { get; set; }
+
+    /// <summary>
+    /// How far (fen) a unit's dues balance for a year may go below zero through usage records. The regulation as
+    /// party-rules.md gives it says nothing on a limit, so this is a setting; 0 means usage may not exceed what is left
+    /// of the year's dues after the Centre's share (第十五条).
+    /// </summary>
+    public long UsageOverdraftFen { get; set; }
 }
 
 /// <summary>Refuses settings that would contradict the regulation, at start-up rather than on the first bill.</summary>
@@ -62,6 +75,8 @@ internal sealed class DuesOptionsValidator : IValidateOptions<DuesOptions>
             failures.Add($"{DuesOptions.Section}:{nameof(o.CentreShare)} is a percentage, 0..100.");
         if (o.ArrearsWarningMonths < 1 || o.ArrearsFlagMonths < o.ArrearsWarningMonths)
             failures.Add($"{DuesOptions.Section}: need 1 <= {nameof(o.ArrearsWarningMonths)} <= {nameof(o.ArrearsFlagMonths)}.");
+        if (o.UsageOverdraftFen < 0)
+            failures.Add($"{DuesOptions.Section}:{nameof(o.UsageOverdraftFen)} must not be negative.");
         if (!Enum.IsDefined(o.Rounding))
             failures.Add($"{DuesOptions.Section}:{nameof(o.Rounding)} is not a MidpointRounding value.");
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

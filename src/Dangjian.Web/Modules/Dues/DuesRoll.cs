@@ -2,6 +2,7 @@ using Dangjian.Web.Data;
 using Dangjian.Web.Modules.Members;
 using Dangjian.Web.Modules.Organizations;
 using Dangjian.Web.Platform.Auth;
+using Dangjian.Web.Platform.Clock;
 using Dangjian.Web.Platform.Errors;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,9 +12,12 @@ namespace Dangjian.Web.Modules.Dues;
 /// The unit a dues report is about and the people it covers: the party members in good standing (党籍正常) on the roll
 /// of the unit's subtree, or of the unit alone when the caller's role holds only on that unit.
 /// </summary>
-public sealed class DuesRoll(AppDbContext db, OrgAccess access, CurrentUser user)
+public sealed class DuesRoll(AppDbContext db, OrgAccess access, CurrentUser user, TimeProvider clock)
 {
     public sealed record Scope(OrgUnit Unit, bool Subtree, IQueryable<Member> Members);
+
+    /// <summary>A report's scope and year: the first and last month of the year, and today (China time).</summary>
+    public sealed record YearScope(Scope Scope, int Year, DateOnly FirstMonth, DateOnly LastMonth, DateOnly Today);
 
     /// <summary>A member of the roll with what their bills depend on.</summary>
     public sealed record Payer(Guid Id, string Name, Guid OrgUnitId, string OrgPath, DuesPayer Dues,
@@ -29,6 +33,18 @@ public sealed class DuesRoll(AppDbContext db, OrgAccess access, CurrentUser user
         var members = (subtree ? db.Members.InSubtree(unit.Path) : db.Members.Where(m => m.OrgUnitId == unit.Id))
             .Where(m => (m.Category == MemberCategory.Full || m.Category == MemberCategory.Probationary) && m.Status == MembershipStatus.Normal);
         return new Scope(unit, subtree, members);
+    }
+
+    /// <summary>The scope of a yearly report and its year from the query (none: this year).</summary>
+    public async Task<Result<YearScope>> LoadYearAsync(Guid? orgUnitId, string? year, CancellationToken ct)
+    {
+        var scope = await LoadAsync(orgUnitId, ct);
+        if (!scope.IsSuccess) return scope.Error!;
+        var today = clock.Today();
+        var parsed = DuesInput.Year(year, today.Year);
+        if (!parsed.IsSuccess) return parsed.Error!;
+        var y = parsed.Value;
+        return new YearScope(scope.Value!, y, new DateOnly(y, 1, 1), new DateOnly(y, 12, 1), today);
     }
 
     /// <summary>The roll with every member's bases: two queries.</summary>

@@ -56,6 +56,9 @@ public sealed class ExportMembers(AppDbContext db, MemberQuery members, MemberAc
 /// <summary>The roster columns of the national system (party-rules.md §5), shared by export and the import template.</summary>
 public static class MemberColumns
 {
+    public const string Name = "姓名";
+    public const string IdNumber = "公民身份号码";
+
     public static readonly string[] Headers =
     [
         "姓名", "性别", "民族", "公民身份号码", "出生日期", "学历", "人员类别", "所在党支部", "加入党组织日期", "转为正式党员日期",

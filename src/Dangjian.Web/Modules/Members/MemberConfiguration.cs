@@ -58,16 +58,6 @@ internal sealed class MemberAccessLogConfiguration : IEntityTypeConfiguration<Me
     }
 }
 
-internal sealed class ImportUploadConfiguration : IEntityTypeConfiguration<Import.ImportUpload>
-{
-    public void Configure(EntityTypeBuilder<Import.ImportUpload> e)
-    {
-        e.ToTable("ImportUploads");
-        e.Property(u => u.FileName).HasMaxLength(200);
-        e.HasIndex(u => new { u.TenantId, u.UserId, u.CreatedAt });
-    }
-}
-
 internal sealed class MemberTransferConfiguration : IEntityTypeConfiguration<Transfers.MemberTransfer>
 {
     public void Configure(EntityTypeBuilder<Transfers.MemberTransfer> e)

@@ -16,14 +16,7 @@ public sealed class RosterImportTests(AppFixture app) : IClassFixture<AppFixture
 {
     private static readonly string[] Headers = ["姓名", "性别", "公民身份号码", "人员类别", "所在党支部", "加入党组织日期", "手机号码"];
 
-    /// <summary>A valid 公民身份号码 for a birth date and sequence (check digit computed by ISO 7064 MOD 11-2).</summary>
-    private static string Id(string area, string birth, int sequence)
-    {
-        var first17 = area + birth + sequence.ToString("000", System.Globalization.CultureInfo.InvariantCulture);
-        int[] weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-        var sum = first17.Select((c, i) => (c - '0') * weights[i]).Sum();
-        return first17 + "10X98765432"[sum % 11];
-    }
+    private static string Id(string area, string birth, int sequence) => TestIdNumbers.Of(area, birth, sequence);
 
     private static byte[] Workbook(params object?[][] rows)
     {
@@ -139,6 +132,28 @@ public sealed class RosterImportTests(AppFixture app) : IClassFixture<AppFixture
         using var applied = await client.PostAsync($"/api/v1/members/imports/{preview.Id()}/apply", null);
         var problem = (await applied.ShouldHaveStatusAsync(HttpStatusCode.BadRequest))!;
         problem["errors"]!["file"].ShouldNotBeNull();
+    }
+
+    [Fact]
+    public async Task Import_ValuesNotInCodeTables_RowsRefusedNamingTheColumnAndValidRowApplied()
+    {
+        var (tenant, branch, client) = await ArrangeAsync();
+        using var stream = new MemoryStream();
+        XlsxWriter.Write(stream, "名册", ["姓名", "公民身份号码", "人员类别", "加入党组织日期", "民族", "学历"],
+        [
+            ["代码甲", Id("110101", "19800101", 101), "正式党员", "2010-07-01", "汉族", "大学本科"],
+            ["代码乙", Id("110101", "19800101", 103), "正式党员", "2010-07-01", "火星族", "大学本科"],
+            ["代码丙", Id("110101", "19800101", 105), "正式党员", "2010-07-01", "汉族", "幼儿园"],
+        ]);
+        var preview = await UploadAsync(client, branch.Id, stream.ToArray());
+        var errors = preview["errors"]!.AsArray();
+        errors.Select(e => $"{e!["row"]}:{e["column"]}").ShouldBe(["3:民族", "4:学历"]);
+        errors[0]!["reason"]!.GetValue<string>().ShouldContain("代码表");
+        preview["validRows"]!.GetValue<int>().ShouldBe(1);
+
+        using var applied = await client.PostAsync($"/api/v1/members/imports/{preview.Id()}/apply", null);
+        (await applied.ShouldHaveStatusAsync(HttpStatusCode.OK))!["created"]!.GetValue<int>().ShouldBe(1);
+        (await CountAsync(tenant.TenantId, branch.Id)).ShouldBe(1);
     }
 
     [Fact]

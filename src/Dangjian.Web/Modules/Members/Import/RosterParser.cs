@@ -1,9 +1,7 @@
-using System.Globalization;
 using Dangjian.Web.Modules.Organizations;
+using Dangjian.Web.Platform.Import;
 
 namespace Dangjian.Web.Modules.Members.Import;
-
-public sealed record ImportError(int Row, string Column, string Reason);
 
 /// <summary>One valid roster row, ready to create or update a record.</summary>
 public sealed record RosterRow(
@@ -17,7 +15,7 @@ public sealed record RosterRow(
 /// </summary>
 public static class RosterParser
 {
-    public static readonly string[] Required = ["姓名", "公民身份号码", "人员类别"];
+    public static readonly string[] Required = [MemberColumns.Name, MemberColumns.IdNumber, "人员类别"];
 
     private static readonly Dictionary<string, MemberCategory> Categories = new()
     {
@@ -26,25 +24,11 @@ public static class RosterParser
         ["预备党员"] = MemberCategory.Probationary, ["正式党员"] = MemberCategory.Full,
     };
 
-    private static readonly string[] DateFormats = ["yyyy-MM-dd", "yyyy/MM/dd", "yyyy.MM.dd", "yyyyMMdd", "yyyy-M-d", "yyyy/M/d", "yyyy.M.d", "yyyy年M月d日"];
-
-    /// <summary>Column positions by header name; the missing required headers are returned as a problem.</summary>
-    public static (Dictionary<string, int> Columns, IReadOnlyList<string> Missing) Headers(string?[] headerRow)
-    {
-        var columns = new Dictionary<string, int>();
-        for (var i = 0; i < headerRow.Length; i++)
-        {
-            var h = headerRow[i]?.Trim();
-            if (!string.IsNullOrEmpty(h) && !columns.ContainsKey(h)) columns[h] = i;
-        }
-        return (columns, Required.Where(r => !columns.ContainsKey(r)).ToList());
-    }
-
-    public static RosterRow? Parse(int rowNumber, string?[] cells, Dictionary<string, int> columns, OrgUnit target,
+    public static RosterRow? Parse(int rowNumber, string?[] cells, ImportSheet sheet, OrgUnit target,
         ILookup<string, OrgUnit> unitsByName, DateOnly today, List<ImportError> errors, IReadOnlyDictionary<string, OrgUnit>? unitsByPath = null,
         Platform.CodeTables.CodeSets? codes = null)
     {
-        string? Get(string column) => columns.TryGetValue(column, out var i) && i < cells.Length && !string.IsNullOrWhiteSpace(cells[i]) ? cells[i]!.Trim() : null;
+        string? Get(string column) => sheet.Get(cells, column);
         var before = errors.Count;
         void Fail(string column, string reason) => errors.Add(new ImportError(rowNumber, column, reason));
 
@@ -111,13 +95,7 @@ public static class RosterParser
     private static DateOnly? Date(string? text, string column, DateOnly today, Action<string, string> fail)
     {
         if (text is null) return null;
-        DateOnly date;
-        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var serial) && serial is > 1 and < 2958466 && !text.Contains('-'))
-        {
-            // Excel stores dates as serial day numbers.
-            date = DateOnly.FromDateTime(DateTime.FromOADate(serial));
-        }
-        else if (!DateOnly.TryParseExact(text, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
+        if (!ImportCells.TryDate(text, out var date))
         {
             fail(column, $"“{text}”不是有效日期，请用 2024-07-01 这样的格式");
             return null;
