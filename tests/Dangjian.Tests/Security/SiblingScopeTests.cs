@@ -159,6 +159,7 @@ public sealed class SiblingScopeTests(AppFixture app, ITestOutputHelper output) 
                     ("id", "users") => b.Secretary.Id,
                     ("id", "members") => b.Member.Id,
                     ("transferId", _) => b.Transfer.Id,
+                    ("certificateId", _) => b.Certificate.Id,
                     ("importId", _) => b.ImportId,
                     ("termId", _) => b.Term.Id,
                     ("memberId", _) => b.CommitteeMember.Id,
@@ -272,6 +273,9 @@ public sealed class SiblingScopeTests(AppFixture app, ITestOutputHelper output) 
             roles.Select(r => (r.OrgUnitId, r.Role)).ShouldBe([(b.Unit.Id, AppRole.BranchSecretary)]);
             (await db.RoleAssignments.CountAsync(r => r.OrgUnitId == b.Unit.Id)).ShouldBe(1);
             (await db.Users.CountAsync(u => u.UserName!.StartsWith("intruder"))).ShouldBe(0);
+            var certificates = await db.MemberCertificates.Where(c => c.MemberId == b.Member.Id).ToListAsync();
+            certificates.Select(c => (c.Id, c.Status)).ShouldBe([(b.Certificate.Id, Dangjian.Web.Modules.Members.Certificates.CertificateStatus.Issued)]);
+            (await db.MemberTransfers.SingleAsync(t => t.Id == b.Transfer.Id)).Status.ShouldBe(b.Transfer.Status);
         });
     }
 }

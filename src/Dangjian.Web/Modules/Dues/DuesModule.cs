@@ -15,6 +15,7 @@ public static class DuesModule
         services.AddScoped<RecordDuesPayment>();
         services.AddScoped<ArrearsReport>();
         services.AddScoped<CollectionReport>();
+        services.AddScoped<DuesPaidUntil>();
         return services;
     }
 
