@@ -29,6 +29,7 @@ public static class PlatformModule
         services.AddScoped<VerifyLedger>();
         services.AddScoped<LedgerGate>();
         services.AddScoped<ListAuditEntries>();
+        services.AddScoped<CodeTables.CodeTableService>();
         services.AddScoped<Seeding.TenantSeeder>();
         services.AddSingleton<JobRunner>();
         services.AddHostedService<JobHostedService>();
@@ -135,6 +136,7 @@ public static class PlatformModule
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapHealthChecks("/health");
         PlatformApi.Map(app);
+        CodeTables.CodeTablesApi.Map(app);
         return app;
     }
 }

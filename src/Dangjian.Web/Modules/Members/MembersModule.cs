@@ -40,6 +40,12 @@ public static class MembersModule
         services.AddScoped<MemberStatistics>();
         services.AddScoped<ReadAccessLog>();
         services.AddScoped<Import.ImportMembers>();
+        services.AddScoped<Records.MemberRecords>();
+        services.AddOptions<Contact.ContactOptions>().Bind(config.GetSection(Contact.ContactOptions.Section));
+        services.AddScoped<Contact.ContactFollowUps>();
+        services.AddSingleton<Platform.Jobs.IJob, Contact.OutOfContactJob>();
+        services.AddOptions<Mobile.MobileOptions>().Bind(config.GetSection(Mobile.MobileOptions.Section));
+        services.AddScoped<Mobile.MobileMembers>();
         return services;
     }
 
@@ -47,6 +53,9 @@ public static class MembersModule
     {
         Import.ImportApi.Map(app);
         Transfers.TransfersApi.Map(app);
+        Records.RecordsApi.Map(app);
+        Contact.ContactApi.Map(app);
+        Mobile.MobileApi.Map(app);
         Certificates.CertificatesApi.Map(app);
         var g = app.MapGroup("/api/v1/members").WithTags("Members").RequireAuthorization();
 

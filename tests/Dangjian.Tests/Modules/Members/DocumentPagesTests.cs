@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.RegularExpressions;
 using Dangjian.Web.Modules.Organizations;
 using Dangjian.Web.Platform.Auth;
 
@@ -8,14 +7,11 @@ namespace Dangjian.Tests.Modules.Members;
 
 /// <summary>
 /// The pages of the letters and certificates (static SSR): the letter page links its PDF, the transfer form shows the
-/// dues month from the records, the member page lists the person's certificates, and the certificate form issues one
-/// or shows the rule that refused it.
+/// dues month from the records, the member page's tab lists the person's certificates, and the certificate form
+/// issues one or shows the rule that refused it.
 /// </summary>
-public sealed partial class DocumentPagesTests(AppFixture app) : IClassFixture<AppFixture>
+public sealed class DocumentPagesTests(AppFixture app) : IClassFixture<AppFixture>
 {
-    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
-    private static partial Regex AntiforgeryField();
-
     private async Task<(TestTenant Tenant, OrgUnit Branch, Guid MemberId, HttpClient Secretary)> WorldAsync()
     {
         var tenant = await TestTenant.CreateAsync(app);
@@ -23,25 +19,6 @@ public sealed partial class DocumentPagesTests(AppFixture app) : IClassFixture<A
         var member = (await tenant.AddMembersAsync(branch, 1))[0];
         var secretary = await app.ClientForAsync(await tenant.AddUserAsync(branch, AppRole.BranchSecretary));
         return (tenant, branch, member.Id, secretary);
-    }
-
-    /// <summary>Posts a form of the page the way a browser would: its antiforgery cookie and field, and the form's name.</summary>
-    private static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string url, string formName, Dictionary<string, string> fields)
-    {
-        using var page = await client.GetAsync(url);
-        var html = await page.Content.ReadAsStringAsync();
-        var token = AntiforgeryField().Match(html).Groups[1].Value;
-        token.ShouldNotBeEmpty();
-        var cookies = page.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]);
-        var message = new HttpRequestMessage(HttpMethod.Post, url)
-        {
-            Content = new FormUrlEncodedContent(new Dictionary<string, string>(fields)
-            {
-                ["_handler"] = formName, ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token),
-            }),
-        };
-        message.Headers.Add("Cookie", string.Join("; ", cookies));
-        return await client.SendAsync(message);
     }
 
     [Fact]
@@ -78,9 +55,9 @@ public sealed partial class DocumentPagesTests(AppFixture app) : IClassFixture<A
     public async Task CertificateForm_Valid_RedirectsToTheCertificateListedOnTheMemberPage()
     {
         var (_, _, memberId, secretary) = await WorldAsync();
-        (await secretary.GetStringAsync($"/members/{memberId}")).ShouldContain("暂无党员证明信");
+        (await secretary.GetStringAsync($"/members/{memberId}?tab=certificates")).ShouldContain("暂无党员证明信");
 
-        using var posted = await PostFormAsync(secretary, $"/members/{memberId}/certificate", "issue-certificate", new()
+        using var posted = await secretary.PostFormAsync($"/members/{memberId}/certificate", "issue-certificate", new()
         {
             ["Input.Destination"] = "中共某市某区某街道工作委员会", ["Input.Reason"] = "参加培训",
             ["Input.FromDate"] = "2026-12-01", ["Input.ToDate"] = "2027-01-31",
@@ -92,7 +69,8 @@ public sealed partial class DocumentPagesTests(AppFixture app) : IClassFixture<A
         var page = await secretary.GetStringAsync(location);
         page.ShouldContain("党证明〔2026〕001号");
         page.ShouldContain($"href=\"/api/v1/certificates/{location["/certificates/".Length..]}/certificate.pdf\"");
-        var member = await secretary.GetStringAsync($"/members/{memberId}");
+        var member = await secretary.GetStringAsync($"/members/{memberId}?tab=certificates");
+        member.ShouldContain($"<a class=\"on\" href=\"/members/{memberId}?tab=certificates\">党员证明信</a>");
         member.ShouldContain("data-testid=\"member-certificates\"");
         member.ShouldContain("党证明〔2026〕001号");
         member.ShouldContain("中共某市某区某街道工作委员会");
@@ -102,7 +80,7 @@ public sealed partial class DocumentPagesTests(AppFixture app) : IClassFixture<A
     public async Task CertificateForm_TooLong_ShowsTheRuleAndArticle()
     {
         var (_, _, memberId, secretary) = await WorldAsync();
-        using var posted = await PostFormAsync(secretary, $"/members/{memberId}/certificate", "issue-certificate", new()
+        using var posted = await secretary.PostFormAsync($"/members/{memberId}/certificate", "issue-certificate", new()
         {
             ["Input.Destination"] = "中共某县委组织部", ["Input.FromDate"] = "2026-12-01", ["Input.ToDate"] = "2027-08-01",
         });
