@@ -8,4 +8,5 @@ public sealed partial class AppDbContext
 {
     public DbSet<DevelopmentCase> DevelopmentCases => Set<DevelopmentCase>();
     public DbSet<DevelopmentStepRecord> DevelopmentSteps => Set<DevelopmentStepRecord>();
+    public DbSet<Modules.Development.Review.DevelopmentReview> DevelopmentReviews => Set<Modules.Development.Review.DevelopmentReview>();
 }

@@ -14,7 +14,7 @@ public sealed record ProofEntry(long Sequence, DateTimeOffset At, string Kind, s
 /// formed, whether each entry's hash recomputes and whether the stored step still says what the entry says.
 /// </summary>
 public sealed record CaseProofDto(Guid CaseId, Guid TenantId, string Algorithm, string CanonicalForm, IReadOnlyList<ProofEntry> Entries,
-    int StepsStored, bool Valid, string? Problem);
+    int RecordsStored, bool Valid, string? Problem);
 
 public sealed class CaseProof(AppDbContext db, CaseAccess access)
 {
@@ -30,7 +30,9 @@ public sealed class CaseProof(AppDbContext db, CaseAccess access)
         if (!loaded.IsSuccess) return loaded.Error!;
         var subject = caseId.ToString();
         var entries = await db.LedgerEntries.AsNoTracking().Where(e => e.SubjectId == subject).OrderBy(e => e.Sequence).ToListAsync(ct);
-        var rows = loaded.Value!.Steps.ToDictionary(s => s.Id);
+        var rows = loaded.Value!.Steps.ToDictionary(s => s.Id, s => (Payload: StepProof.Of(s).ToPayload(), Label: DevelopmentSteps.Label(s.Step)));
+        foreach (var review in loaded.Value.Reviews)
+            rows[review.Id] = (Review.ReviewProof.Of(review).ToPayload(), $"{DevelopmentSteps.Label(review.Step)}的联审签署");
         var proof = new List<ProofEntry>();
         string? problem = null;
         var matched = new HashSet<Guid>();
@@ -38,18 +40,23 @@ public sealed class CaseProof(AppDbContext db, CaseAccess access)
         {
             var hashValid = string.Equals(LedgerHash.Compute(e), e.Hash, StringComparison.Ordinal);
             var rowMatches = true;
-            if (e.Kind == StepProof.Kind)
+            Guid? id = e.Kind switch
             {
-                var id = System.Text.Json.JsonSerializer.Deserialize<StepProof>(e.Payload)!.Id;
-                rowMatches = rows.TryGetValue(id, out var row) && StepProof.Of(row).ToPayload() == e.Payload;
-                if (rowMatches) matched.Add(id);
+                StepProof.Kind => System.Text.Json.JsonSerializer.Deserialize<StepProof>(e.Payload)!.Id,
+                Review.ReviewProof.Kind => System.Text.Json.JsonSerializer.Deserialize<Review.ReviewProof>(e.Payload)!.Id,
+                _ => null,
+            };
+            if (id is { } rowId)
+            {
+                rowMatches = rows.TryGetValue(rowId, out var row) && row.Payload == e.Payload;
+                if (rowMatches) matched.Add(rowId);
             }
             if (!hashValid) problem ??= $"第 {e.Sequence} 条存证的哈希与内容不符";
             if (!rowMatches) problem ??= $"第 {e.Sequence} 条存证与库中现存的步骤记录不符";
             proof.Add(new ProofEntry(e.Sequence, e.At, e.Kind, e.SubjectId, e.Payload, e.PreviousHash, e.Hash, hashValid, rowMatches));
         }
         if (rows.Keys.FirstOrDefault(id => !matched.Contains(id)) is var unmatched && unmatched != Guid.Empty)
-            problem ??= $"{DevelopmentSteps.Label(rows[unmatched].Step)}没有与之相符的存证记录";
+            problem ??= $"{rows[unmatched].Label}没有与之相符的存证记录";
         return new CaseProofDto(caseId, loaded.Value!.Case.TenantId, Algorithm, CanonicalForm, proof, rows.Count, problem is null, problem);
     }
 }

@@ -15,7 +15,9 @@ public static class DevelopmentModule
         services.AddScoped<GetCase>();
         services.AddScoped<CaseProof>();
         services.AddScoped<ListCases>();
+        services.AddScoped<Review.SignReview>();
         services.AddSingleton<Platform.Ledger.ILedgerAnchor, DevelopmentLedgerAnchor>();
+        services.AddSingleton<Platform.Jobs.IJob, DevelopmentReminderJob>();
         return services;
     }
 
@@ -38,6 +40,11 @@ public static class DevelopmentModule
             return r.IsSuccess ? TypedResults.Ok(r.Value) : r.Error!.ToProblem();
         });
         g.MapPost("/{id:guid}/steps", async Task<IResult> (Guid id, RecordStepRequest body, RecordStep h, GetCase get, CancellationToken ct) =>
+        {
+            var r = await h.HandleAsync(id, body, ct);
+            return r.IsSuccess ? TypedResults.Ok(await get.ToDtoAsync(r.Value!, ct)) : r.Error!.ToProblem();
+        });
+        g.MapPost("/{id:guid}/reviews", async Task<IResult> (Guid id, Review.SignReviewRequest body, Review.SignReview h, GetCase get, CancellationToken ct) =>
         {
             var r = await h.HandleAsync(id, body, ct);
             return r.IsSuccess ? TypedResults.Ok(await get.ToDtoAsync(r.Value!, ct)) : r.Error!.ToProblem();

@@ -21,6 +21,12 @@ public sealed class DevelopmentOptions
     public int ExtensionMaxMonths { get; set; } = 12;
     public int ApplyForFullMembershipDaysBefore { get; set; } = 30;
     public int ArchiveWithinDays { get; set; } = 7;
+
+    /// <summary>How many days before a step falls due its reminder goes out.</summary>
+    public int RemindDaysBefore { get; set; } = 7;
+
+    /// <summary>Steps that need the four-level joint review (四级联审) before the case goes on: 确定发展对象 and 上级党委预审.</summary>
+    public int[] JointReviewSteps { get; set; } = [7, 13];
 }
 
 /// <summary>Where each rule is written. 《中国共产党发展党员工作细则》 (2014) unless marked.</summary>

@@ -41,8 +41,9 @@ public sealed record PersonFacts(Guid Id, string Name, bool IsFullMember, bool O
 public sealed record DoneStep(int Step, DateOnly Date, StepData Data);
 
 /// <summary>The case as far as it has gone.</summary>
+/// <param name="ReviewAwaiting">When the last step awaits the joint review: the level it waits for.</param>
 public sealed record CaseFacts(DateOnly? BirthDate, DateOnly ApplicationDate, CaseStatus Status, IReadOnlyList<DoneStep> Done,
-    DateOnly? ResolutionOn, DateOnly? ProbationEndsOn, int ExtendedMonths)
+    DateOnly? ResolutionOn, DateOnly? ProbationEndsOn, int ExtendedMonths, string? ReviewAwaiting = null)
 {
     public DoneStep? Last => Done.Count == 0 ? null : Done[^1];
 
@@ -90,6 +91,9 @@ public static class DevelopmentRules
                 var next = f.Allowed.Count == 0 ? "本案已结束，不能再登记步骤" : $"下一步应为{string.Join("或", f.Allowed.Select(DevelopmentSteps.Label))}";
                 return StepVerdict.Refuse("DEV_ORDER", $"不能登记{DevelopmentSteps.Label(c.Step)}：{next}", DevelopmentArticles.Procedure);
             }
+            if (f.ReviewAwaiting is { } awaiting)
+                return StepVerdict.Refuse("DEV_REVIEW_PENDING", $"{DevelopmentSteps.Label(f.Last!.Step)}须经四级联审，待{awaiting}签署后方可进行下一步",
+                    Review.JointReviewRules.Article);
             if (f.Last is { } last && c.Date < last.Date)
                 return StepVerdict.Refuse("DEV_DATE_ORDER", $"{DevelopmentSteps.Label(c.Step)}的日期不能早于上一步（{Format(last.Date)}）", DevelopmentArticles.Procedure);
         }
@@ -242,7 +246,7 @@ public static class DevelopmentRules
     /// <summary>When the next step is due (or, for 发展对象 and 转正, the earliest day it may be done), for reminders.</summary>
     public static (int Step, DateOnly Date, bool Earliest)? NextDue(CaseFacts f, DevelopmentOptions o)
     {
-        if (f.Allowed.Count == 0 || f.Last is not { } last) return null;
+        if (f.Allowed.Count == 0 || f.Last is not { } last || f.ReviewAwaiting is not null) return null;
         return f.Allowed[^1] switch
         {
             2 => (2, f.ApplicationDate.AddMonths(o.TalkWithinMonths), false),

@@ -35,4 +35,8 @@ public sealed class ListCases(AppDbContext db, OrgAccess orgAccess, IStringLocal
         var filtered = stage is { } s ? items.Where(i => i.Stage == s).ToList() : items;
         return new PipelineDto(funnel, new Page<CaseListItem>(filtered.Skip(page.Skip).Take(page.PageSize).ToList(), page.Page, page.PageSize, filtered.Count));
     }
+
+    /// <summary>The person's case that is not cancelled, if any (the caller has already been allowed to see the person).</summary>
+    public Task<Guid?> CaseOfMemberAsync(Guid memberId, CancellationToken ct) =>
+        db.DevelopmentCases.Where(c => c.MemberId == memberId && c.Status != CaseStatus.Cancelled).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(ct);
 }

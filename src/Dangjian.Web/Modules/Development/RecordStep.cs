@@ -34,7 +34,7 @@ public sealed class RecordStep(AppDbContext db, CaseAccess access, CurrentUser u
         if (r.Date is null) invalid.Add(Error.Validation("date", L["Validation.Required", "date"]));
         if (invalid.ToError() is { } validation) return validation;
 
-        var (c, member, _) = loaded.Value!;
+        var (c, member) = (loaded.Value!.Case, loaded.Value.Member);
         var step = r.Step!.Value;
         var date = r.Date!.Value;
         var data = Data(r);
@@ -55,7 +55,8 @@ public sealed class RecordStep(AppDbContext db, CaseAccess access, CurrentUser u
         var verdict = DevelopmentRules.Check(new StepContext(step, date, clock.Today(), data, loaded.Value!.Facts, people, approver?.Kind), options.Value);
         if (verdict.Refusal is { } refusal) return refusal;
 
-        Apply(c, member, step, date, data);
+        // A step under 四级联审 takes effect on the person's record when the last level signs.
+        if (!loaded.Value.ReviewSteps.Contains(step)) StepEffects.Apply(c, member, step, date, data, options.Value, clock.GetUtcNow());
         Append(c, member, step, date, data, verdict.Warnings);
         await db.SaveChangesAsync(ct);
         return (await access.LoadAsync(caseId, Permission.ViewMembers, ct)).Value!;
@@ -81,47 +82,6 @@ public sealed class RecordStep(AppDbContext db, CaseAccess access, CurrentUser u
             member.Category = MemberCategory.Applicant;
             member.AppliedOn = date;
         }
-    }
-
-    private void Apply(DevelopmentCase c, Member member, int step, DateOnly date, StepData data)
-    {
-        var o = options.Value;
-        switch (step)
-        {
-            case 3:
-                member.Category = MemberCategory.Activist;
-                member.ActivistOn = date;
-                break;
-            case 7:
-                member.Category = MemberCategory.Candidate;
-                member.CandidateOn = date;
-                break;
-            case 15:
-                c.ResolutionOn = date;
-                c.ProbationEndsOn = DevelopmentRules.ProbationEnd(date, o.ProbationMonths, 0);
-                break;
-            case 17:
-                c.Status = CaseStatus.Probation;
-                member.Category = MemberCategory.Probationary;
-                member.JoinedOn = c.ResolutionOn;
-                break;
-            case 23 when data.Outcome == nameof(ProbationOutcome.Extend):
-                c.ExtendedMonths = data.ExtendMonths!.Value;
-                member.ProbationExtendedMonths = c.ExtendedMonths;
-                c.ProbationEndsOn = DevelopmentRules.ProbationEnd(c.ResolutionOn!.Value, o.ProbationMonths, c.ExtendedMonths);
-                break;
-            case 23 when data.Outcome == nameof(ProbationOutcome.Cancel):
-                c.Status = CaseStatus.Cancelled;
-                member.Category = MemberCategory.Masses;
-                member.JoinedOn = null;
-                break;
-            case 24:
-                c.Status = CaseStatus.Full;
-                member.Category = MemberCategory.Full;
-                member.FullMemberOn = c.ProbationEndsOn;
-                break;
-        }
-        member.UpdatedAt = clock.GetUtcNow();
     }
 
     private async Task<OrgUnit?> NearestCommitteeAsync(string path, CancellationToken ct)

@@ -10,7 +10,10 @@ namespace Dangjian.Tests.Modules.Development;
 /// <summary>A person from the application to full membership through the API, and what the records say on the way.</summary>
 public sealed class DevelopmentCaseApiTests(AppFixture app) : IClassFixture<AppFixture>
 {
-    private sealed record World(TestTenant Tenant, OrgUnit Branch, Member Person, IReadOnlyList<Member> Full, HttpClient Secretary, HttpClient Committee);
+    /// <param name="Commissioner">组织委员 of the 党委: signs the review for the committee.</param>
+    /// <param name="Committee">党务工作者 of the 党委: approves for the committee and signs for its organisation department.</param>
+    private sealed record World(TestTenant Tenant, OrgUnit Branch, Member Person, IReadOnlyList<Member> Full, HttpClient Secretary, HttpClient Committee,
+        HttpClient Commissioner);
 
     private async Task<World> WorldAsync()
     {
@@ -22,13 +25,30 @@ public sealed class DevelopmentCaseApiTests(AppFixture app) : IClassFixture<AppF
         var full = await tenant.AddMembersAsync(branch, 2);
         var secretary = await app.ClientForAsync(await tenant.AddUserAsync(branch, AppRole.BranchSecretary));
         var committee = await app.ClientForAsync(await tenant.AddUserAsync(tenant.Root, AppRole.PartyAffairsWorker));
-        return new World(tenant, branch, person, full, secretary, committee);
+        var commissioner = await app.ClientForAsync(await tenant.AddUserAsync(tenant.Root, AppRole.OrganizationCommissioner));
+        return new World(tenant, branch, person, full, secretary, committee, commissioner);
     }
 
     private static async Task<JsonNode> StepAsync(HttpClient client, Guid caseId, object body)
     {
         using var response = await client.PostAsJsonAsync($"/api/v1/development/cases/{caseId}/steps", body);
         return (await response.ShouldHaveStatusAsync(HttpStatusCode.OK))!;
+    }
+
+    private static async Task<JsonNode> SignAsync(HttpClient client, Guid caseId, string decision = "Approved", string? reason = null,
+        HttpStatusCode expected = HttpStatusCode.OK)
+    {
+        using var response = await client.PostAsJsonAsync($"/api/v1/development/cases/{caseId}/reviews", new { decision, reason });
+        return (await response.ShouldHaveStatusAsync(expected))!;
+    }
+
+    /// <summary>四级联审 with no 党总支: the branch secretary, the committee's 组织委员, its 党务工作者.</summary>
+    private static async Task ReviewAsync(World w, Guid id)
+    {
+        await SignAsync(w.Secretary, id);
+        await SignAsync(w.Commissioner, id);
+        var done = await SignAsync(w.Committee, id);
+        done["review"]!["complete"]!.GetValue<bool>().ShouldBeTrue();
     }
 
     private static async Task<Guid> OpenAsync(World w, string applied = "2023-09-01")
@@ -48,12 +68,14 @@ public sealed class DevelopmentCaseApiTests(AppFixture app) : IClassFixture<AppF
         await StepAsync(s, id, new { step = 6, date = "2024-04-01" });
         await StepAsync(s, id, new { step = 6, date = "2024-10-01" });
         await StepAsync(s, id, new { step = 7, date = "2024-10-10" });
+        await ReviewAsync(w, id);
         await StepAsync(s, id, new { step = 8, date = "2024-10-15" });
         await StepAsync(s, id, new { step = 9, date = "2024-10-20", sponsorIds = mentors });
         await StepAsync(s, id, new { step = 10, date = "2024-11-01", vettingPassed = true });
         await StepAsync(s, id, new { step = 11, date = "2024-11-10", trainingDays = 3 });
         await StepAsync(s, id, new { step = 12, date = "2024-11-20", noticeFrom = "2024-11-11", noticeTo = "2024-11-15" });
         await StepAsync(s, id, new { step = 13, date = "2024-12-01" });
+        await ReviewAsync(w, id);
         await StepAsync(s, id, new { step = 14, date = "2024-12-05" });
         await StepAsync(s, id, new { step = 15, date = "2024-12-10", votersEntitled = 10, votersPresent = 8, votesYes = 7 });
     }
@@ -107,7 +129,7 @@ public sealed class DevelopmentCaseApiTests(AppFixture app) : IClassFixture<AppF
 
         var proof = await w.Secretary.GetJsonAsync($"/api/v1/development/cases/{id}/proof");
         proof["valid"]!.GetValue<bool>().ShouldBeTrue();
-        proof["entries"]!.AsArray().Count.ShouldBe(26);
+        proof["entries"]!.AsArray().Count.ShouldBe(26 + 6); // 26 steps, 3 sign-offs on each of steps 7 and 13
         proof["entries"]!.AsArray().ShouldAllBe(e => e!["hashValid"]!.GetValue<bool>() && e["rowMatches"]!.GetValue<bool>());
         using var admin = await app.ClientForAsync(w.Tenant.Admin);
         (await admin.GetJsonAsync("/api/v1/ledger/verify"))["valid"]!.GetValue<bool>().ShouldBeTrue();
@@ -216,5 +238,88 @@ public sealed class DevelopmentCaseApiTests(AppFixture app) : IClassFixture<AppF
         all["funnel"]!.AsArray().Select(s => s!["count"]!.GetValue<int>()).ShouldBe([1, 1, 0, 0, 0]);
         using var outside = await w.Secretary.GetAsync($"/api/v1/development/cases?orgUnitId={other.Id}");
         outside.StatusCode.ShouldBeOneOf(HttpStatusCode.NotFound, HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task JointReview_InOrder_RightRolePerLevel_OnePersonPerLevel_ReturnMeansRedo()
+    {
+        var w = await WorldAsync();
+        var id = await OpenAsync(w, "2024-01-05");
+        await StepAsync(w.Secretary, id, new { step = 2, date = "2024-01-20", talker = "王书记" });
+        await StepAsync(w.Secretary, id, new { step = 3, date = "2024-02-01", method = "党员推荐" });
+        await StepAsync(w.Secretary, id, new { step = 4, date = "2024-02-05" });
+        await StepAsync(w.Secretary, id, new { step = 5, date = "2024-02-06", mentorIds = w.Full.Select(m => m.Id).ToArray() });
+        await StepAsync(w.Secretary, id, new { step = 6, date = "2024-08-01" });
+        (await SignAsync(w.Secretary, id, expected: HttpStatusCode.Conflict)).Str("code").ShouldBe("DEV_NO_REVIEW");
+        var candidate = await StepAsync(w.Secretary, id, new { step = 7, date = "2025-02-10" });
+        candidate["nextSteps"]!.AsArray().Count.ShouldBe(0);
+        candidate["review"]!["levels"]!.AsArray().Select(l => l!.Str("status")).ShouldBe(["Awaiting", "Later", "Later"]);
+
+        // Not before its turn, not without the role on that level.
+        (await SignAsync(w.Commissioner, id, expected: HttpStatusCode.Forbidden)).Str("detail").ShouldContain("党支部");
+        using var blocked = await w.Secretary.PostAsJsonAsync($"/api/v1/development/cases/{id}/steps", new { step = 8, date = "2025-02-15" });
+        var pending = (await blocked.ShouldHaveStatusAsync(HttpStatusCode.UnprocessableEntity))!;
+        pending.Str("code").ShouldBe("DEV_REVIEW_PENDING");
+        pending.Str("detail").ShouldContain("四级联审");
+
+        await SignAsync(w.Secretary, id);
+        (await SignAsync(w.Secretary, id, expected: HttpStatusCode.Forbidden)).Str("detail").ShouldContain("党委");
+        (await SignAsync(w.Commissioner, id, "Returned", expected: HttpStatusCode.BadRequest))["errors"]!.AsObject().Select(e => e.Key).ShouldBe(["reason"]);
+        var returned = await SignAsync(w.Commissioner, id, "Returned", "缺少群团组织推优意见");
+        returned["review"]!["returned"]!.GetValue<bool>().ShouldBeTrue();
+        returned["review"]!["levels"]!.AsArray()[1]!.Str("reason").ShouldBe("缺少群团组织推优意见");
+        returned["steps"]!.AsArray().Last()!["returned"]!.GetValue<bool>().ShouldBeTrue();
+        returned["nextSteps"]!.AsArray().Select(n => n!["step"]!.GetValue<int>()).ShouldBe([6, 7]);
+        (await app.InTenantAsync(w.Tenant.TenantId, db => db.Members.AsNoTracking().SingleAsync(m => m.Id == w.Person.Id))).Category
+            .ShouldBe(MemberCategory.Activist); // a step under review takes effect only when the last level signs
+
+        // Put right and recorded again: a new round from the branch.
+        await StepAsync(w.Secretary, id, new { step = 7, date = "2025-02-20" });
+        await ReviewAsync(w, id);
+        var person = await app.InTenantAsync(w.Tenant.TenantId, db => db.Members.AsNoTracking().SingleAsync(m => m.Id == w.Person.Id));
+        person.Category.ShouldBe(MemberCategory.Candidate);
+        person.CandidateOn.ShouldBe(new DateOnly(2025, 2, 20));
+        await StepAsync(w.Secretary, id, new { step = 8, date = "2025-02-25" });
+        var proof = await w.Secretary.GetJsonAsync($"/api/v1/development/cases/{id}/proof");
+        proof["valid"]!.GetValue<bool>().ShouldBeTrue();
+        proof["entries"]!.AsArray().Count(e => e!.Str("kind") == "development.review").ShouldBe(5);
+    }
+
+    [Fact]
+    public async Task JointReview_WithAGeneralBranch_HasFourLevels_AndOnePersonSignsOnlyOne()
+    {
+        var tenant = await TestTenant.CreateAsync(app);
+        var general = await tenant.AddUnitAsync(tenant.Root, OrgUnitKind.GeneralBranch);
+        var branch = await tenant.AddUnitAsync(general, OrgUnitKind.Branch);
+        var person = (await tenant.AddMembersAsync(branch, 1, MemberCategory.Masses))[0];
+        var full = await tenant.AddMembersAsync(branch, 2);
+        using var secretary = await app.ClientForAsync(await tenant.AddUserAsync(branch, AppRole.BranchSecretary));
+        using var generalSecretary = await app.ClientForAsync(await tenant.AddUserAsync(general, AppRole.BranchSecretary));
+        var both = await tenant.AddUserAsync(tenant.Root, AppRole.OrganizationCommissioner);
+        await app.InTenantAsync(tenant.TenantId, async db =>
+        {
+            db.RoleAssignments.Add(new RoleAssignment
+            {
+                Id = Guid.NewGuid(), UserId = both.Id, OrgUnitId = tenant.Root.Id, Role = AppRole.PartyAffairsWorker, Scope = DataScope.OwnUnitAndBelow,
+            });
+            await db.SaveChangesAsync();
+        });
+        using var committee = await app.ClientForAsync(both);
+
+        using var opened = await secretary.PostAsJsonAsync("/api/v1/development/cases", new { memberId = person.Id, applicationDate = "2024-01-05" });
+        var id = (await opened.ShouldHaveStatusAsync(HttpStatusCode.Created))!.Id();
+        await StepAsync(secretary, id, new { step = 2, date = "2024-01-20", talker = "王书记" });
+        await StepAsync(secretary, id, new { step = 3, date = "2024-02-01", method = "党员推荐" });
+        await StepAsync(secretary, id, new { step = 4, date = "2024-02-05" });
+        await StepAsync(secretary, id, new { step = 5, date = "2024-02-06", mentorIds = full.Select(m => m.Id).ToArray() });
+        await StepAsync(secretary, id, new { step = 6, date = "2024-08-01" });
+        var candidate = await StepAsync(secretary, id, new { step = 7, date = "2025-02-10" });
+        candidate["review"]!["levels"]!.AsArray().Select(l => l!.Str("level")).ShouldBe(["Branch", "GeneralBranch", "Committee", "OrgDepartment"]);
+
+        await SignAsync(secretary, id);
+        (await SignAsync(committee, id, expected: HttpStatusCode.Forbidden)).Str("detail").ShouldContain("党总支");
+        await SignAsync(generalSecretary, id);
+        await SignAsync(committee, id);
+        (await SignAsync(committee, id, expected: HttpStatusCode.Forbidden)).Str("code").ShouldBe("DEV_REVIEW_SAME_PERSON");
     }
 }

@@ -32,3 +32,22 @@ CREATE TABLE "DevelopmentSteps" (
 );
 
 CREATE INDEX "IX_DevelopmentSteps_TenantId_CaseId_Step" ON "DevelopmentSteps" ("TenantId", "CaseId", "Step");
+
+-- Sign-offs of the four-level joint review (四级联审).
+CREATE TABLE "DevelopmentReviews" (
+    "Id" uuid NOT NULL,
+    "TenantId" uuid NOT NULL,
+    "CaseId" uuid NOT NULL,
+    "StepRecordId" uuid NOT NULL,
+    "Step" integer NOT NULL,
+    "Level" character varying(40) NOT NULL,
+    "UnitId" uuid NOT NULL,
+    "Decision" character varying(40) NOT NULL,
+    "Reason" character varying(400),
+    "SignedByUserId" uuid NOT NULL,
+    "SignedBy" character varying(100) NOT NULL,
+    "SignedAt" timestamp with time zone NOT NULL,
+    CONSTRAINT "PK_DevelopmentReviews" PRIMARY KEY ("Id")
+);
+
+CREATE INDEX "IX_DevelopmentReviews_TenantId_CaseId" ON "DevelopmentReviews" ("TenantId", "CaseId");

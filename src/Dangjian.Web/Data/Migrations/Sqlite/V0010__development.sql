@@ -30,3 +30,21 @@ CREATE TABLE "DevelopmentSteps" (
 );
 
 CREATE INDEX "IX_DevelopmentSteps_TenantId_CaseId_Step" ON "DevelopmentSteps" ("TenantId", "CaseId", "Step");
+
+-- Sign-offs of the four-level joint review (四级联审).
+CREATE TABLE "DevelopmentReviews" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_DevelopmentReviews" PRIMARY KEY,
+    "TenantId" TEXT NOT NULL,
+    "CaseId" TEXT NOT NULL,
+    "StepRecordId" TEXT NOT NULL,
+    "Step" INTEGER NOT NULL,
+    "Level" TEXT NOT NULL,
+    "UnitId" TEXT NOT NULL,
+    "Decision" TEXT NOT NULL,
+    "Reason" TEXT NULL,
+    "SignedByUserId" TEXT NOT NULL,
+    "SignedBy" TEXT NOT NULL,
+    "SignedAt" INTEGER NOT NULL
+);
+
+CREATE INDEX "IX_DevelopmentReviews_TenantId_CaseId" ON "DevelopmentReviews" ("TenantId", "CaseId");
