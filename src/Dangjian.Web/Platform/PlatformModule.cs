@@ -6,6 +6,7 @@ using Dangjian.Web.Platform.Auth;
 using Dangjian.Web.Platform.Errors;
 using Dangjian.Web.Platform.Jobs;
 using Dangjian.Web.Platform.Ledger;
+using Dangjian.Web.Platform.Pdf;
 using Dangjian.Web.Platform.Tenancy;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -94,6 +95,7 @@ public static class PlatformModule
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddOpenApi("v1", o => o.ShouldInclude = d => d.RelativePath?.StartsWith("api/v1", StringComparison.Ordinal) == true);
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
+        services.AddPdf(config);
         services.AddAntiforgery();
         return services;
     }

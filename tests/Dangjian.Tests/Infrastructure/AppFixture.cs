@@ -25,6 +25,9 @@ public class AppFixture : IAsyncLifetime
     /// <summary>A fixed key for personal data, so tests never create a key file in the app's data folder.</summary>
     public static readonly string PersonalDataKey = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray());
 
+    /// <summary>Settings a fixture for a special set-up adds to (or changes in) the test host's configuration.</summary>
+    protected virtual IEnumerable<KeyValuePair<string, string>> ExtraSettings => [];
+
     public TestDatabase Database => database ?? throw new InvalidOperationException("Not initialised.");
 
     public IServiceProvider Services => (factory ?? throw new InvalidOperationException("Not initialised.")).Services;
@@ -124,6 +127,7 @@ public class AppFixture : IAsyncLifetime
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
             builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Warning");
             builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Warning");
+            foreach (var (key, value) in owner.ExtraSettings) builder.UseSetting(key, value);
             builder.ConfigureTestServices(services =>
             {
                 services.RemoveAll<TimeProvider>();

@@ -9,7 +9,8 @@ namespace Dangjian.Tests.Security;
 
 /// <summary>
 /// A tenant with a root 党委 and two sibling branches A and B. Each branch has a member on its roll, a committee term
-/// with a committee member, a secretary account and a notification for that secretary; B also has a dissolved 党小组.
+/// with a committee member, a secretary account and a notification for that secretary, a transfer letter, an import
+/// upload and a 党员证明信; B also has a dissolved 党小组.
 /// Everything of B carries a unique marker so a leak can be found in any response.
 /// </summary>
 public sealed class SiblingWorld
@@ -21,7 +22,8 @@ public sealed class SiblingWorld
     public sealed record Side(
         OrgUnit Unit, Member Member, CommitteeTerm Term, CommitteeMember CommitteeMember, TestUser Secretary, Guid NotificationId,
         OrgUnit? DissolvedGroup, Dangjian.Web.Modules.Members.Transfers.MemberTransfer Transfer, Guid ImportId, Guid RecordEntryId,
-        Guid MobileRegistrationId, Guid CaseId, string ApplicantName, Guid MaterialId, Guid DuesImportId, Dangjian.Web.Modules.Dues.DuesUsage Usage)
+        Guid MobileRegistrationId, Guid CaseId, string ApplicantName, Guid MaterialId, Guid DuesImportId, Dangjian.Web.Modules.Dues.DuesUsage Usage,
+        Dangjian.Web.Modules.Members.Certificates.MemberCertificate Certificate)
     {
         /// <summary>Strings that only a caller who may see this branch should ever receive.</summary>
         public IReadOnlyList<string> Secrets =>
@@ -31,6 +33,7 @@ public sealed class SiblingWorld
             Unit.Id.ToString(), Term.Id.ToString(), CommitteeMember.Id.ToString(), Secretary.Id.ToString(),
             Transfer.Destination!, Transfer.Id.ToString(), $"职务{Marker(Unit)}", $"去向{Marker(Unit)}",
             ApplicantName, CaseId.ToString(), Usage.Description, Usage.Id.ToString(),
+            Certificate.Destination, Certificate.Number, Certificate.Id.ToString(),
         ];
 
         private static string Marker(OrgUnit unit) => unit.Name[(unit.Name.IndexOf("支部", StringComparison.Ordinal) + 2)..];
@@ -154,7 +157,19 @@ public sealed class SiblingWorld
             db.DevelopmentMaterials.Add(material);
             await db.SaveChangesAsync();
         });
+        var certificate = new Dangjian.Web.Modules.Members.Certificates.MemberCertificate
+        {
+            Id = Guid.CreateVersion7(app.Clock.GetUtcNow()), TenantId = tenant.TenantId, MemberId = member.Id, MemberName = member.Name,
+            OrgUnitId = unit.Id, OrgPath = unit.Path, Number = $"测证〔2026〕{marker}", Destination = $"{label}证明去向{marker}",
+            FromDate = app.Clock.Today(), ToDate = app.Clock.Today().AddMonths(1), IssuedOn = app.Clock.Today(),
+            Status = Dangjian.Web.Modules.Members.Certificates.CertificateStatus.Issued, CreatedAt = app.Clock.GetUtcNow(), CreatedByUserId = secretary.Id,
+        };
+        await app.InTenantAsync(tenant.TenantId, async db =>
+        {
+            db.MemberCertificates.Add(certificate);
+            await db.SaveChangesAsync();
+        });
         return new Side(unit, member, term, term.Members[0], secretary, notification.Id, dissolved, transfer, upload.Id, entry.Id, mobile.Id,
-            developmentCase.Id, applicant.Name, material.Id, duesUpload.Id, usage);
+            developmentCase.Id, applicant.Name, material.Id, duesUpload.Id, usage, certificate);
     }
 }

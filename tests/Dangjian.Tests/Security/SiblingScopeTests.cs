@@ -166,6 +166,7 @@ public sealed class SiblingScopeTests(AppFixture app, ITestOutputHelper output) 
                     ("materialId", _) => b.MaterialId,
                     ("transferId", _) => b.Transfer.Id,
                     ("importId", "base-imports") => b.DuesImportId,
+                    ("certificateId", _) => b.Certificate.Id,
                     ("importId", _) => b.ImportId,
                     ("usageId", _) => b.Usage.Id,
                     ("termId", _) => b.Term.Id,
@@ -297,6 +298,9 @@ public sealed class SiblingScopeTests(AppFixture app, ITestOutputHelper output) 
             (await db.DuesBases.CountAsync(x => x.MemberId == b.Member.Id)).ShouldBe(0);
             (await db.ImportUploads.Where(u => u.Id == b.ImportId || u.Id == b.DuesImportId).Select(u => u.AppliedAt).ToListAsync())
                 .ShouldAllBe(at => at == null);
+            var certificates = await db.MemberCertificates.Where(c => c.MemberId == b.Member.Id).ToListAsync();
+            certificates.Select(c => (c.Id, c.Status)).ShouldBe([(b.Certificate.Id, Dangjian.Web.Modules.Members.Certificates.CertificateStatus.Issued)]);
+            (await db.MemberTransfers.SingleAsync(t => t.Id == b.Transfer.Id)).Status.ShouldBe(b.Transfer.Status);
         });
     }
 }

@@ -20,6 +20,7 @@ public static class DuesModule
         services.AddScoped<RecordDuesUsage>();
         services.AddScoped<ListDuesUsages>();
         services.AddScoped<DuesPublication>();
+        services.AddScoped<DuesPaidUntil>();
         return services;
     }
 

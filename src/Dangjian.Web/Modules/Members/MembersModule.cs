@@ -20,6 +20,13 @@ public static class MembersModule
         services.AddScoped<Transfers.StartTransfer>();
         services.AddScoped<Transfers.DecideTransfer>();
         services.AddScoped<Transfers.ListTransfers>();
+        services.AddScoped<Transfers.TransferLetterPdf>();
+        services.AddOptions<Certificates.CertificateOptions>().Bind(config.GetSection(Certificates.CertificateOptions.Section));
+        services.AddScoped<Certificates.CertificateAccess>();
+        services.AddScoped<Certificates.IssueCertificate>();
+        services.AddScoped<Certificates.CancelCertificate>();
+        services.AddScoped<Certificates.ListCertificates>();
+        services.AddScoped<Certificates.CertificatePdf>();
         services.AddSingleton(sp => PersonalDataProtector.FromConfiguration(
             sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IWebHostEnvironment>().ContentRootPath,
             sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(PersonalDataProtector))));
@@ -49,6 +56,7 @@ public static class MembersModule
         Records.RecordsApi.Map(app);
         Contact.ContactApi.Map(app);
         Mobile.MobileApi.Map(app);
+        Certificates.CertificatesApi.Map(app);
         var g = app.MapGroup("/api/v1/members").WithTags("Members").RequireAuthorization();
 
         g.MapGet("/", async Task<IResult> ([AsParameters] MemberFilter filter, int? page, int? pageSize, ListMembers h, CancellationToken ct) =>

@@ -12,4 +12,10 @@ public static class ChinaTime
     public static string Format(DateTimeOffset at) => at.ToOffset(Offset).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
 
     public static string Format(DateOnly d) => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>A date as printed on a letter: 2026年11月22日.</summary>
+    public static string Written(DateOnly d) => d.ToString("yyyy'年'M'月'd'日'", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>A month as printed on a letter ("党费交至 2026年10月"): YYYY年MM月.</summary>
+    public static string WrittenMonth(DateOnly d) => d.ToString("yyyy'年'MM'月'", System.Globalization.CultureInfo.InvariantCulture);
 }

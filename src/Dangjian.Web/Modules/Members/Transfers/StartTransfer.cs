@@ -18,7 +18,7 @@ public sealed record StartTransferRequest(
 /// elsewhere, at most 3 months (settings). The person stays on the old roll until the other side accepts.
 /// </summary>
 public sealed class StartTransfer(AppDbContext db, MemberAccess members, CurrentUser user, Platform.Ledger.Ledger ledger,
-    TimeProvider clock, IOptions<TransferOptions> options, IStringLocalizer<SharedResource> L)
+    Dues.DuesPaidUntil duesPaidUntil, TimeProvider clock, IOptions<TransferOptions> options, IStringLocalizer<SharedResource> L)
 {
     public async Task<Result<MemberTransfer>> HandleAsync(Guid memberId, StartTransferRequest r, CancellationToken ct)
     {
@@ -44,6 +44,8 @@ public sealed class StartTransfer(AppDbContext db, MemberAccess members, Current
             else invalid.Add(Error.Validation("duesPaidUntil", L["Transfer.DuesMonthFormat"]));
         }
         if (invalid.ToError() is { } validation) return validation;
+        // Not entered: the month the dues records show as settled (DuesPaidUntilRule), shown on the form beforehand.
+        if (string.IsNullOrWhiteSpace(r.DuesPaidUntil)) duesUntil = await duesPaidUntil.ForAsync(member.Id, member.Category, member.JoinedOn, ct);
 
         if (!Member.IsPartyMember(member.Category) || member.Status != MembershipStatus.Normal)
         {
@@ -66,15 +68,12 @@ public sealed class StartTransfer(AppDbContext db, MemberAccess members, Current
 
         var now = clock.GetUtcNow();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        // Numbers are per tenant and year; the tenant row lock keeps two letters from taking the same number.
-        await db.Tenants.Where(t => t.Id == db.CurrentTenantId).ExecuteUpdateAsync(s => s.SetProperty(t => t.Name, t => t.Name), ct);
-        var prefix = $"{o.LetterPrefix}〔{today.Year}〕";
-        var issued = await db.MemberTransfers.CountAsync(t => t.LetterNumber.StartsWith(prefix), ct);
+        var number = await DocumentNumbers.NextAsync(db, db.MemberTransfers.Select(t => t.LetterNumber), o.LetterPrefix, today.Year, ct);
         var transfer = new MemberTransfer
         {
             Id = Guid.CreateVersion7(now), MemberId = member.Id, MemberName = member.Name, FromUnitId = member.OrgUnitId, FromPath = member.OrgPath,
             ToUnitId = to?.Id, ToPath = to?.Path, Destination = kind == TransferKind.Outgoing ? r.Destination!.Trim() : to!.Name,
-            Kind = kind!.Value, Status = TransferStatus.Pending, LetterNumber = $"{prefix}{issued + 1:000}号", IssuedOn = today,
+            Kind = kind!.Value, Status = TransferStatus.Pending, LetterNumber = number, IssuedOn = today,
             ValidUntil = today.AddDays(days), DuesPaidUntil = duesUntil, Reason = r.Reason?.Trim(), CreatedAt = now, CreatedByUserId = user.UserId,
         };
         db.MemberTransfers.Add(transfer);

@@ -21,6 +21,17 @@ public sealed class TransferAccess(AppDbContext db, CurrentUser user, IStringLoc
         return t;
     }
 
+    /// <summary>A transfer the caller sees from either side (GET /api/v1/transfers/{id}, the letter and its PDF); otherwise not found.</summary>
+    public async Task<Result<MemberTransfer>> SeeAsync(Guid id, CancellationToken ct)
+    {
+        var t = await db.MemberTransfers.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
+        return t is not null && CanSee(t) ? t : Error.NotFound(L["Transfer.NotFound"]);
+    }
+
+    /// <summary>The name of the unit the letter was issued by, dissolved or not.</summary>
+    public Task<string> FromNameAsync(MemberTransfer t, CancellationToken ct) =>
+        db.OrgUnits.IgnoreQueryFilters([AppDbContext.SoftDeleteFilter]).Where(u => u.Id == t.FromUnitId).Select(u => u.Name).FirstAsync(ct);
+
     public bool CanSee(MemberTransfer t) =>
         user.Can(Permission.ViewMembers, t.FromPath) || (t.ToPath is not null && user.Can(Permission.ViewMembers, t.ToPath));
 }

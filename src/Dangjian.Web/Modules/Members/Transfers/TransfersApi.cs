@@ -2,6 +2,7 @@ using Dangjian.Web.Data;
 using Dangjian.Web.Platform.Clock;
 using Dangjian.Web.Platform.Errors;
 using Dangjian.Web.Platform.Paging;
+using Dangjian.Web.Platform.Pdf;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dangjian.Web.Modules.Members.Transfers;
@@ -25,14 +26,18 @@ internal static class TransfersApi
             var r = await h.HandleAsync(orgUnitId, status, PageRequest.Of(page, pageSize), ct);
             return r.IsSuccess ? TypedResults.Ok(r.Value) : r.Error!.ToProblem();
         });
-        g.MapGet("/{transferId:guid}", async Task<IResult> (Guid transferId, AppDbContext db, TransferAccess access, TimeProvider clock,
-            Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> L, CancellationToken ct) =>
+        g.MapGet("/{transferId:guid}", async Task<IResult> (Guid transferId, TransferAccess access, TimeProvider clock, CancellationToken ct) =>
         {
-            var t = await db.MemberTransfers.AsNoTracking().FirstOrDefaultAsync(x => x.Id == transferId, ct);
-            if (t is null || !access.CanSee(t)) return Error.NotFound(L["Transfer.NotFound"]).ToProblem();
-            var from = await db.OrgUnits.IgnoreQueryFilters([AppDbContext.SoftDeleteFilter]).Where(u => u.Id == t.FromUnitId).Select(u => u.Name).FirstAsync(ct);
-            return TypedResults.Ok(ListTransfers.ToDto(t, from, t.FromPath, clock.Today()));
+            var seen = await access.SeeAsync(transferId, ct);
+            if (!seen.IsSuccess) return seen.Error!.ToProblem();
+            var t = seen.Value!;
+            return TypedResults.Ok(ListTransfers.ToDto(t, await access.FromNameAsync(t, ct), t.FromPath, clock.Today()));
         });
+        g.MapGet("/{transferId:guid}/letter.pdf", async Task<IResult> (Guid transferId, TransferLetterPdf h, CancellationToken ct) =>
+        {
+            var r = await h.HandleAsync(transferId, ct);
+            return r.IsSuccess ? r.Value! : r.Error!.ToProblem();
+        }).Produces(StatusCodes.Status200OK, contentType: PdfFile.ContentType);
         g.MapPost("/{transferId:guid}/accept", async Task<IResult> (Guid transferId, DecideTransfer h, CancellationToken ct) =>
             Reply(await h.AcceptAsync(transferId, ct)));
         g.MapPost("/{transferId:guid}/reject", async Task<IResult> (Guid transferId, TransferDecisionRequest body, DecideTransfer h, CancellationToken ct) =>
