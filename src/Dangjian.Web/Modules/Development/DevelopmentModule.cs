@@ -17,6 +17,7 @@ public static class DevelopmentModule
         services.AddScoped<ListCases>();
         services.AddScoped<Review.SignReview>();
         services.AddScoped<Materials.CaseMaterials>();
+        services.AddScoped<CaseDossierPdf>();
         services.AddSingleton<Platform.Ledger.ILedgerAnchor, DevelopmentLedgerAnchor>();
         services.AddSingleton<Platform.Jobs.IJob, DevelopmentReminderJob>();
         return services;
@@ -66,6 +67,11 @@ public static class DevelopmentModule
             var r = await h.DownloadAsync(id, materialId, ct);
             return r.IsSuccess ? TypedResults.File(r.Value!.Content, r.Value.ContentType, r.Value.FileName) : r.Error!.ToProblem();
         });
+        g.MapGet("/{id:guid}/dossier.pdf", async Task<IResult> (Guid id, CaseDossierPdf h, CancellationToken ct) =>
+        {
+            var r = await h.HandleAsync(id, ct);
+            return r.IsSuccess ? r.Value! : r.Error!.ToProblem();
+        }).Produces(StatusCodes.Status200OK, contentType: Platform.Pdf.PdfFile.ContentType);
         g.MapGet("/{id:guid}/proof", async Task<IResult> (Guid id, CaseProof h, CancellationToken ct) =>
         {
             var r = await h.HandleAsync(id, ct);

@@ -130,6 +130,15 @@ public sealed class DevelopmentCaseApiTests(AppFixture app) : IClassFixture<AppF
         proof["entries"]!.AsArray().ShouldAllBe(e => e!["hashValid"]!.GetValue<bool>() && e["rowMatches"]!.GetValue<bool>());
         using var admin = await app.ClientForAsync(w.Tenant.Admin);
         (await admin.GetJsonAsync("/api/v1/ledger/verify"))["valid"]!.GetValue<bool>().ShouldBeTrue();
+
+        // 入党材料归档: the dossier as a PDF, readable text in Chinese.
+        using var dossier = await w.Secretary.GetAsync($"/api/v1/development/cases/{id}/dossier.pdf");
+        var text = await PdfText.CompactTextAsync(await dossier.ReadPdfAsync());
+        text.ShouldContain("发展党员材料归档目录");
+        text.ShouldContain(w.Person.Name);
+        text.ShouldContain("材料归档");
+        text.ShouldContain("政治审查合格");
+        text.ShouldContain("打印时核验通过");
     }
 
     [Fact]
