@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Dangjian.Web.Data;
 using Dangjian.Web.Modules.Organizations;
+using Dangjian.Web.Platform.Audit;
 using Dangjian.Web.Platform.Auth;
 using Dangjian.Web.Platform.Clock;
 using Dangjian.Web.Platform.Errors;
@@ -26,8 +27,11 @@ public sealed class ImportMembers(AppDbContext db, OrgAccess access, CurrentUser
     public const int MaxBytes = 20 * 1024 * 1024;
     private const int ShownErrors = 200;
 
+    /// <summary>Rows written per SaveChanges: the change tracker is cleared between batches, all in one transaction.</summary>
+    private const int BatchSize = 2000;
+
     private sealed record Plan(ImportUpload Upload, int TotalRows, IReadOnlyList<string> Missing, List<ImportError> Errors,
-        List<RosterRow> Creates, List<(RosterRow Row, Member Existing)> Updates, int Unchanged);
+        List<(RosterRow Row, string IdNumberHash)> Creates, List<(RosterRow Row, Member Existing)> Updates, int Unchanged);
 
     public async Task<Result<ImportSummary>> UploadAsync(Guid? orgUnitId, string fileName, byte[] content, CancellationToken ct)
     {
@@ -66,18 +70,27 @@ public sealed class ImportMembers(AppDbContext db, OrgAccess access, CurrentUser
         }
 
         var now = clock.GetUtcNow();
+        var memberType = db.Model.FindEntityType(typeof(Member))!;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        foreach (var chunk in plan.Creates.Chunk(2000))
+        // New people: written in batches without the change tracker (BulkInsert), each with the audit entry
+        // SaveChanges would have written, in the same transaction as everything else.
+        foreach (var chunk in plan.Creates.Chunk(BatchSize))
         {
-            foreach (var row in chunk) db.Members.Add(NewMember(row, now));
+            var members = chunk.Select(c => NewMember(c.Row, c.IdNumberHash, now)).ToList();
+            var audit = members.Select(m => AuditWriter.Added(memberType, m, m.TenantId, m.OrgPath, user, now)).ToList();
+            await BulkInsert.InsertAsync(db, members, ct);
+            await BulkInsert.InsertAsync(db, audit, ct);
+        }
+        foreach (var chunk in plan.Updates.Chunk(BatchSize))
+        {
+            foreach (var (row, existing) in chunk)
+            {
+                db.Members.Attach(existing);
+                Copy(row, existing);
+                existing.UpdatedAt = now;
+            }
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
-        }
-        foreach (var (row, existing) in plan.Updates)
-        {
-            db.Members.Attach(existing);
-            Copy(row, existing);
-            existing.UpdatedAt = now;
         }
         var tracked = db.ImportUploads.Attach(upload).Entity;
         tracked.AppliedAt = now;
@@ -146,48 +159,53 @@ public sealed class ImportMembers(AppDbContext db, OrgAccess access, CurrentUser
 
     private async Task<Result<Plan>> PlanAsync(ImportUpload upload, OrgUnit target, CancellationToken ct)
     {
-        List<(int RowNumber, string?[] Cells)> rows;
-        try
-        {
-            using var input = new MemoryStream(upload.Content);
-            rows = XlsxReader.ReadRows(input).ToList();
-        }
-        catch (XlsxReader.InvalidWorkbookException ex)
-        {
-            return Error.Validation("file", ex.Message);
-        }
-        if (rows.Count == 0) return Error.Validation("file", L["Import.EmptyFile"]);
-
-        var (columns, missing) = RosterParser.Headers(rows[0].Cells);
-        var errors = new List<ImportError>();
-        var data = rows.Skip(1).Where(r => r.Cells.Any(c => !string.IsNullOrWhiteSpace(c))).ToList();
-        if (missing.Count > 0) return new Plan(upload, data.Count, missing, errors, [], [], 0);
-
         var units = await db.OrgUnits.AsNoTracking().InSubtree(target.Path).ToListAsync(ct);
         var manageable = units.Where(u => user.Can(Permission.ManageMembers, u.Path)).ToList();
         var unitsByName = manageable.ToLookup(u => u.Name);
         var relative = OrgNamePaths.Relative(target, units);
         var unitsByPath = manageable.Where(u => u.Id != target.Id).ToDictionary(u => relative[u.Id]);
         var today = clock.Today();
-        var valid = new List<RosterRow>();
-        var seen = new Dictionary<string, int>();
-        foreach (var (rowNumber, cells) in data)
-        {
-            var row = RosterParser.Parse(rowNumber, cells, columns, target, unitsByName, today, errors, unitsByPath);
-            if (row is null) continue;
-            if (seen.TryGetValue(row.IdNumber, out var first))
-            {
-                errors.Add(new ImportError(rowNumber, "公民身份号码", $"与第 {first} 行的公民身份号码重复"));
-                continue;
-            }
-            seen[row.IdNumber] = rowNumber;
-            valid.Add(row);
-        }
 
+        // Rows are checked as they are read from the workbook, so only the valid rows are held, never the whole sheet.
+        Dictionary<string, int>? columns = null;
+        IReadOnlyList<string> missing = [];
+        var errors = new List<ImportError>();
+        var dataRows = 0;
+        var valid = new Dictionary<string, RosterRow>();   // by the keyed hash of the ID number
+        var seen = new Dictionary<string, int>();
+        try
+        {
+            using var input = new MemoryStream(upload.Content, writable: false);
+            foreach (var (rowNumber, cells) in XlsxReader.ReadRows(input))
+            {
+                if (columns is null)
+                {
+                    (columns, missing) = RosterParser.Headers(cells);
+                    continue;
+                }
+                if (!cells.Any(c => !string.IsNullOrWhiteSpace(c))) continue;
+                dataRows++;
+                if (missing.Count > 0) continue;
+                var row = RosterParser.Parse(rowNumber, cells, columns, target, unitsByName, today, errors, unitsByPath);
+                if (row is null) continue;
+                if (seen.TryGetValue(row.IdNumber, out var first))
+                {
+                    errors.Add(new ImportError(rowNumber, "公民身份号码", $"与第 {first} 行的公民身份号码重复"));
+                    continue;
+                }
+                seen[row.IdNumber] = rowNumber;
+                valid[protector.Hash(row.IdNumber)] = row;
+            }
+        }
+        catch (XlsxReader.InvalidWorkbookException ex)
+        {
+            return Error.Validation("file", ex.Message);
+        }
+        if (columns is null) return Error.Validation("file", L["Import.EmptyFile"]);
+        if (missing.Count > 0) return new Plan(upload, dataRows, missing, errors, [], [], 0);
         // Existing records, matched by the keyed hash of the ID number.
-        var hashes = valid.ToDictionary(r => protector.Hash(r.IdNumber));
         var existing = new Dictionary<string, Member>();
-        foreach (var chunk in hashes.Keys.Chunk(500))
+        foreach (var chunk in valid.Keys.Chunk(500))
         {
             foreach (var m in await db.Members.AsNoTracking().Where(m => chunk.Contains(m.IdNumberHash)).ToListAsync(ct))
             {
@@ -195,14 +213,14 @@ public sealed class ImportMembers(AppDbContext db, OrgAccess access, CurrentUser
             }
         }
 
-        var creates = new List<RosterRow>();
+        var creates = new List<(RosterRow, string)>();
         var updates = new List<(RosterRow, Member)>();
         var unchanged = 0;
-        foreach (var (hash, row) in hashes)
+        foreach (var (hash, row) in valid)
         {
             if (!existing.TryGetValue(hash, out var m))
             {
-                creates.Add(row);
+                creates.Add((row, hash));
             }
             else if (m.OrgUnitId != row.Unit.Id)
             {
@@ -218,7 +236,7 @@ public sealed class ImportMembers(AppDbContext db, OrgAccess access, CurrentUser
             }
         }
         errors.Sort((a, b) => a.Row.CompareTo(b.Row));
-        return new Plan(upload, data.Count, missing, errors, creates, updates, unchanged);
+        return new Plan(upload, dataRows, missing, errors, creates, updates, unchanged);
     }
 
     private ImportSummary Summary(Plan p, bool applied, int created, int updated)
@@ -228,12 +246,12 @@ public sealed class ImportMembers(AppDbContext db, OrgAccess access, CurrentUser
             p.Updates.Count, p.Unchanged, p.Missing, p.Errors.Take(ShownErrors).ToList(), applied, created, updated);
     }
 
-    private Member NewMember(RosterRow r, DateTimeOffset now)
+    private Member NewMember(RosterRow r, string idNumberHash, DateTimeOffset now)
     {
         var m = new Member
         {
-            Id = Guid.CreateVersion7(now), OrgUnitId = r.Unit.Id, OrgPath = r.Unit.Path, Name = r.Name, CreatedAt = now,
-            IdNumberEncrypted = protector.Encrypt(r.IdNumber), IdNumberHash = protector.Hash(r.IdNumber), IdNumberMasked = IdNumberRules.Mask(r.IdNumber),
+            Id = Guid.CreateVersion7(now), TenantId = db.CurrentTenantId, OrgUnitId = r.Unit.Id, OrgPath = r.Unit.Path, Name = r.Name, CreatedAt = now,
+            IdNumberEncrypted = protector.Encrypt(r.IdNumber), IdNumberHash = idNumberHash, IdNumberMasked = IdNumberRules.Mask(r.IdNumber),
         };
         Copy(r, m);
         return m;
