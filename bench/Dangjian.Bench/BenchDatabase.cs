@@ -69,6 +69,7 @@ public static class BenchDatabase
         services.AddScoped<GetOrgUnitWarnings>();
         services.AddOptions<OrgRulesOptions>();
         services.AddSingleton(new PersonalDataProtector(Enumerable.Range(1, 32).Select(i => (byte)(i * 7)).ToArray()));
+        services.AddScoped<Dangjian.Web.Platform.CodeTables.CodeTableService>();
         services.AddScoped<ImportMembers>();
         return services.BuildServiceProvider(validateScopes: true);
     }

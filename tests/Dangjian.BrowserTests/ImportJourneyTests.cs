@@ -168,7 +168,7 @@ public sealed class ImportJourneyTests(AppServer app) : IClassFixture<AppServer>
         {
             ["姓名"] = p.Name, ["性别"] = p.Male ? "男" : "女", ["民族"] = "汉族", ["公民身份号码"] = p.IdNumber, ["出生日期"] = p.Birth,
             ["学历"] = "大学本科", ["人员类别"] = p.Category, ["加入党组织日期"] = p.Joined, ["转为正式党员日期"] = p.Full,
-            ["工作岗位"] = "专业技术人员", ["手机号码"] = "139" + p.Sequence.ToString("00000000", CultureInfo.InvariantCulture),
+            ["工作岗位"] = "公有经济控制企业专业技术岗位", ["手机号码"] = "139" + p.Sequence.ToString("00000000", CultureInfo.InvariantCulture),
             ["党籍状态"] = "正常", ["是否失联"] = "否", ["是否流动党员"] = "否",
         };
         return header.Select(h => (object?)values.GetValueOrDefault(h)).ToArray();

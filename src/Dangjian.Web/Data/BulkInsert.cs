@@ -14,7 +14,7 @@ namespace Dangjian.Web.Data;
 /// ticks on SQLite) and parameter types come from the EF model, so a row is stored exactly as SaveChanges would store
 /// it. Nothing is tracked and nothing is read back: the caller sets keys, the tenant and every value a database default
 /// would have given, and writes the audit entries itself (<see cref="Platform.Audit.AuditWriter.Added"/>).
-/// ADR 0005.
+/// ADR 0010.
 /// </summary>
 internal static class BulkInsert
 {

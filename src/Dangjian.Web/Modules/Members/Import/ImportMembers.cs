@@ -22,7 +22,7 @@ public sealed record ImportSummary(
 /// Rows are matched by ID number, so importing the same file again changes nothing.
 /// </summary>
 public sealed class ImportMembers(AppDbContext db, OrgAccess access, CurrentUser user, PersonalDataProtector protector,
-    TimeProvider clock, IStringLocalizer<SharedResource> L)
+    Platform.CodeTables.CodeTableService codeTables, TimeProvider clock, IStringLocalizer<SharedResource> L)
 {
     public const int MaxBytes = 20 * 1024 * 1024;
     private const int ShownErrors = 200;
@@ -165,6 +165,7 @@ public sealed class ImportMembers(AppDbContext db, OrgAccess access, CurrentUser
         var relative = OrgNamePaths.Relative(target, units);
         var unitsByPath = manageable.Where(u => u.Id != target.Id).ToDictionary(u => relative[u.Id]);
         var today = clock.Today();
+        var codes = await codeTables.LoadActiveAsync(ct);
 
         // Rows are checked as they are read from the workbook, so only the valid rows are held, never the whole sheet.
         Dictionary<string, int>? columns = null;
@@ -186,7 +187,7 @@ public sealed class ImportMembers(AppDbContext db, OrgAccess access, CurrentUser
                 if (!cells.Any(c => !string.IsNullOrWhiteSpace(c))) continue;
                 dataRows++;
                 if (missing.Count > 0) continue;
-                var row = RosterParser.Parse(rowNumber, cells, columns, target, unitsByName, today, errors, unitsByPath);
+                var row = RosterParser.Parse(rowNumber, cells, columns, target, unitsByName, today, errors, unitsByPath, codes);
                 if (row is null) continue;
                 if (seen.TryGetValue(row.IdNumber, out var first))
                 {
