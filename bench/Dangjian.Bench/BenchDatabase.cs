@@ -1,7 +1,9 @@
 using Dangjian.Web;
 using Dangjian.Web.Data;
+using Dangjian.Web.Modules.Members.Import;
 using Dangjian.Web.Modules.Organizations;
 using Dangjian.Web.Platform.Auth;
+using Dangjian.Web.Platform.Privacy;
 using Dangjian.Web.Platform.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -44,8 +46,9 @@ public static class BenchDatabase
     }
 
     /// <summary>
-    /// The services the org-tree handlers need, wired as in the web app (same <see cref="DatabaseSetup.Configure"/>),
-    /// but with logging at Warning so EF's per-command log lines are not part of what is measured.
+    /// The services the org-tree handlers and the roster import need, wired as in the web app (same
+    /// <see cref="DatabaseSetup.Configure"/>), but with logging at Warning so EF's per-command log lines are not part of
+    /// what is measured, and a fixed personal-data key (no key file is created).
     /// </summary>
     public static ServiceProvider BuildServices(DatabaseProvider provider, string connectionString, bool logSql = false)
     {
@@ -65,6 +68,9 @@ public static class BenchDatabase
         services.AddScoped<GetOrgUnit>();
         services.AddScoped<GetOrgUnitWarnings>();
         services.AddOptions<OrgRulesOptions>();
+        services.AddSingleton(new PersonalDataProtector(Enumerable.Range(1, 32).Select(i => (byte)(i * 7)).ToArray()));
+        services.AddScoped<Dangjian.Web.Platform.CodeTables.CodeTableService>();
+        services.AddScoped<ImportMembers>();
         return services.BuildServiceProvider(validateScopes: true);
     }
 

@@ -8,7 +8,8 @@ namespace Dangjian.Bench;
 
 /// <summary>
 /// The org-tree reads a 党委 secretary hits on every page view, at 200k members (~8,000 branches under ~200 secondary
-/// 党委), on each configured provider. One scope (one AppDbContext, as in one request) serves every invocation;
+/// 党委), on each configured provider: the unit page (OrgUnitPage.razor) calls GetOrgUnit, GetOrgUnitWarnings and
+/// ListOrgUnits. One scope (one AppDbContext, as in one request) serves every invocation;
 /// all queries are no-tracking, so nothing accumulates between invocations.
 /// </summary>
 [MemoryDiagnoser]
@@ -19,6 +20,7 @@ public class OrgTreeBenchmarks
     private AppDbContext db = null!;
     private ListOrgUnits list = null!;
     private GetOrgUnit get = null!;
+    private GetOrgUnitWarnings warnings = null!;
     private SeededTree tree = null!;
 
     public static IEnumerable<string> Providers => BenchDatabase.ConfiguredProviders();
@@ -37,6 +39,7 @@ public class OrgTreeBenchmarks
         db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         list = scope.ServiceProvider.GetRequiredService<ListOrgUnits>();
         get = scope.ServiceProvider.GetRequiredService<GetOrgUnit>();
+        warnings = scope.ServiceProvider.GetRequiredService<GetOrgUnitWarnings>();
         Console.WriteLine($"// {Provider}: {tree}");
 
         // Every handler must succeed, or we would be timing an error path.
@@ -44,9 +47,11 @@ public class OrgTreeBenchmarks
         {
             var l = list.HandleAsync(id, PageRequest.Of(1, 20), CancellationToken.None).GetAwaiter().GetResult();
             var g = get.HandleAsync(id, CancellationToken.None).GetAwaiter().GetResult();
-            if (!l.IsSuccess || !g.IsSuccess) throw new InvalidOperationException($"handler failed for {id}: {l.Error ?? g.Error}");
-            Console.WriteLine($"// {g.Value!.Name}: {g.Value.PartyMemberCount} party members, {g.Value.ChildCount} children, " +
-                              $"page 1 has {l.Value!.Items.Count} of {l.Value.Total}");
+            var w = warnings.HandleAsync(id, CancellationToken.None).GetAwaiter().GetResult();
+            if (!l.IsSuccess || !g.IsSuccess || !w.IsSuccess) throw new InvalidOperationException($"handler failed for {id}: {l.Error ?? g.Error ?? w.Error}");
+            Console.WriteLine($"// {g.Value!.Name}: {g.Value.PartyMemberCount} party members ({g.Value.FullMemberCount} full), " +
+                              $"{g.Value.ChildCount} children, page 1 has {l.Value!.Items.Count} of {l.Value.Total} " +
+                              $"(party members on it: {l.Value.Items.Sum(i => i.PartyMemberCount)}), warnings: {string.Join(",", w.Value!.Select(x => x.Code))}");
         }
     }
 
@@ -75,4 +80,10 @@ public class OrgTreeBenchmarks
 
     [Benchmark(Description = "GetOrgUnit: secondary")]
     public async Task<int> GetSecondary() => (await get.HandleAsync(tree.Secondary.Id, CancellationToken.None)).Value!.PartyMemberCount;
+
+    [Benchmark(Description = "GetOrgUnitWarnings: root")]
+    public async Task<int> WarningsRoot() => (await warnings.HandleAsync(tree.Root.Id, CancellationToken.None)).Value!.Count;
+
+    [Benchmark(Description = "GetOrgUnitWarnings: secondary")]
+    public async Task<int> WarningsSecondary() => (await warnings.HandleAsync(tree.Secondary.Id, CancellationToken.None)).Value!.Count;
 }

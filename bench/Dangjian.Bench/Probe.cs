@@ -44,6 +44,19 @@ public static class Probe
         }
     }
 
+    private sealed record SubtreeCounts(int Party, int Full);
+
+    /// <summary>Party and full members as hand-written SQL, a plain aggregate with no GROUP BY: the floor for the one-scan count.</summary>
+    private static async Task<SubtreeCounts> PartyAndFullRawAsync(AppDbContext db, string path, CancellationToken ct)
+    {
+        var upper = OrgPaths.UpperBound(path);
+        var rows = await db.Database.SqlQuery<SubtreeCounts>($"""
+            SELECT count(*) AS "Party", count(CASE WHEN "Category" = 'Full' THEN 1 END) AS "Full" FROM "Members"
+            WHERE "TenantId" = {db.CurrentTenantId} AND "OrgPath" >= {path} AND "OrgPath" < {upper} AND "Category" IN ('Full', 'Probationary')
+            """).ToListAsync(ct);
+        return rows[0];
+    }
+
     public static async Task RunAsync()
     {
         foreach (var name in BenchDatabase.ConfiguredProviders())
@@ -74,10 +87,8 @@ public static class Probe
                 ("get secondary", async () => (await get.HandleAsync(tree.Secondary.Id, CancellationToken.None)).Value!.PartyMemberCount),
                 ("warnings root", async () => (await warnings.HandleAsync(tree.Root.Id, CancellationToken.None)).Value!.Count),
                 ("warnings second", async () => (await warnings.HandleAsync(tree.Secondary.Id, CancellationToken.None)).Value!.Count),
-                ("new counts root", async () => (await ProposedQueries.PartyAndFullAsync(db, tree.Root.Path, CancellationToken.None)).Party),
-                ("raw counts root", async () => (await ProposedQueries.PartyAndFullRawAsync(db, tree.Root.Path, CancellationToken.None)).Party),
-                ("new list root", async () => (await ProposedQueries.ChildrenPageAsync(db, tree.Root.Id, 0, 20, CancellationToken.None)).Count),
-                ("new list second", async () => (await ProposedQueries.ChildrenPageAsync(db, tree.Secondary.Id, 0, 20, CancellationToken.None)).Count),
+                ("party+full root", async () => (await OrgCounts.PartyAndFullInSubtreeAsync(db, tree.Root.Path, CancellationToken.None)).Party),
+                ("raw p+full root", async () => (await PartyAndFullRawAsync(db, tree.Root.Path, CancellationToken.None)).Party),
             };
             foreach (var (opName, run) in ops)
             {
@@ -100,17 +111,12 @@ public static class Probe
                 await using var logged = BenchDatabase.BuildServices(provider, cs, logSql: true);
                 await using var s2 = logged.CreateAsyncScope();
                 var t2 = await BenchDatabase.OpenTenantAsync(s2.ServiceProvider);
-                var db2 = s2.ServiceProvider.GetRequiredService<AppDbContext>();
                 Console.WriteLine("---- GetOrgUnit(root)");
                 await s2.ServiceProvider.GetRequiredService<GetOrgUnit>().HandleAsync(t2.Root.Id, CancellationToken.None);
                 Console.WriteLine("---- ListOrgUnits(root)");
                 await s2.ServiceProvider.GetRequiredService<ListOrgUnits>().HandleAsync(t2.Root.Id, PageRequest.Of(1, 20), CancellationToken.None);
                 Console.WriteLine("---- GetOrgUnitWarnings(root)");
                 await s2.ServiceProvider.GetRequiredService<GetOrgUnitWarnings>().HandleAsync(t2.Root.Id, CancellationToken.None);
-                Console.WriteLine("---- proposed PartyAndFullAsync(root)");
-                await ProposedQueries.PartyAndFullAsync(db2, t2.Root.Path, CancellationToken.None);
-                Console.WriteLine("---- proposed ChildrenPageAsync(root)");
-                await ProposedQueries.ChildrenPageAsync(db2, t2.Root.Id, 0, 20, CancellationToken.None);
                 await Task.Delay(200); // let the console logger flush
             }
         }

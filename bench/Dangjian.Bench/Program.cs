@@ -5,6 +5,16 @@ using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Dangjian.Bench;
 
+// The roster import needs no seeded tenant: it works on a fresh database of its own.
+if (args is ["import-roster", var rosterPath, .. var rest])
+{
+    return await ImportRun.WriteRosterAsync(rosterPath, rest.Length > 0 ? int.Parse(rest[0], System.Globalization.CultureInfo.InvariantCulture) : 50_000);
+}
+if (args is ["import", var provider, var connectionString, var roster])
+{
+    return await ImportRun.RunAsync(provider, connectionString, roster);
+}
+
 if (!BenchDatabase.ConfiguredProviders().Any())
 {
     Console.Error.WriteLine($"Set {BenchDatabase.SqliteVariable} (SQLite file) and/or {BenchDatabase.PostgresVariable} (connection string) " +

@@ -16,11 +16,7 @@ public sealed class DevelopmentJourneyTests(AppServer app) : IClassFixture<AppSe
     public async Task Secretary_RecordsFirstSteps_CandidateTooEarlyIsRefusedWithItsArticle()
     {
         var page = await app.NewPageAsync();
-        await page.GotoAsync("/login");
-        await page.GetByLabel("用户名").FillAsync("admin");
-        await page.GetByLabel("密码").FillAsync(AppServer.AdminPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await page.WaitForURLAsync(u => !u.Contains("/login", StringComparison.Ordinal));
+        await Ui.LoginAsync(page, "admin", AppServer.AdminPassword);
 
         // The demo's pipeline has cases already; find an applicant who has none yet.
         await page.GotoAsync("/development");

@@ -16,15 +16,6 @@ public sealed class MemberJourneyTests(AppServer app) : IClassFixture<AppServer>
     private const string PersonUser = "dangyuan_jia";
     private const string PersonPassword = "Dangyuan-2026";
 
-    private static async Task LoginAsync(IPage page, string user, string password)
-    {
-        await page.GotoAsync("/login");
-        await page.GetByLabel("用户名").FillAsync(user);
-        await page.GetByLabel("密码").FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await page.WaitForURLAsync(u => !u.Contains("/login", StringComparison.Ordinal));
-    }
-
     /// <summary>From the tree to a branch's 党员信息 page, as a person would click it.</summary>
     private static async Task OpenBranchMembersAsync(IPage page)
     {
@@ -41,7 +32,7 @@ public sealed class MemberJourneyTests(AppServer app) : IClassFixture<AppServer>
     public async Task Journey_AdminAddsPersonAndCreatesLogin_PersonSeesOwnRecordAndWhoViewedIt()
     {
         var page = await app.NewPageAsync();
-        await LoginAsync(page, "admin", AppServer.AdminPassword);
+        await Ui.LoginAsync(page, "admin", AppServer.AdminPassword);
         await OpenBranchMembersAsync(page);
         var roster = await page.Locator("table").InnerTextAsync();
         roster.ShouldContain("**********"); // the demo roster, masked
@@ -100,11 +91,10 @@ public sealed class MemberJourneyTests(AppServer app) : IClassFixture<AppServer>
         page.Url.ShouldStartWith(personUrl.Split('?')[0]);
         (await page.GetByRole(AriaRole.Link, new() { Name = "为其创建登录账号" }).CountAsync()).ShouldBe(0);
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "退出" }).ClickAsync();
-        await page.WaitForURLAsync(u => u.Contains("/login", StringComparison.Ordinal));
+        await Ui.LogoutAsync(page);
 
         // The person signs in.
-        await LoginAsync(page, PersonUser, PersonPassword);
+        await Ui.LoginAsync(page, PersonUser, PersonPassword);
         var nav = await page.Locator("nav.side").InnerTextAsync();
         nav.ShouldContain("我的信息");
         nav.ShouldNotContain("用户管理");
@@ -136,7 +126,7 @@ public sealed class MemberJourneyTests(AppServer app) : IClassFixture<AppServer>
     public async Task PhoneWidth_MemberList_FitsWithoutSideScroll()
     {
         var page = await app.NewPageAsync(390, 844);
-        await LoginAsync(page, "admin", AppServer.AdminPassword);
+        await Ui.LoginAsync(page, "admin", AppServer.AdminPassword);
         await OpenBranchMembersAsync(page);
         (await page.Locator("table.responsive tbody tr").CountAsync()).ShouldBeGreaterThan(0);
         var scrollWidth = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");

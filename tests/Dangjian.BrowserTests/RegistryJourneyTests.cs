@@ -12,11 +12,7 @@ public sealed class RegistryJourneyTests(AppServer app) : IClassFixture<AppServe
     public async Task Phone_FollowUpClearsOutOfContact_PostAdded_MobileOverdueListed()
     {
         var page = await app.NewPageAsync(390, 844);
-        await page.GotoAsync("/login");
-        await page.GetByLabel("用户名").FillAsync("admin");
-        await page.GetByLabel("密码").FillAsync(AppServer.AdminPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await page.WaitForURLAsync(u => !u.Contains("/login", StringComparison.Ordinal));
+        await Ui.LoginAsync(page, "admin", AppServer.AdminPassword);
 
         // The demo has four members nobody has heard from for eight months.
         await page.GotoAsync("/members?outOfContact=true");

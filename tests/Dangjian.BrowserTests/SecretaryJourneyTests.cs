@@ -8,20 +8,11 @@ namespace Dangjian.BrowserTests;
 /// </summary>
 public sealed class SecretaryJourneyTests(AppServer app) : IClassFixture<AppServer>
 {
-    private static async Task LoginAsync(IPage page, string user, string password)
-    {
-        await page.GotoAsync("/login");
-        await page.GetByLabel("用户名").FillAsync(user);
-        await page.GetByLabel("密码").FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
-        await page.WaitForURLAsync(u => !u.Contains("/login", StringComparison.Ordinal));
-    }
-
     [Fact]
     public async Task Journey_AdminCreatesBranchAndSecretary_SecretarySeesOnlyOwnBranch()
     {
         var page = await app.NewPageAsync();
-        await LoginAsync(page, "admin", AppServer.AdminPassword);
+        await Ui.LoginAsync(page, "admin", AppServer.AdminPassword);
         (await page.Locator("h1").InnerTextAsync()).ShouldContain("您好");
 
         await page.GotoAsync("/org");
@@ -69,10 +60,9 @@ public sealed class SecretaryJourneyTests(AppServer app) : IClassFixture<AppServ
         (await page.Locator("table").InnerTextAsync()).ShouldContain("zhibu_sj");
         await AppServer.ShotAsync(page, "02-secretary-created");
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "退出" }).ClickAsync();
-        await page.WaitForURLAsync(u => u.Contains("/login", StringComparison.Ordinal));
+        await Ui.LogoutAsync(page);
 
-        await LoginAsync(page, "zhibu_sj", "Secret-2026");
+        await Ui.LoginAsync(page, "zhibu_sj", "Secret-2026");
         await page.GotoAsync("/org");
         (await page.Locator("h1").InnerTextAsync()).ShouldContain("测试新建党支部");
         var nav = await page.Locator("nav.side").InnerTextAsync();
@@ -93,7 +83,7 @@ public sealed class SecretaryJourneyTests(AppServer app) : IClassFixture<AppServ
     public async Task PhoneWidth_OrgPage_FitsWithoutSideScroll()
     {
         var page = await app.NewPageAsync(390, 844);
-        await LoginAsync(page, "admin", AppServer.AdminPassword);
+        await Ui.LoginAsync(page, "admin", AppServer.AdminPassword);
         await page.GotoAsync("/org");
         await page.GetByRole(AriaRole.Link, new() { Name = "机关党总支", Exact = true }).ClickAsync();
         (await page.Locator("h1").InnerTextAsync()).ShouldContain("机关党总支");

@@ -13,6 +13,7 @@ namespace Dangjian.Web.Seeding;
 ///   seed --members N [--name 名称] [--admin-password P]   build a large synthetic tenant (benchmarks)
 ///   schema-sql                                          print the create script of the current model
 /// Both take the usual configuration switches, e.g. --Database:Provider=Postgres --ConnectionStrings:Postgres=….
+/// Run from any directory they read the app's own appsettings.json and App_Data (see <see cref="ContentRoot"/>).
 /// </summary>
 public static class CommandLine
 {
@@ -22,7 +23,10 @@ public static class CommandLine
     {
         var command = args[0];
         var rest = args[1..];
-        var builder = WebApplication.CreateBuilder(rest.Where(a => a.StartsWith("--", StringComparison.Ordinal) && a.Contains('=')).ToArray());
+        var settings = rest.Where(a => a.StartsWith("--", StringComparison.Ordinal) && a.Contains('=')).ToArray();
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = settings, ContentRootPath = ContentRoot(settings) });
+        // Bulk seeding sends about a million commands; never log each one, whatever the configuration says.
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Warning);
         builder.Services.AddPlatform(builder.Configuration, builder.Environment);
         builder.Services.AddOrganizations(builder.Configuration);
         builder.Services.AddAccounts();
@@ -48,6 +52,26 @@ public static class CommandLine
         Console.WriteLine($"seeded tenant {result.TenantId} root {result.RootId}: {result.Units} units, {result.Members} members, {result.Terms} terms in {sw.Elapsed.TotalSeconds:F1} s");
         Console.WriteLine($"admin: {adminName} / {password}");
         return 0;
+    }
+
+    /// <summary>
+    /// The web app's content root is the current directory: its project folder under <c>dotnet run</c> (the web SDK
+    /// starts it there), its own folder when published. A maintenance command is often run from somewhere else (a data
+    /// folder, a script's directory); there the content root is the app's own folder, so appsettings.json is read and no
+    /// App_Data (default database, personal-data key) is created under the current directory. A content root given
+    /// explicitly (--contentRoot=…, ASPNETCORE_CONTENTROOT, DOTNET_CONTENTROOT) is left to the host (null).
+    /// </summary>
+    internal static string? ContentRoot(string[] settings)
+    {
+        if (settings.Any(a => a.StartsWith("--contentRoot=", StringComparison.OrdinalIgnoreCase))
+            || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("ASPNETCORE_CONTENTROOT"))
+            || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("DOTNET_CONTENTROOT")))
+        {
+            return null;
+        }
+        var cwd = Directory.GetCurrentDirectory();
+        var project = typeof(CommandLine).Assembly.GetName().Name + ".csproj";
+        return File.Exists(Path.Combine(cwd, project)) ? cwd : AppContext.BaseDirectory;
     }
 
     private static string? Option(string[] args, string name)

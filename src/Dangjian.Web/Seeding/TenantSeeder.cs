@@ -73,21 +73,7 @@ public sealed class TenantSeeder(AppDbContext db, TenantContext tenant, TimeProv
             branches.Add(NewUnit(parent, name, OrgUnitKind.Branch, setup, "公有经济控制企业", now));
         }
 
-        // Roster sizes around the average, with a few that break the rules on purpose (too large, too small).
-        var average = (double)plan.Members / branches.Count;
-        var sizes = branches.Select((_, i) => i switch
-        {
-            1 => 56,
-            2 => 2,
-            _ => Math.Max(3, (int)(average * (0.5 + r.NextDouble()))),
-        }).ToArray();
-        var scale = (plan.Members - sizes[1] - sizes[2]) / (double)(sizes.Sum() - sizes[1] - sizes[2]);
-        for (var i = 0; i < sizes.Length; i++)
-        {
-            if (i is not (1 or 2)) sizes[i] = Math.Max(3, (int)Math.Round(sizes[i] * scale));
-        }
-        sizes[0] += plan.Members - sizes.Sum();
-
+        var sizes = RosterSizes(plan.Members, branches.Count, r);
         for (var i = 0; i < branches.Count; i++)
         {
             var branch = branches[i];
@@ -134,6 +120,39 @@ public sealed class TenantSeeder(AppDbContext db, TenantContext tenant, TimeProv
         db.ChangeTracker.AutoDetectChangesEnabled = true;
         db.AuditEnabled = true;
         return new SeedResult(t.Id, root.Id, units.Count, members.Count, terms.Count);
+    }
+
+    /// <summary>
+    /// Roster sizes per branch, adding up to exactly <paramref name="members"/>: around the average, with two that break
+    /// the rules on purpose (branch 1 too large, branch 2 too small), every other branch at 3 or more.
+    /// </summary>
+    internal static int[] RosterSizes(int members, int branches, Random r)
+    {
+        var average = (double)members / branches;
+        var sizes = Enumerable.Range(0, branches).Select(i => i switch
+        {
+            1 => 56,
+            2 => 2,
+            _ => Math.Max(3, (int)(average * (0.5 + r.NextDouble()))),
+        }).ToArray();
+        var scale = (members - sizes[1] - sizes[2]) / (double)(sizes.Sum() - sizes[1] - sizes[2]);
+        for (var i = 0; i < sizes.Length; i++)
+        {
+            if (i is not (1 or 2)) sizes[i] = Math.Max(3, (int)Math.Round(sizes[i] * scale));
+        }
+
+        // Rounding leaves the sum off by up to a few hundred at 200k; spread that over the ordinary branches (±1 each,
+        // none below 3) rather than putting it all on one branch, which could leave that branch empty.
+        var diff = members - sizes.Sum();
+        for (var i = 3; diff != 0 && i < sizes.Length; i++)
+        {
+            if (diff < 0 && sizes[i] <= 3) continue;
+            var step = Math.Sign(diff);
+            sizes[i] += step;
+            diff -= step;
+        }
+        sizes[0] = Math.Max(3, sizes[0] + diff); // whatever is left: only a plan too small for its branches
+        return sizes;
     }
 
     private OrgUnit NewUnit(OrgUnit? parent, string name, OrgUnitKind kind, OrgSetup setup, string? host, DateTimeOffset now)

@@ -1,5 +1,4 @@
 using Dangjian.Web.Data;
-using Dangjian.Web.Modules.Members;
 using Dangjian.Web.Platform.Auth;
 using Dangjian.Web.Platform.Errors;
 using Microsoft.EntityFrameworkCore;
@@ -22,8 +21,7 @@ public sealed class GetOrgUnit(AppDbContext db, CurrentUser user, OrgAccess acce
             .OrderBy(a => a.Path.Length).Select(a => new OrgUnitRef(a.Id, a.Name)).ToList();
 
         var childCount = await db.OrgUnits.CountAsync(c => c.ParentId == u.Id, ct);
-        var party = await OrgCounts.PartyMembersInSubtreeAsync(db, u.Path, ct);
-        var full = await db.Members.InSubtree(u.Path).CountAsync(m => m.Category == MemberCategory.Full, ct);
+        var (party, full) = await OrgCounts.PartyAndFullInSubtreeAsync(db, u.Path, ct);
         var direct = await db.Members.CountAsync(m => m.OrgUnitId == u.Id, ct);
         return new OrgUnitDetails(u.Id, u.ParentId, u.Name, u.Kind, u.Setup, u.HostUnitType, u.Depth, ancestors,
             childCount, party, full, direct, u.CreatedAt, u.Path);

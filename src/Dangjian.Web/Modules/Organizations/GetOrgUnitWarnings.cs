@@ -1,5 +1,4 @@
 using Dangjian.Web.Data;
-using Dangjian.Web.Modules.Members;
 using Dangjian.Web.Modules.Organizations.Committees;
 using Dangjian.Web.Platform.Auth;
 using Dangjian.Web.Platform.Clock;
@@ -22,11 +21,11 @@ public sealed class GetOrgUnitWarnings(AppDbContext db, OrgAccess access, TimePr
         if (!loaded.IsSuccess) return loaded.Error!;
         var unit = loaded.Value!;
 
-        // A branch's own roll is its members and those of its 党小组.
-        var counts = await db.Members.InSubtree(unit.Path)
-            .GroupBy(m => m.Category).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
-        var full = counts.Where(c => c.Key == MemberCategory.Full).Sum(c => c.Count);
-        var party = full + counts.Where(c => c.Key == MemberCategory.Probationary).Sum(c => c.Count);
+        // A branch's own roll is its members and those of its 党小组. Only the branch rules look at the roll
+        // (UnitWarningRules.Evaluate), so a 党委's or 党总支's whole subtree is not counted.
+        var (party, full) = unit.Kind == OrgUnitKind.Branch
+            ? await OrgCounts.PartyAndFullInSubtreeAsync(db, unit.Path, ct)
+            : (0, 0);
 
         var term = await CurrentTerm.FindAsync(db, unit.Id, ct);
         var committeeSize = term is null ? 0 : await db.CommitteeMembers.CountAsync(m => m.TermId == term.Id && m.LeftOn == null, ct);

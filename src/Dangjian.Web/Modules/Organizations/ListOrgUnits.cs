@@ -1,4 +1,5 @@
 using Dangjian.Web.Data;
+using Dangjian.Web.Modules.Members;
 using Dangjian.Web.Platform.Auth;
 using Dangjian.Web.Platform.Errors;
 using Dangjian.Web.Platform.Paging;
@@ -42,16 +43,22 @@ public sealed class ListOrgUnits(AppDbContext db, CurrentUser user, OrgAccess ac
         }
 
         var total = await query.CountAsync(ct);
-        var units = await query.AsNoTracking().OrderBy(u => u.SortOrder).ThenBy(u => u.Name)
-            .Skip(page.Skip).Take(page.PageSize).ToListAsync(ct);
-        var ids = units.Select(u => u.Id).ToList();
-        var childCounts = await db.OrgUnits.Where(u => u.ParentId != null && ids.Contains(u.ParentId.Value))
-            .GroupBy(u => u.ParentId!.Value).Select(g => new { g.Key, Count = g.Count() })
-            .ToDictionaryAsync(x => x.Key, x => x.Count, ct);
-        var memberCounts = await OrgCounts.PartyMembersPerSubtreeAsync(db, units.Select(u => u.Path).ToList(), ct);
+        // One round trip for the page and its counts: correlated counts whose subtree range [Path, UpperBound(Path))
+        // is computed in SQL (the same bound as OrgPaths.UpperBound), so each is one index range, not one query per child.
+        var rows = await query.AsNoTracking().OrderBy(u => u.SortOrder).ThenBy(u => u.Name)
+            .Skip(page.Skip).Take(page.PageSize)
+            .Select(u => new
+            {
+                Unit = u,
+                Children = db.OrgUnits.Count(c => c.ParentId == u.Id),
+                Party = db.Members.Count(m => string.Compare(m.OrgPath, u.Path) >= 0
+                                              && string.Compare(m.OrgPath, u.Path.Substring(0, u.Path.Length - 1) + "0") < 0
+                                              && (m.Category == MemberCategory.Full || m.Category == MemberCategory.Probationary)),
+            })
+            .ToListAsync(ct);
 
-        var items = units.Select(u => new OrgUnitSummary(u.Id, u.ParentId, u.Name, u.Kind, u.Setup, u.HostUnitType, u.Depth,
-            childCounts.GetValueOrDefault(u.Id), memberCounts.GetValueOrDefault(u.Path))).ToList();
+        var items = rows.Select(r => new OrgUnitSummary(r.Unit.Id, r.Unit.ParentId, r.Unit.Name, r.Unit.Kind, r.Unit.Setup,
+            r.Unit.HostUnitType, r.Unit.Depth, r.Children, r.Party)).ToList();
         return new Page<OrgUnitSummary>(items, page.Page, page.PageSize, total);
     }
 }

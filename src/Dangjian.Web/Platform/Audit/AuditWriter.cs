@@ -4,6 +4,7 @@ using Dangjian.Web.Modules.Organizations;
 using Dangjian.Web.Platform.Auth;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace Dangjian.Web.Platform.Audit;
 
@@ -30,23 +31,43 @@ internal static class AuditWriter
             var (before, after) = Snapshot(entry);
             if (entry.State == EntityState.Modified && before.Count == 0) continue;
             var tenantId = entry.Property("TenantId").CurrentValue as Guid? ?? db.CurrentTenantId;
-            entries.Add(new AuditEntry
-            {
-                Id = Guid.CreateVersion7(now),
-                TenantId = tenantId,
-                At = now,
-                UserId = user.IsAuthenticated ? user.UserId : null,
-                UserName = user.IsAuthenticated ? user.UserName : "system",
-                Action = entry.State.ToString(),
-                EntityType = entry.Metadata.ClrType.Name,
-                EntityId = string.Join(",", entry.Metadata.FindPrimaryKey()!.Properties.Select(p => entry.Property(p.Name).CurrentValue)),
-                OrgPath = paths.GetValueOrDefault(entry.Entity.AuditOrgUnitId, ""),
-                Before = before.Count == 0 ? null : JsonSerializer.Serialize(before),
-                After = after.Count == 0 ? null : JsonSerializer.Serialize(after),
-            });
+            entries.Add(Entry(user, now, tenantId, entry.State, entry.Metadata,
+                entry.Metadata.FindPrimaryKey()!.Properties.Select(p => entry.Property(p.Name).CurrentValue),
+                paths.GetValueOrDefault(entry.Entity.AuditOrgUnitId, ""), before, after));
         }
         return entries;
     }
+
+    /// <summary>
+    /// The entry SaveChanges would write for a new row, for rows that <see cref="Data.BulkInsert"/> writes without the
+    /// change tracker: the same values (every property, after the caller has set the tenant), in the same order.
+    /// </summary>
+    public static AuditEntry Added(IEntityType type, object entity, Guid tenantId, string orgPath, CurrentUser user, DateTimeOffset now)
+    {
+        var after = new Dictionary<string, object?>();
+        foreach (var p in type.GetProperties())
+        {
+            if (!Hidden.Contains(p.Name)) after[p.Name] = Plain(p.GetGetter().GetClrValue(entity));
+        }
+        return Entry(user, now, tenantId, EntityState.Added, type,
+            type.FindPrimaryKey()!.Properties.Select(p => p.GetGetter().GetClrValue(entity)), orgPath, [], after);
+    }
+
+    private static AuditEntry Entry(CurrentUser user, DateTimeOffset now, Guid tenantId, EntityState state, IEntityType type,
+        IEnumerable<object?> key, string orgPath, Dictionary<string, object?> before, Dictionary<string, object?> after) => new()
+    {
+        Id = Guid.CreateVersion7(now),
+        TenantId = tenantId,
+        At = now,
+        UserId = user.IsAuthenticated ? user.UserId : null,
+        UserName = user.IsAuthenticated ? user.UserName : "system",
+        Action = state.ToString(),
+        EntityType = type.ClrType.Name,
+        EntityId = string.Join(",", key),
+        OrgPath = orgPath,
+        Before = before.Count == 0 ? null : JsonSerializer.Serialize(before),
+        After = after.Count == 0 ? null : JsonSerializer.Serialize(after),
+    };
 
     private static (Dictionary<string, object?> Before, Dictionary<string, object?> After) Snapshot(EntityEntry<IAudited> entry)
     {

@@ -86,6 +86,50 @@ public sealed class RosterImportTests(AppFixture app) : IClassFixture<AppFixture
     }
 
     [Fact]
+    public async Task Import_NewPeople_StoredAsSaveChangesWouldWithOneAuditEntryEach()
+    {
+        var tenant = await TestTenant.CreateAsync(app);
+        var branch = await tenant.AddUnitAsync(tenant.Root, OrgUnitKind.Branch);
+        var secretary = await tenant.AddUserAsync(branch, Dangjian.Web.Platform.Auth.AppRole.BranchSecretary);
+        using var client = await app.ClientForAsync(secretary);
+        var preview = await UploadAsync(client, branch.Id, Workbook(
+            ["陈一", "男", Id("330102", "19750315", 17), "正式党员", "", "2001-07-01", "13700000001"],
+            ["林二", "女", Id("330102", "19981120", 28), "入党积极分子", "", null, null]));
+        using (var r = await client.PostAsync($"/api/v1/members/imports/{preview.Id()}/apply", null)) await r.ShouldHaveStatusAsync(HttpStatusCode.OK);
+
+        await using var scope = app.Scope(tenant.TenantId);
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var protector = scope.ServiceProvider.GetRequiredService<Dangjian.Web.Platform.Privacy.PersonalDataProtector>();
+        var members = await db.Members.AsNoTracking().Where(m => m.OrgUnitId == branch.Id).OrderBy(m => m.Name).ToListAsync();
+        members.Select(m => m.Name).ShouldBe(["林二", "陈一"]);
+        var chen = members[1];
+        chen.TenantId.ShouldBe(tenant.TenantId);
+        chen.OrgPath.ShouldBe(branch.Path);
+        chen.Category.ShouldBe(MemberCategory.Full);
+        chen.Gender.ShouldBe(Gender.Male);
+        chen.BirthDate.ShouldBe(new DateOnly(1975, 3, 15));
+        chen.JoinedOn.ShouldBe(new DateOnly(2001, 7, 1));
+        chen.Status.ShouldBe(MembershipStatus.Normal);
+        chen.CreatedAt.ShouldBe(app.Clock.GetUtcNow());
+        protector.Decrypt(chen.IdNumberEncrypted).ShouldBe(Id("330102", "19750315", 17));
+        chen.IdNumberHash.ShouldBe(protector.Hash(Id("330102", "19750315", 17)));
+        protector.Decrypt(chen.MobileEncrypted).ShouldBe("13700000001");
+        members[0].MobileEncrypted.ShouldBeNull();
+
+        // One "Added" entry per person, holding every property of the record, as SaveChanges writes it.
+        var ids = members.Select(m => m.Id.ToString()).ToList();
+        var audit = await db.AuditEntries.AsNoTracking().Where(a => a.EntityType == nameof(Member) && ids.Contains(a.EntityId)).ToListAsync();
+        audit.Count.ShouldBe(2);
+        audit.ShouldAllBe(a => a.Action == "Added" && a.OrgPath == branch.Path && a.UserName == secretary.UserName && a.Before == null);
+        var after = JsonNode.Parse(audit.Single(a => a.EntityId == chen.Id.ToString()).After!)!.AsObject();
+        after.Select(p => p.Key).ShouldBe(db.Model.FindEntityType(typeof(Member))!.GetProperties().Select(p => p.Name), ignoreOrder: true);
+        after["Name"]!.GetValue<string>().ShouldBe("陈一");
+        after["Category"]!.GetValue<string>().ShouldBe("Full");
+        after["TenantId"]!.GetValue<Guid>().ShouldBe(tenant.TenantId);
+        after["BirthDate"]!.GetValue<string>().ShouldBe("1975-03-15");
+    }
+
+    [Fact]
     public async Task Import_AllOrNothingWithOneBadRow_NothingWritten()
     {
         var (tenant, branch, client) = await ArrangeAsync();

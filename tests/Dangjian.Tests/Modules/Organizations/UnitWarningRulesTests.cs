@@ -96,6 +96,23 @@ public sealed class UnitWarningRulesTests
         Codes(facts with { FullMembers = 1, PartyMembers = 1, CommitteeSize = 0 }).ShouldBeEmpty();
     }
 
+    [Theory]
+    [InlineData(OrgUnitKind.PartyCommittee)]
+    [InlineData(OrgUnitKind.GeneralBranch)]
+    [InlineData(OrgUnitKind.Group)]
+    public void Evaluate_UnitOtherThanBranch_WarningsDoNotDependOnTheRoll(OrgUnitKind kind)
+    {
+        // GetOrgUnitWarnings counts the roll only for branches and passes 0 for other units; this is what makes that right.
+        foreach (var termEnd in new DateOnly?[] { null, Today.AddDays(-1), Today.AddDays(10), Today.AddYears(2) })
+        {
+            var uncounted = new UnitFacts(kind, OrgSetup.Standalone, FullMembers: 0, PartyMembers: 0, CommitteeSize: 3, termEnd, Today);
+            foreach (var (full, party) in new[] { (1, 1), (2, 400), (7, 7), (60, 80) })
+            {
+                Codes(uncounted with { FullMembers = full, PartyMembers = party }).ShouldBe(Codes(uncounted));
+            }
+        }
+    }
+
     [Fact]
     public void Evaluate_SeveralRulesBroken_EachReportedWithItsArticle()
     {
