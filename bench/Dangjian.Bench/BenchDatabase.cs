@@ -70,6 +70,7 @@ public static class BenchDatabase
         services.AddOptions<OrgRulesOptions>();
         services.AddSingleton(new PersonalDataProtector(Enumerable.Range(1, 32).Select(i => (byte)(i * 7)).ToArray()));
         services.AddScoped<Dangjian.Web.Platform.CodeTables.CodeTableService>();
+        services.AddScoped<Dangjian.Web.Platform.Import.ImportServices>();
         services.AddScoped<ImportMembers>();
         return services.BuildServiceProvider(validateScopes: true);
     }
