@@ -67,7 +67,7 @@ public sealed class DevelopmentRulesTests
     }
 
     [Theory]
-    [InlineData("2026-03-09", false)] // the example: activist on 2025-03-10
+    [InlineData("2026-03-09", false)] // activist on 2025-03-10: refused the day before the anniversary
     [InlineData("2026-03-10", true)]
     [InlineData("2026-03-11", true)]
     public void Step7_OneYearAsActivist(string date, bool allowed)
