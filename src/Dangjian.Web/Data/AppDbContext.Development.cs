@@ -9,5 +9,6 @@ public sealed partial class AppDbContext
     public DbSet<DevelopmentCase> DevelopmentCases => Set<DevelopmentCase>();
     public DbSet<DevelopmentStepRecord> DevelopmentSteps => Set<DevelopmentStepRecord>();
     public DbSet<Modules.Development.Materials.DevelopmentMaterial> DevelopmentMaterials => Set<Modules.Development.Materials.DevelopmentMaterial>();
+    public DbSet<Modules.Development.Plans.DevelopmentQuota> DevelopmentQuotas => Set<Modules.Development.Plans.DevelopmentQuota>();
     public DbSet<Modules.Development.Review.DevelopmentReview> DevelopmentReviews => Set<Modules.Development.Review.DevelopmentReview>();
 }

@@ -18,6 +18,7 @@ public static class DevelopmentModule
         services.AddScoped<Review.SignReview>();
         services.AddScoped<Materials.CaseMaterials>();
         services.AddScoped<CaseDossierPdf>();
+        services.AddScoped<Plans.DevelopmentPlans>();
         services.AddSingleton<Platform.Ledger.ILedgerAnchor, DevelopmentLedgerAnchor>();
         services.AddSingleton<Platform.Jobs.IJob, DevelopmentReminderJob>();
         return services;
@@ -77,6 +78,18 @@ public static class DevelopmentModule
             var r = await h.HandleAsync(id, ct);
             return r.IsSuccess ? TypedResults.Ok(r.Value) : r.Error!.ToProblem();
         });
+        var plans = app.MapGroup("/api/v1/development/plans").WithTags("Development").RequireAuthorization();
+        plans.MapGet("/", async Task<IResult> (Guid? orgUnitId, int? year, Plans.DevelopmentPlans h, CancellationToken ct) =>
+        {
+            var r = await h.GetAsync(orgUnitId, year, ct);
+            return r.IsSuccess ? TypedResults.Ok(r.Value) : r.Error!.ToProblem();
+        });
+        plans.MapPut("/", async Task<IResult> (Plans.SetQuotaRequest body, Plans.DevelopmentPlans h, CancellationToken ct) =>
+        {
+            var r = await h.SetAsync(body, ct);
+            return r.IsSuccess ? TypedResults.Ok(r.Value) : r.Error!.ToProblem();
+        });
+
         // The case page's upload: a multipart form with the antiforgery token.
         app.MapPost("/development/cases/{id:guid}/materials/upload", async Task<IResult> (Guid id, [Microsoft.AspNetCore.Mvc.FromForm] int? step,
             [Microsoft.AspNetCore.Mvc.FromForm] string? code, IFormFile? file, Materials.CaseMaterials h, CancellationToken ct) =>

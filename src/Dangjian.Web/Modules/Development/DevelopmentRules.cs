@@ -24,6 +24,7 @@ public record StepData
     public int? CandidatesInVote { get; init; }
     public Guid? ApproverUnitId { get; init; }
     public string? DelayReason { get; init; }
+    public string? QuotaReason { get; init; }
     public string? Outcome { get; init; }
     public int? ExtendMonths { get; init; }
 }

@@ -23,7 +23,7 @@ public sealed record RecordStepRequest : StepData
 /// and appends the step to the ledger in the same transaction.
 /// </summary>
 public sealed class RecordStep(AppDbContext db, CaseAccess access, CurrentUser user, Platform.Ledger.Ledger ledger, TimeProvider clock,
-    IOptions<DevelopmentOptions> options, Materials.CaseMaterials materials, IStringLocalizer<SharedResource> L)
+    IOptions<DevelopmentOptions> options, Materials.CaseMaterials materials, Plans.DevelopmentPlans plans, IStringLocalizer<SharedResource> L)
 {
     public async Task<Result<LoadedCase>> HandleAsync(Guid caseId, RecordStepRequest r, CancellationToken ct)
     {
@@ -54,6 +54,14 @@ public sealed class RecordStep(AppDbContext db, CaseAccess access, CurrentUser u
         var people = await PeopleAsync([.. data.MentorIds ?? [], .. data.SponsorIds ?? []], date, ct);
         var verdict = DevelopmentRules.Check(new StepContext(step, date, clock.Today(), data, loaded.Value!.Facts, people, approver?.Kind), options.Value);
         if (verdict.Refusal is { } refusal) return refusal;
+        var warnings = verdict.Warnings.ToList();
+        if (step == 17)
+        {
+            // Admission against the year's plan of the person's unit and every unit above it.
+            var (overQuota, quotaWarning) = Plans.QuotaRules.CheckAdmission(await plans.QuotasAboveAsync(member, date, ct), data.QuotaReason);
+            if (overQuota is not null) return overQuota;
+            if (quotaWarning is not null) warnings.Add(quotaWarning);
+        }
         if (options.Value.EnforceMaterials
             && Materials.MaterialChecklist.Missing(step, await materials.PresentAsync(caseId, step, ct)) is { Count: > 0 } missing)
         {
@@ -63,7 +71,7 @@ public sealed class RecordStep(AppDbContext db, CaseAccess access, CurrentUser u
 
         // A step under 四级联审 takes effect on the person's record when the last level signs.
         if (!loaded.Value.ReviewSteps.Contains(step)) StepEffects.Apply(c, member, step, date, data, options.Value, clock.GetUtcNow());
-        Append(c, member, step, date, data, verdict.Warnings);
+        Append(c, member, step, date, data, warnings);
         await db.SaveChangesAsync(ct);
         return (await access.LoadAsync(caseId, Permission.ViewMembers, ct)).Value!;
     }
@@ -118,7 +126,8 @@ public sealed class RecordStep(AppDbContext db, CaseAccess access, CurrentUser u
         Talker = Clean(r.Talker), Method = Clean(r.Method), Note = Clean(r.Note), MentorIds = r.MentorIds, SponsorIds = r.SponsorIds,
         VettingPassed = r.VettingPassed, TrainingDays = r.TrainingDays, TrainingHours = r.TrainingHours, NoticeFrom = r.NoticeFrom, NoticeTo = r.NoticeTo,
         LeavingWithinThreeMonths = r.LeavingWithinThreeMonths, VotersEntitled = r.VotersEntitled, VotersPresent = r.VotersPresent, VotesYes = r.VotesYes,
-        CandidatesInVote = r.CandidatesInVote, ApproverUnitId = r.ApproverUnitId, DelayReason = Clean(r.DelayReason), Outcome = Clean(r.Outcome),
+        CandidatesInVote = r.CandidatesInVote, ApproverUnitId = r.ApproverUnitId, DelayReason = Clean(r.DelayReason), QuotaReason = Clean(r.QuotaReason),
+        Outcome = Clean(r.Outcome),
         ExtendMonths = r.ExtendMonths,
     };
 

@@ -371,4 +371,53 @@ public sealed class DevelopmentCaseApiTests(AppFixture app) : IClassFixture<AppF
         after["checklist"]!.AsArray().Single(c => c!.Str("code") == "candidate-minutes")!["present"]!.GetValue<bool>().ShouldBeTrue();
         after["materials"]!.AsArray().Select(m => m!.Str("fileName")).ShouldContain("会议记录.txt");
     }
+
+    [Fact]
+    public async Task Plan_CommitteeSplitsTheQuota_AdmissionBeyondItNeedsAReason()
+    {
+        var w = await WorldAsync();
+        var other = await w.Tenant.AddUnitAsync(w.Tenant.Root, OrgUnitKind.Branch);
+        async Task<HttpResponseMessage> SetAsync(HttpClient c, Guid unit, int quota) =>
+            await c.PutAsJsonAsync("/api/v1/development/plans", new { orgUnitId = unit, year = 2025, quota });
+
+        // The branch cannot set its own quota; the committee sets its own and splits it.
+        (await SetAsync(w.Secretary, w.Branch.Id, 5)).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        (await SetAsync(w.Committee, w.Tenant.Root.Id, 3)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await SetAsync(w.Committee, w.Branch.Id, 1)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        using var tooMany = await SetAsync(w.Committee, other.Id, 3);
+        (await tooMany.ShouldHaveStatusAsync(HttpStatusCode.UnprocessableEntity))!.Str("code").ShouldBe("DEV_QUOTA_SPLIT");
+        (await SetAsync(w.Committee, other.Id, 2)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        using var belowSplit = await SetAsync(w.Committee, w.Tenant.Root.Id, 2);
+        (await belowSplit.ShouldHaveStatusAsync(HttpStatusCode.UnprocessableEntity))!.Str("code").ShouldBe("DEV_QUOTA_BELOW_SPLIT");
+
+        // The branch's one place is taken by someone approved earlier in 2025.
+        var earlier = (await w.Tenant.AddMembersAsync(w.Branch, 1, MemberCategory.Probationary))[0];
+        await app.InTenantAsync(w.Tenant.TenantId, async db =>
+        {
+            var c = new Dangjian.Web.Modules.Development.DevelopmentCase
+            {
+                Id = Guid.NewGuid(), MemberId = earlier.Id, OpenedInUnitId = w.Branch.Id, ApplicationDate = new DateOnly(2022, 1, 1), LastStep = 17,
+                Status = Dangjian.Web.Modules.Development.CaseStatus.Probation, CreatedAt = app.Clock.GetUtcNow(),
+            };
+            db.DevelopmentCases.Add(c);
+            db.DevelopmentSteps.Add(new Dangjian.Web.Modules.Development.DevelopmentStepRecord
+            {
+                Id = Guid.NewGuid(), CaseId = c.Id, Step = 17, Date = new DateOnly(2025, 1, 5), Data = "{}", RecordedAt = app.Clock.GetUtcNow(),
+            });
+            await db.SaveChangesAsync();
+        });
+        var plan = await w.Committee.GetJsonAsync($"/api/v1/development/plans?orgUnitId={w.Tenant.Root.Id}&year=2025");
+        (plan["quota"]!.GetValue<int>(), plan["admitted"]!.GetValue<int>(), plan["splitToChildren"]!.GetValue<int>()).ShouldBe((3, 1, 3));
+        plan["children"]!.AsArray().Single(c => c!.Id("orgUnitId") == w.Branch.Id)!["admitted"]!.GetValue<int>().ShouldBe(1);
+
+        var id = await OpenAsync(w);
+        await ThroughResolutionAsync(w, id);
+        await StepAsync(w.Secretary, id, new { step = 16, date = "2024-12-20" });
+        using var over = await w.Committee.PostAsJsonAsync($"/api/v1/development/cases/{id}/steps", new { step = 17, date = "2025-01-10" });
+        var refusal = (await over.ShouldHaveStatusAsync(HttpStatusCode.UnprocessableEntity))!;
+        refusal.Str("code").ShouldBe("DEV_OVER_QUOTA");
+        refusal.Str("detail").ShouldContain(w.Branch.Name);
+        var approved = await StepAsync(w.Committee, id, new { step = 17, date = "2025-01-10", quotaReason = "生产一线技术骨干，群众基础好" });
+        approved["steps"]!.AsArray().Last()!["warnings"]!.AsArray().Single()!.GetValue<string>().ShouldContain("生产一线技术骨干");
+    }
 }

@@ -82,4 +82,25 @@ public sealed class DevelopmentPagesTests(AppFixture app) : IClassFixture<AppFix
         // The branch has signed; the form is no longer offered to the same person.
         (await secretary.GetStringAsync(url)).ShouldNotContain("name=\"ReviewForm.Decision\"");
     }
+
+    [Fact]
+    public async Task PlanPage_CommitteeSplitsItsQuota_ARefusalIsShown()
+    {
+        var tenant = await TestTenant.CreateAsync(app);
+        var branch = await tenant.AddUnitAsync(tenant.Root, OrgUnitKind.Branch, "计划第一支部");
+        using var committee = await app.ClientForAsync(await tenant.AddUserAsync(tenant.Root, AppRole.PartyAffairsWorker));
+        var url = $"/development/plan?unit={tenant.Root.Id}&year=2026";
+
+        using var own = await committee.PostFormAsync(url, "dev-plan", new() { ["Form.OrgUnitId"] = tenant.Root.Id.ToString(), ["Form.Year"] = "2026", ["Form.Quota"] = "4" });
+        own.StatusCode.ShouldBe(HttpStatusCode.Redirect, await own.Content.ReadAsStringAsync());
+        using var tooMany = await committee.PostFormAsync(url, "dev-plan", new() { ["Form.OrgUnitId"] = branch.Id.ToString(), ["Form.Year"] = "2026", ["Form.Quota"] = "5" });
+        (await tooMany.Content.ReadAsStringAsync()).ShouldContain("不能超过上级下达的名额");
+        using var split = await committee.PostFormAsync(url, "dev-plan", new() { ["Form.OrgUnitId"] = branch.Id.ToString(), ["Form.Year"] = "2026", ["Form.Quota"] = "2" });
+        split.StatusCode.ShouldBe(HttpStatusCode.Redirect, await split.Content.ReadAsStringAsync());
+
+        var page = await committee.GetStringAsync(url);
+        page.ShouldContain("计划第一支部");
+        (await app.InTenantAsync(tenant.TenantId, db => db.DevelopmentQuotas.Where(q => q.Year == 2026).OrderBy(q => q.Quota).Select(q => q.Quota).ToListAsync()))
+            .ShouldBe([2, 4]);
+    }
 }

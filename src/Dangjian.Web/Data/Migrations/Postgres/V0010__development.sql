@@ -70,3 +70,18 @@ CREATE TABLE "DevelopmentMaterials" (
 );
 
 CREATE INDEX "IX_DevelopmentMaterials_TenantId_CaseId_Step" ON "DevelopmentMaterials" ("TenantId", "CaseId", "Step");
+
+-- The annual development plan: a quota per unit and year.
+CREATE TABLE "DevelopmentQuotas" (
+    "Id" uuid NOT NULL,
+    "TenantId" uuid NOT NULL,
+    "OrgUnitId" uuid NOT NULL,
+    "OrgPath" character varying(400) COLLATE "C" NOT NULL,
+    "Year" integer NOT NULL,
+    "Quota" integer NOT NULL,
+    "CreatedAt" timestamp with time zone NOT NULL,
+    "UpdatedAt" timestamp with time zone,
+    CONSTRAINT "PK_DevelopmentQuotas" PRIMARY KEY ("Id")
+);
+
+CREATE UNIQUE INDEX "IX_DevelopmentQuotas_TenantId_OrgUnitId_Year" ON "DevelopmentQuotas" ("TenantId", "OrgUnitId", "Year");

@@ -66,3 +66,17 @@ CREATE TABLE "DevelopmentMaterials" (
 );
 
 CREATE INDEX "IX_DevelopmentMaterials_TenantId_CaseId_Step" ON "DevelopmentMaterials" ("TenantId", "CaseId", "Step");
+
+-- The annual development plan: a quota per unit and year.
+CREATE TABLE "DevelopmentQuotas" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_DevelopmentQuotas" PRIMARY KEY,
+    "TenantId" TEXT NOT NULL,
+    "OrgUnitId" TEXT NOT NULL,
+    "OrgPath" TEXT NOT NULL,
+    "Year" INTEGER NOT NULL,
+    "Quota" INTEGER NOT NULL,
+    "CreatedAt" INTEGER NOT NULL,
+    "UpdatedAt" INTEGER NULL
+);
+
+CREATE UNIQUE INDEX "IX_DevelopmentQuotas_TenantId_OrgUnitId_Year" ON "DevelopmentQuotas" ("TenantId", "OrgUnitId", "Year");
