@@ -22,7 +22,7 @@ public sealed class SiblingScopeTests(AppFixture app, ITestOutputHelper output) 
         ["/api/v1/auth/token", "/api/v1/notifications", "/api/v1/dues/calculate", "/api/v1/members/import-template", "/api/v1/dues/base-import-template"];
 
     // Reading the tenant's code tables tells nothing of any branch; changing them is refused below like everything else.
-    private static readonly string[] ExcludedReads = ["/api/v1/code-tables"];
+    private static readonly string[] ExcludedReads = ["/api/v1/code-tables", "/api/v1/development/materials/templates"];
 
     private static readonly JsonSerializerOptions Readable = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
@@ -164,6 +164,8 @@ public sealed class SiblingScopeTests(AppFixture app, ITestOutputHelper output) 
                     ("id", "members") => b.Member.Id,
                     ("id", "cases") => b.CaseId,
                     ("materialId", _) => b.MaterialId,
+                    ("step", _) => 7,
+                    ("code", _) => "candidate-minutes",
                     ("transferId", _) => b.Transfer.Id,
                     ("importId", "base-imports") => b.DuesImportId,
                     ("certificateId", _) => b.Certificate.Id,

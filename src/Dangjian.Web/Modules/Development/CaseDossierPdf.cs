@@ -40,7 +40,7 @@ public sealed class CaseDossierPdf(AppDbContext db, CaseAccess access, GetCase g
                 [["步骤", "名称", "日期", "记录"], .. dto.Steps.Select(s => (IReadOnlyList<string>)
                 [
                     $"第{s.Step}步", s.Name + (s.Returned ? "（已退回）" : ""), ChinaTime.Format(s.Date),
-                    string.Join("；", new[] { Describe(s.Data) }.Concat(s.Warnings).Where(x => !string.IsNullOrEmpty(x))),
+                    string.Join("；", new[] { Describe(s.Data), s.People.Count == 0 ? "" : (s.Step == 5 ? "培养联系人：" : "入党介绍人：") + string.Join("、", s.People) }.Concat(s.Warnings).Where(x => !string.IsNullOrEmpty(x))),
                 ])], 10);
         if (dto.Review is { } review)
         {

@@ -78,6 +78,13 @@ public static class DevelopmentModule
             var r = await h.HandleAsync(id, ct);
             return r.IsSuccess ? TypedResults.Ok(r.Value) : r.Error!.ToProblem();
         });
+        // Templates of the materials checklist: the same for every tenant.
+        app.MapGet("/api/v1/development/materials/templates/{step:int}/{code}", IResult (int step, string code) =>
+            Materials.MaterialChecklist.Find(step, code) is { } m
+                ? TypedResults.File(Materials.MaterialTemplate.Build(m), Materials.MaterialTemplate.ContentType, $"{m.Name}（模板）.docx")
+                : TypedResults.NotFound())
+            .WithTags("Development").RequireAuthorization().Produces(StatusCodes.Status200OK, contentType: Materials.MaterialTemplate.ContentType);
+
         var plans = app.MapGroup("/api/v1/development/plans").WithTags("Development").RequireAuthorization();
         plans.MapGet("/", async Task<IResult> (Guid? orgUnitId, int? year, Plans.DevelopmentPlans h, CancellationToken ct) =>
         {

@@ -9,8 +9,9 @@ using Microsoft.Extensions.Options;
 
 namespace Dangjian.Web.Modules.Development;
 
+/// <param name="People">The mentors (step 5) or sponsors (step 9) by name.</param>
 public sealed record StepDto(Guid Id, int Step, string Name, int Stage, DateOnly Date, StepData Data, IReadOnlyList<string> Warnings, string RecordedBy,
-    bool Returned);
+    bool Returned, IReadOnlyList<string> People);
 
 /// <summary>One level of 四级联审 on the step under review: Approved, Returned, Awaiting (its turn) or Later.</summary>
 public sealed record ReviewLevelDto(ReviewLevel Level, string Name, Guid UnitId, string Status, string? SignedBy, DateTimeOffset? SignedAt, string? Reason);
@@ -39,8 +40,13 @@ public sealed class GetCase(AppDbContext db, CaseAccess access, Materials.CaseMa
     public async Task<CaseDto> ToDtoAsync(LoadedCase l, CancellationToken ct)
     {
         var unitName = await db.OrgUnits.Where(u => u.Id == l.Member.OrgUnitId).Select(u => u.Name).FirstOrDefaultAsync(ct) ?? "";
+        var data = l.Ordered.ToDictionary(s => s.Id, s => CaseAccess.Read(s.Data));
+        var personIds = data.Values.SelectMany(d => (d.MentorIds ?? []).Concat(d.SponsorIds ?? [])).Distinct().ToList();
+        var names = personIds.Count == 0 ? new Dictionary<Guid, string>()
+            : await db.Members.AsNoTracking().Where(m => personIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, m => m.Name, ct);
         var steps = l.Ordered.Select(s => new StepDto(s.Id, s.Step, DevelopmentSteps.Of(s.Step).Name,
-            DevelopmentSteps.Of(s.Step).Stage, s.Date, CaseAccess.Read(s.Data), s.Warnings?.Split('\n') ?? [], s.RecordedBy, l.IsReturned(s.Id))).ToList();
+            DevelopmentSteps.Of(s.Step).Stage, s.Date, data[s.Id], s.Warnings?.Split('\n') ?? [], s.RecordedBy, l.IsReturned(s.Id),
+            (data[s.Id].MentorIds ?? data[s.Id].SponsorIds ?? []).Select(id => names.GetValueOrDefault(id, "")).Where(n => n.Length > 0).ToList())).ToList();
         var facts = l.Facts;
         var today = clock.Today();
         var due = DevelopmentRules.NextDue(facts, options.Value) is { } d

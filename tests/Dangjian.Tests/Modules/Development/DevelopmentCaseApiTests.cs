@@ -120,6 +120,8 @@ public sealed class DevelopmentCaseApiTests(AppFixture app) : IClassFixture<AppF
         done["nextSteps"]!.AsArray().Count.ShouldBe(0);
         done["steps"]!.AsArray().Select(s => s!["step"]!.GetValue<int>()).ShouldBe([1, 2, 3, 4, 5, 6, 6, .. Enumerable.Range(7, 19)]);
         done["warnings"]!.AsArray().Count.ShouldBe(0);
+        done["steps"]!.AsArray().Single(s => s!["step"]!.GetValue<int>() == 9)!["people"]!.AsArray().Select(p => p!.GetValue<string>())
+            .ShouldBe(w.Full.Select(m => m.Name), ignoreOrder: true);
         person = await app.InTenantAsync(w.Tenant.TenantId, db => db.Members.AsNoTracking().SingleAsync(m => m.Id == w.Person.Id));
         person.Category.ShouldBe(MemberCategory.Full);
         person.FullMemberOn.ShouldBe(new DateOnly(2025, 12, 10)); // 党龄 from the end of probation
@@ -367,6 +369,13 @@ public sealed class DevelopmentCaseApiTests(AppFixture app) : IClassFixture<AppF
         (await w.Secretary.GetByteArrayAsync($"/api/v1/development/cases/{id}/materials/{material.Id()}")).ShouldBe(bytes);
 
         await StepAsync(w.Secretary, id, new { step = 7, date = "2025-02-10" });
+        using var template = await w.Secretary.GetAsync("/api/v1/development/materials/templates/7/candidate-minutes");
+        template.Content.Headers.ContentType!.MediaType.ShouldBe(MaterialTemplate.ContentType);
+        using (var docx = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(await template.Content.ReadAsByteArrayAsync()), false))
+        {
+            docx.MainDocumentPart!.Document.Body!.InnerText.ShouldContain("支委会确定发展对象的会议记录");
+        }
+        (await w.Secretary.GetAsync("/api/v1/development/materials/templates/7/no-such")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         var after = await w.Secretary.GetJsonAsync($"/api/v1/development/cases/{id}");
         after["checklist"]!.AsArray().Single(c => c!.Str("code") == "candidate-minutes")!["present"]!.GetValue<bool>().ShouldBeTrue();
         after["materials"]!.AsArray().Select(m => m!.Str("fileName")).ShouldContain("会议记录.txt");
@@ -419,5 +428,32 @@ public sealed class DevelopmentCaseApiTests(AppFixture app) : IClassFixture<AppF
         refusal.Str("detail").ShouldContain(w.Branch.Name);
         var approved = await StepAsync(w.Committee, id, new { step = 17, date = "2025-01-10", quotaReason = "生产一线技术骨干，群众基础好" });
         approved["steps"]!.AsArray().Last()!["warnings"]!.AsArray().Single()!.GetValue<string>().ShouldContain("生产一线技术骨干");
+    }
+
+    [Fact]
+    public async Task Transfer_TheCaseMovesWithThePerson()
+    {
+        var w = await WorldAsync();
+        var id = await OpenAsync(w);
+        await ThroughResolutionAsync(w, id);
+        await StepAsync(w.Secretary, id, new { step = 16, date = "2024-12-20" });
+        await StepAsync(w.Committee, id, new { step = 17, date = "2025-01-10" });
+        var to = await w.Tenant.AddUnitAsync(w.Tenant.Root, OrgUnitKind.Branch);
+        using var receiver = await app.ClientForAsync(await w.Tenant.AddUserAsync(to, AppRole.BranchSecretary));
+
+        // A probationary member moves to another branch (组织关系转接, accepted by the receiving branch).
+        using var issued = await w.Secretary.PostAsJsonAsync($"/api/v1/members/{w.Person.Id}/transfers",
+            new { kind = "Internal", toOrgUnitId = to.Id, duesPaidUntil = "2026-10", reason = "工作调动" });
+        var letter = (await issued.ShouldHaveStatusAsync(HttpStatusCode.Created))!;
+        (await receiver.GetAsync($"/api/v1/development/cases/{id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound); // not before acceptance
+        (await receiver.PostAsync($"/api/v1/transfers/{letter.Id()}/accept", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var moved = await receiver.GetJsonAsync($"/api/v1/development/cases/{id}");
+        moved.Id("orgUnitId").ShouldBe(to.Id);
+        moved["steps"]!.AsArray().Count.ShouldBe(26 - 8); // steps 1–17 (6 twice) so far
+        (await w.Secretary.GetAsync($"/api/v1/development/cases/{id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await receiver.GetJsonAsync($"/api/v1/development/cases?orgUnitId={to.Id}"))["cases"]!["items"]!.AsArray().Single()!.Id().ShouldBe(id);
+        await StepAsync(receiver, id, new { step = 18, date = "2025-01-20" });
+        (await receiver.GetJsonAsync($"/api/v1/development/cases/{id}/proof"))["valid"]!.GetValue<bool>().ShouldBeTrue();
     }
 }
