@@ -20,7 +20,8 @@ public sealed class SiblingWorld
 
     public sealed record Side(
         OrgUnit Unit, Member Member, CommitteeTerm Term, CommitteeMember CommitteeMember, TestUser Secretary, Guid NotificationId,
-        OrgUnit? DissolvedGroup, Dangjian.Web.Modules.Members.Transfers.MemberTransfer Transfer, Guid ImportId)
+        OrgUnit? DissolvedGroup, Dangjian.Web.Modules.Members.Transfers.MemberTransfer Transfer, Guid ImportId,
+        Dangjian.Web.Modules.Members.Transfers.Incoming.IncomingTransfer Incoming)
     {
         /// <summary>Strings that only a caller who may see this branch should ever receive.</summary>
         public IReadOnlyList<string> Secrets =>
@@ -29,6 +30,7 @@ public sealed class SiblingWorld
             .. DissolvedGroup is null ? Array.Empty<string>() : [DissolvedGroup.Name],
             Unit.Id.ToString(), Term.Id.ToString(), CommitteeMember.Id.ToString(), Secretary.Id.ToString(),
             Transfer.Destination!, Transfer.Id.ToString(),
+            Incoming.Name, Incoming.IssuedBy, Incoming.LetterNumber, Incoming.Id.ToString(),
         ];
 
         /// <summary>Secrets that are names, not the ids a refusal may legitimately echo from the request.</summary>
@@ -92,6 +94,22 @@ public sealed class SiblingWorld
             db.ImportUploads.Add(upload);
             await db.SaveChangesAsync();
         });
-        return new Side(unit, member, term, term.Members[0], secretary, notification.Id, dissolved, transfer, upload.Id);
+        var protector = app.Services.GetRequiredService<Dangjian.Web.Platform.Privacy.PersonalDataProtector>();
+        var idNumber = "11010519800101" + (label == "甲" ? "001" : "002");
+        idNumber += IdNumberRules.CheckChar(idNumber);
+        var incoming = new Dangjian.Web.Modules.Members.Transfers.Incoming.IncomingTransfer
+        {
+            Id = Guid.CreateVersion7(app.Clock.GetUtcNow()), TenantId = tenant.TenantId, ToUnitId = unit.Id, ToPath = unit.Path,
+            LetterNumber = $"外转〔2026〕{marker}", IssuedBy = $"{label}外单位党委{marker}", IssuedOn = app.Clock.Today().AddDays(-3),
+            ValidUntil = app.Clock.Today().AddDays(27), Name = $"{label}转入{marker}", IdNumberEncrypted = protector.Encrypt(idNumber)!,
+            IdNumberHash = protector.Hash(idNumber), IdNumberMasked = IdNumberRules.Mask(idNumber), Category = MemberCategory.Full,
+            JoinedOn = new DateOnly(2012, 7, 1), FullMemberOn = new DateOnly(2013, 7, 1), CreatedAt = app.Clock.GetUtcNow(), CreatedByUserId = secretary.Id,
+        };
+        await app.InTenantAsync(tenant.TenantId, async db =>
+        {
+            db.IncomingTransfers.Add(incoming);
+            await db.SaveChangesAsync();
+        });
+        return new Side(unit, member, term, term.Members[0], secretary, notification.Id, dissolved, transfer, upload.Id, incoming);
     }
 }

@@ -118,6 +118,11 @@ public sealed class SiblingScopeTests(AppFixture app, ITestOutputHelper output) 
             new { name = "越权测试", post = "CommitteeMember" });
         member.StatusCode.ShouldBe(HttpStatusCode.Created);
 
+        // Its own incoming letters: listed and readable (masked), so the refusals for B's come from scope.
+        (await a.GetJsonAsync($"/api/v1/incoming-transfers/{world.A.Incoming.Id}")).Str("issuedBy").ShouldBe(world.A.Incoming.IssuedBy);
+        var letters = await a.GetJsonAsync($"/api/v1/incoming-transfers?orgUnitId={world.A.Unit.Id}");
+        letters["items"]!.AsArray().Select(i => i!.Id()).ShouldBe([world.A.Incoming.Id]);
+
         // The top of a secretary's tree is its own branch, not the root or the sibling.
         var tops = await a.GetJsonAsync("/api/v1/org-units");
         tops["items"]!.AsArray().Select(i => i!.Id()).ShouldBe([world.A.Unit.Id]);
@@ -160,6 +165,7 @@ public sealed class SiblingScopeTests(AppFixture app, ITestOutputHelper output) 
                     ("id", "members") => b.Member.Id,
                     ("transferId", _) => b.Transfer.Id,
                     ("importId", _) => b.ImportId,
+                    ("incomingId", _) => b.Incoming.Id,
                     ("termId", _) => b.Term.Id,
                     ("memberId", _) => b.CommitteeMember.Id,
                     _ => throw new ShouldAssertException(
@@ -272,6 +278,12 @@ public sealed class SiblingScopeTests(AppFixture app, ITestOutputHelper output) 
             roles.Select(r => (r.OrgUnitId, r.Role)).ShouldBe([(b.Unit.Id, AppRole.BranchSecretary)]);
             (await db.RoleAssignments.CountAsync(r => r.OrgUnitId == b.Unit.Id)).ShouldBe(1);
             (await db.Users.CountAsync(u => u.UserName!.StartsWith("intruder"))).ShouldBe(0);
+            var letter = await db.IncomingTransfers.SingleAsync(t => t.Id == b.Incoming.Id);
+            letter.Status.ShouldBe(Dangjian.Web.Modules.Members.Transfers.TransferStatus.Pending);
+            letter.MemberId.ShouldBeNull();
+            (await db.Members.CountAsync(m => m.IdNumberHash == b.Incoming.IdNumberHash)).ShouldBe(0);
+            // No letter registered into B or its dissolved group: B's one letter is all there is.
+            (await db.IncomingTransfers.CountAsync(t => t.ToPath.StartsWith(b.Unit.Path))).ShouldBe(1);
         });
     }
 }

@@ -20,6 +20,7 @@ public static class MembersModule
         services.AddScoped<Transfers.StartTransfer>();
         services.AddScoped<Transfers.DecideTransfer>();
         services.AddScoped<Transfers.ListTransfers>();
+        Transfers.Incoming.IncomingTransfersApi.AddServices(services);
         services.AddSingleton(sp => PersonalDataProtector.FromConfiguration(
             sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IWebHostEnvironment>().ContentRootPath,
             sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(PersonalDataProtector))));
@@ -40,6 +41,7 @@ public static class MembersModule
     {
         Import.ImportApi.Map(app);
         Transfers.TransfersApi.Map(app);
+        Transfers.Incoming.IncomingTransfersApi.Map(app);
         var g = app.MapGroup("/api/v1/members").WithTags("Members").RequireAuthorization();
 
         g.MapGet("/", async Task<IResult> ([AsParameters] MemberFilter filter, int? page, int? pageSize, ListMembers h, CancellationToken ct) =>

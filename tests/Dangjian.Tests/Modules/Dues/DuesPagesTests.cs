@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.RegularExpressions;
 using Dangjian.Web.Modules.Organizations;
 
 namespace Dangjian.Tests.Modules.Dues;
@@ -9,11 +8,8 @@ namespace Dangjian.Tests.Modules.Dues;
 /// The dues pages rendered by the app (static SSR): a member's bills with their statuses and ¥ amounts, the forms that
 /// record a payment and set a base (posted with their antiforgery token), and a unit's collection and arrears.
 /// </summary>
-public sealed partial class DuesPagesTests(AppFixture app) : IClassFixture<AppFixture>
+public sealed class DuesPagesTests(AppFixture app) : IClassFixture<AppFixture>
 {
-    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
-    private static partial Regex AntiforgeryField();
-
     private async Task<(TestTenant Tenant, OrgUnit Branch, Guid MemberId, HttpClient Admin)> WorldAsync()
     {
         var tenant = await TestTenant.CreateAsync(app);
@@ -25,25 +21,6 @@ public sealed partial class DuesPagesTests(AppFixture app) : IClassFixture<AppFi
         return (tenant, branch, member.Id, admin);
     }
 
-    /// <summary>Posts a form of the page the way a browser would: its antiforgery cookie and field, and the form's name.</summary>
-    private static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string url, string formName, Dictionary<string, string> fields)
-    {
-        using var page = await client.GetAsync(url);
-        var html = await page.Content.ReadAsStringAsync();
-        var token = AntiforgeryField().Match(html).Groups[1].Value;
-        token.ShouldNotBeEmpty();
-        var cookies = page.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]);
-        var message = new HttpRequestMessage(HttpMethod.Post, url)
-        {
-            Content = new FormUrlEncodedContent(new Dictionary<string, string>(fields)
-            {
-                ["_handler"] = formName, ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token),
-            }),
-        };
-        message.Headers.Add("Cookie", string.Join("; ", cookies));
-        return await client.SendAsync(message);
-    }
-
     [Fact]
     public async Task MemberDuesPage_RecordPaymentForm_RedirectsAndShowsPaid()
     {
@@ -53,7 +30,7 @@ public sealed partial class DuesPagesTests(AppFixture app) : IClassFixture<AppFi
         before.ShouldContain("¥15.00");  // ¥3,000 × 0.5%
         before.ShouldContain("未交");
 
-        using var posted = await PostFormAsync(admin, url + "?year=2026", "record-payment", new()
+        using var posted = await admin.PostFormAsync(url + "?year=2026", "record-payment", new()
         {
             ["Pay.Month"] = "2026-10", ["Pay.Amount"] = "15.00", ["Pay.Voluntary"] = "", ["Pay.PaidOn"] = "2026-10-12", ["Pay.Method"] = "Self",
         });
@@ -70,7 +47,7 @@ public sealed partial class DuesPagesTests(AppFixture app) : IClassFixture<AppFi
     public async Task MemberDuesPage_RecordPaymentRefused_ShowsMessageAndArticle()
     {
         var (_, _, memberId, admin) = await WorldAsync();
-        using var posted = await PostFormAsync(admin, $"/members/{memberId}/dues", "record-payment", new()
+        using var posted = await admin.PostFormAsync($"/members/{memberId}/dues", "record-payment", new()
         {
             ["Pay.Month"] = "2026-04", ["Pay.Amount"] = "15", ["Pay.PaidOn"] = "2026-11-22", ["Pay.Method"] = "Self",
         });
@@ -84,7 +61,7 @@ public sealed partial class DuesPagesTests(AppFixture app) : IClassFixture<AppFi
     public async Task MemberDuesPage_SetBaseForm_NewAmountFromItsMonth()
     {
         var (_, _, memberId, admin) = await WorldAsync();
-        using var posted = await PostFormAsync(admin, $"/members/{memberId}/dues", "set-base", new()
+        using var posted = await admin.PostFormAsync($"/members/{memberId}/dues", "set-base", new()
         {
             ["Base.EffectiveMonth"] = "2026-07", ["Base.Category"] = "Serving", ["Base.Amount"] = "6000.00", ["Base.Note"] = "调资",
         });
@@ -98,7 +75,7 @@ public sealed partial class DuesPagesTests(AppFixture app) : IClassFixture<AppFi
     public async Task MemberDuesPage_BaseWithThreeDecimals_FieldErrorAndNothingSaved()
     {
         var (tenant, _, memberId, admin) = await WorldAsync();
-        using var posted = await PostFormAsync(admin, $"/members/{memberId}/dues", "set-base", new()
+        using var posted = await admin.PostFormAsync($"/members/{memberId}/dues", "set-base", new()
         {
             ["Base.EffectiveMonth"] = "2026-07", ["Base.Category"] = "Serving", ["Base.Amount"] = "6000.005",
         });

@@ -1,0 +1,30 @@
+using System.Net;
+using System.Text.RegularExpressions;
+
+namespace Dangjian.Tests.Infrastructure;
+
+/// <summary>Posts a form of a static server-rendered page the way a browser does.</summary>
+public static partial class Forms
+{
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryField();
+
+    /// <summary>Gets the page for its antiforgery cookie and field, then posts <paramref name="fields"/> under the form's name.</summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(this HttpClient client, string url, string formName, Dictionary<string, string> fields)
+    {
+        using var page = await client.GetAsync(url);
+        var html = await page.Content.ReadAsStringAsync();
+        var token = AntiforgeryField().Match(html).Groups[1].Value;
+        token.ShouldNotBeEmpty();
+        var cookies = page.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]);
+        var message = new HttpRequestMessage(HttpMethod.Post, url)
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string>(fields)
+            {
+                ["_handler"] = formName, ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token),
+            }),
+        };
+        message.Headers.Add("Cookie", string.Join("; ", cookies));
+        return await client.SendAsync(message);
+    }
+}
