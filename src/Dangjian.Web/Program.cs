@@ -1,5 +1,6 @@
 using Dangjian.Web.Components;
 using Dangjian.Web.Modules.Accounts;
+using Dangjian.Web.Modules.Development;
 using Dangjian.Web.Modules.Dues;
 using Dangjian.Web.Modules.Members;
 using Dangjian.Web.Modules.Organizations;
@@ -17,6 +18,7 @@ builder.Services.AddOrganizations(builder.Configuration);
 builder.Services.AddAccounts();
 builder.Services.AddMembers(builder.Configuration);
 builder.Services.AddDues(builder.Configuration);
+builder.Services.AddDevelopment(builder.Configuration);
 builder.Services.AddRazorComponents();
 
 var app = builder.Build();
@@ -26,6 +28,7 @@ app.MapOrganizations();
 app.MapAccounts();
 app.MapMembers();
 app.MapDues();
+app.MapDevelopment();
 app.MapUi();
 app.MapRazorComponents<App>();
 

@@ -28,6 +28,7 @@ public static class PlatformModule
         services.AddScoped<VerifyLedger>();
         services.AddScoped<LedgerGate>();
         services.AddScoped<ListAuditEntries>();
+        services.AddScoped<CodeTables.CodeTableService>();
         services.AddScoped<Seeding.TenantSeeder>();
         services.AddSingleton<JobRunner>();
         services.AddHostedService<JobHostedService>();
@@ -133,6 +134,7 @@ public static class PlatformModule
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapHealthChecks("/health");
         PlatformApi.Map(app);
+        CodeTables.CodeTablesApi.Map(app);
         return app;
     }
 }

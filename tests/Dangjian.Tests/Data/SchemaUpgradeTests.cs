@@ -76,7 +76,7 @@ public sealed class SchemaUpgradeTests
             member.DuesSettledUntil.ShouldBeNull();
             (await db.OrgUnits.SingleAsync(u => u.Id == unitId)).Name.ShouldBe("升级测试党委");
 
-            var verification = await new VerifyLedger(db).HandleAsync();
+            var verification = await new VerifyLedger(db, []).HandleAsync();
             verification.Valid.ShouldBeTrue();
             verification.Entries.ShouldBe(3);
         }

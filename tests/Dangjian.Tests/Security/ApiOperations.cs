@@ -64,6 +64,7 @@ public sealed class ApiOperations(JsonNode document)
         {
             "date" => "2026-11-01",
             "date-time" => "2026-11-22T02:00:00Z",
+            "uuid" => Guid.Empty.ToString(),
             _ => "越权测试",
         };
     }

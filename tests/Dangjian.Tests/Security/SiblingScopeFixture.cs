@@ -20,7 +20,8 @@ public sealed class SiblingWorld
 
     public sealed record Side(
         OrgUnit Unit, Member Member, CommitteeTerm Term, CommitteeMember CommitteeMember, TestUser Secretary, Guid NotificationId,
-        OrgUnit? DissolvedGroup, Dangjian.Web.Modules.Members.Transfers.MemberTransfer Transfer, Guid ImportId,
+        OrgUnit? DissolvedGroup, Dangjian.Web.Modules.Members.Transfers.MemberTransfer Transfer, Guid ImportId, Guid RecordEntryId,
+        Guid MobileRegistrationId, Guid CaseId, string ApplicantName,
         Dangjian.Web.Modules.Members.Transfers.Incoming.IncomingTransfer Incoming)
     {
         /// <summary>Strings that only a caller who may see this branch should ever receive.</summary>
@@ -29,9 +30,12 @@ public sealed class SiblingWorld
             Unit.Name, Member.Name, CommitteeMember.Name, Secretary.UserName, Secretary.DisplayName,
             .. DissolvedGroup is null ? Array.Empty<string>() : [DissolvedGroup.Name],
             Unit.Id.ToString(), Term.Id.ToString(), CommitteeMember.Id.ToString(), Secretary.Id.ToString(),
-            Transfer.Destination!, Transfer.Id.ToString(),
+            Transfer.Destination!, Transfer.Id.ToString(), $"职务{Marker(Unit)}", $"去向{Marker(Unit)}",
+            ApplicantName, CaseId.ToString(),
             Incoming.Name, Incoming.IssuedBy, Incoming.LetterNumber, Incoming.Id.ToString(),
         ];
+
+        private static string Marker(OrgUnit unit) => unit.Name[(unit.Name.IndexOf("支部", StringComparison.Ordinal) + 2)..];
 
         /// <summary>Secrets that are names, not the ids a refusal may legitimately echo from the request.</summary>
         public IReadOnlyList<string> Names => Secrets.Where(s => !Guid.TryParse(s, out _)).ToList();
@@ -94,6 +98,40 @@ public sealed class SiblingWorld
             db.ImportUploads.Add(upload);
             await db.SaveChangesAsync();
         });
+        var entry = new Dangjian.Web.Modules.Members.Records.MemberRecordEntry
+        {
+            Id = Guid.CreateVersion7(app.Clock.GetUtcNow()), TenantId = tenant.TenantId, MemberId = member.Id, OrgUnitId = unit.Id,
+            Kind = Dangjian.Web.Modules.Members.Records.RecordKind.Post, Title = $"职务{marker}", StartedOn = new DateOnly(2020, 1, 1),
+            CreatedAt = app.Clock.GetUtcNow(),
+        };
+        var mobile = new Dangjian.Web.Modules.Members.Mobile.MobileRegistration
+        {
+            Id = Guid.CreateVersion7(app.Clock.GetUtcNow()), TenantId = tenant.TenantId, MemberId = member.Id, OrgUnitId = unit.Id,
+            MemberName = member.Name, Destination = $"去向{marker}", LeftOn = new DateOnly(2026, 1, 1), CreatedAt = app.Clock.GetUtcNow(),
+        };
+        await app.InTenantAsync(tenant.TenantId, async db =>
+        {
+            db.MemberRecordEntries.Add(entry);
+            db.MobileRegistrations.Add(mobile);
+            await db.SaveChangesAsync();
+        });
+        // A development case of someone on B's roll.
+        var applicant = (await tenant.AddMembersAsync(unit, 1, MemberCategory.Applicant, $"{label}申请人{marker}"))[0];
+        var developmentCase = new Dangjian.Web.Modules.Development.DevelopmentCase
+        {
+            Id = Guid.CreateVersion7(app.Clock.GetUtcNow()), TenantId = tenant.TenantId, MemberId = applicant.Id, OpenedInUnitId = unit.Id,
+            ApplicationDate = new DateOnly(2026, 9, 1), LastStep = 1, LastStepOn = new DateOnly(2026, 9, 1), CreatedAt = app.Clock.GetUtcNow(),
+        };
+        await app.InTenantAsync(tenant.TenantId, async db =>
+        {
+            db.DevelopmentCases.Add(developmentCase);
+            db.DevelopmentSteps.Add(new Dangjian.Web.Modules.Development.DevelopmentStepRecord
+            {
+                Id = Guid.CreateVersion7(app.Clock.GetUtcNow()), TenantId = tenant.TenantId, CaseId = developmentCase.Id, Step = 1,
+                Date = developmentCase.ApplicationDate, Data = "{}", RecordedAt = app.Clock.GetUtcNow(),
+            });
+            await db.SaveChangesAsync();
+        });
         var protector = app.Services.GetRequiredService<Dangjian.Web.Platform.Privacy.PersonalDataProtector>();
         var idNumber = "11010519800101" + (label == "甲" ? "001" : "002");
         idNumber += IdNumberRules.CheckChar(idNumber);
@@ -110,6 +148,7 @@ public sealed class SiblingWorld
             db.IncomingTransfers.Add(incoming);
             await db.SaveChangesAsync();
         });
-        return new Side(unit, member, term, term.Members[0], secretary, notification.Id, dissolved, transfer, upload.Id, incoming);
+        return new Side(unit, member, term, term.Members[0], secretary, notification.Id, dissolved, transfer, upload.Id, entry.Id, mobile.Id,
+            developmentCase.Id, applicant.Name, incoming);
     }
 }

@@ -19,8 +19,8 @@ public sealed record CreateMemberRequest : MemberFields
 /// Puts a person on a unit's roll. The 公民身份号码 is checked (GB 11643), gives the birth date and sex, is stored
 /// encrypted and must be unique in the tenant.
 /// </summary>
-public sealed class CreateMember(AppDbContext db, OrgAccess access, PersonalDataProtector protector, TimeProvider clock,
-    IStringLocalizer<SharedResource> L)
+public sealed class CreateMember(AppDbContext db, OrgAccess access, PersonalDataProtector protector, Platform.CodeTables.CodeTableService codes,
+    TimeProvider clock, IStringLocalizer<SharedResource> L)
 {
     public async Task<Result<Member>> HandleAsync(CreateMemberRequest r, CancellationToken ct)
     {
@@ -40,7 +40,7 @@ public sealed class CreateMember(AppDbContext db, OrgAccess access, PersonalData
         if (r.Category is null) invalid.Add(Error.Validation("category", L["Validation.Required", "category"]));
         var id = IdNumberRules.Check(r.IdNumber, today);
         if (!id.IsValid) invalid.Add(Error.Validation("idNumber", id.Problem!));
-        MemberInput.Validate(r, invalid, L, today);
+        MemberInput.Validate(r, invalid, L, today, await codes.LoadActiveAsync(ct));
         if (r.Category is { } c && Enum.TryParse<MemberCategory>(c, true, out var category) && Member.IsPartyMember(category) && r.JoinedOn is null)
         {
             invalid.Add(Error.Validation("joinedOn", L["Member.JoinedOnRequired"]));

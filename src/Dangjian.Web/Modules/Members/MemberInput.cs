@@ -40,8 +40,11 @@ public record MemberFields
 /// <summary>Validates and applies <see cref="MemberFields"/>; every failure names its field.</summary>
 internal static class MemberInput
 {
-    public static void Validate(MemberFields f, FieldErrors errors, IStringLocalizer L, DateOnly today)
+    public static void Validate(MemberFields f, FieldErrors errors, IStringLocalizer L, DateOnly today, Platform.CodeTables.CodeSets codes)
     {
+        codes.Check(errors, Platform.CodeTables.CodeTableCatalog.Ethnicity, "ethnicity", f.Ethnicity, L);
+        codes.Check(errors, Platform.CodeTables.CodeTableCatalog.Education, "education", f.Education, L);
+        codes.Check(errors, Platform.CodeTables.CodeTableCatalog.JobPost, "jobPost", f.JobPost, L);
         if (f.Name is not null && (f.Name.Trim().Length == 0 || f.Name.Trim().Length > 50))
             errors.Add(Error.Validation("name", L["Member.NameInvalid"]));
         if (f.Category is not null) errors.Take(OrgInput.Enum<MemberCategory>(f.Category, "category", null, L));

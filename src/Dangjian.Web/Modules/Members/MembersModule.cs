@@ -34,6 +34,12 @@ public static class MembersModule
         services.AddScoped<MemberStatistics>();
         services.AddScoped<ReadAccessLog>();
         services.AddScoped<Import.ImportMembers>();
+        services.AddScoped<Records.MemberRecords>();
+        services.AddOptions<Contact.ContactOptions>().Bind(config.GetSection(Contact.ContactOptions.Section));
+        services.AddScoped<Contact.ContactFollowUps>();
+        services.AddSingleton<Platform.Jobs.IJob, Contact.OutOfContactJob>();
+        services.AddOptions<Mobile.MobileOptions>().Bind(config.GetSection(Mobile.MobileOptions.Section));
+        services.AddScoped<Mobile.MobileMembers>();
         return services;
     }
 
@@ -42,6 +48,9 @@ public static class MembersModule
         Import.ImportApi.Map(app);
         Transfers.TransfersApi.Map(app);
         Transfers.Incoming.IncomingTransfersApi.Map(app);
+        Records.RecordsApi.Map(app);
+        Contact.ContactApi.Map(app);
+        Mobile.MobileApi.Map(app);
         var g = app.MapGroup("/api/v1/members").WithTags("Members").RequireAuthorization();
 
         g.MapGet("/", async Task<IResult> ([AsParameters] MemberFilter filter, int? page, int? pageSize, ListMembers h, CancellationToken ct) =>

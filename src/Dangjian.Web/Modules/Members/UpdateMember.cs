@@ -8,7 +8,7 @@ using Microsoft.Extensions.Localization;
 namespace Dangjian.Web.Modules.Members;
 
 /// <summary>Changes fields of a record. The unit changes only by an organisational-relation transfer.</summary>
-public sealed class UpdateMember(AppDbContext db, MemberAccess access, PersonalDataProtector protector, TimeProvider clock,
+public sealed class UpdateMember(AppDbContext db, MemberAccess access, PersonalDataProtector protector, Platform.CodeTables.CodeTableService codes, TimeProvider clock,
     IStringLocalizer<SharedResource> L)
 {
     public async Task<Result<Member>> HandleAsync(Guid id, MemberFields r, CancellationToken ct)
@@ -16,7 +16,7 @@ public sealed class UpdateMember(AppDbContext db, MemberAccess access, PersonalD
         var loaded = await access.LoadAsync(id, Permission.ManageMembers, ct, track: true);
         if (!loaded.IsSuccess) return loaded.Error!;
         var invalid = new FieldErrors();
-        MemberInput.Validate(r, invalid, L, clock.Today());
+        MemberInput.Validate(r, invalid, L, clock.Today(), await codes.LoadActiveAsync(ct));
         if (invalid.ToError() is { } validation) return validation;
         var member = loaded.Value!;
         MemberInput.Apply(member, r, protector);

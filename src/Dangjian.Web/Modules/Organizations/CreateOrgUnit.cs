@@ -9,7 +9,7 @@ namespace Dangjian.Web.Modules.Organizations;
 public sealed record CreateOrgUnitRequest(Guid? ParentId, string? Name, string? Kind, string? Setup, string? HostUnitType);
 
 /// <summary>Creates a unit under a parent the caller manages, if the parent may contain that kind.</summary>
-public sealed class CreateOrgUnit(AppDbContext db, OrgAccess access, Platform.Ledger.Ledger ledger, TimeProvider clock,
+public sealed class CreateOrgUnit(AppDbContext db, OrgAccess access, Platform.Ledger.Ledger ledger, Platform.CodeTables.CodeTableService codes, TimeProvider clock,
     IStringLocalizer<SharedResource> L)
 {
     public async Task<Result<OrgUnit>> HandleAsync(CreateOrgUnitRequest r, CancellationToken ct)
@@ -19,7 +19,7 @@ public sealed class CreateOrgUnit(AppDbContext db, OrgAccess access, Platform.Le
         invalid.Add(OrgInput.Name(r.Name, L));
         var kind = invalid.Take(OrgInput.Enum<OrgUnitKind>(r.Kind, "kind", null, L));
         var setup = invalid.Take(OrgInput.Enum<OrgSetup>(r.Setup, "setup", OrgSetup.Standalone, L));
-        invalid.Add(OrgInput.HostUnitType(r.HostUnitType, "hostUnitType", L));
+        invalid.Add(OrgInput.HostUnitType(r.HostUnitType, "hostUnitType", L, await codes.LoadActiveAsync(ct)));
         if (invalid.ToError() is { } validation) return validation;
         var parentId = r.ParentId!.Value;
 

@@ -1,8 +1,9 @@
+using Dangjian.Web.Platform.CodeTables;
+
 namespace Dangjian.Web.Modules.Organizations;
 
-/// <summary>单位类型 of party-rules.md §5, offered when a unit is created. The member registry makes this an editable code table.</summary>
+/// <summary>单位类型 of party-rules.md §5: the built-in values of the 单位类型 code table, which a tenant can edit.</summary>
 public static class HostUnitTypes
 {
-    public static readonly string[] All =
-        ["乡镇", "建制村", "社区", "机关", "事业单位", "公有经济控制企业", "非公有经济控制企业", "社会组织", "其他"];
+    public static IReadOnlyList<string> Defaults => CodeTableCatalog.Find(CodeTableCatalog.UnitType)!.Defaults;
 }

@@ -27,6 +27,12 @@ internal static class OrgInput
         return Error.Validation(field, L["Validation.OneOf", field, string.Join(" | ", System.Enum.GetNames<T>())]);
     }
 
-    public static Error? HostUnitType(string? value, string field, IStringLocalizer L) =>
-        value is { Length: > 40 } ? Error.Validation(field, L["Validation.TooLong", field, 40]) : null;
+    /// <summary>单位类型: a value of the tenant's 单位类型 code table (or empty).</summary>
+    public static Error? HostUnitType(string? value, string field, IStringLocalizer L, Platform.CodeTables.CodeSets codes)
+    {
+        if (value is { Length: > 40 }) return Error.Validation(field, L["Validation.TooLong", field, 40]);
+        var errors = new FieldErrors();
+        codes.Check(errors, Platform.CodeTables.CodeTableCatalog.UnitType, field, value, L);
+        return errors.ToError();
+    }
 }

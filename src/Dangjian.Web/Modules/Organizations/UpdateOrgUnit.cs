@@ -9,12 +9,12 @@ namespace Dangjian.Web.Modules.Organizations;
 public sealed record UpdateOrgUnitRequest(string? Name, string? Setup, string? HostUnitType, int? SortOrder);
 
 /// <summary>Renames a unit or changes its set-up kind, host unit type or order among its siblings.</summary>
-public sealed class UpdateOrgUnit(AppDbContext db, OrgAccess access, IStringLocalizer<SharedResource> L)
+public sealed class UpdateOrgUnit(AppDbContext db, OrgAccess access, Platform.CodeTables.CodeTableService codes, IStringLocalizer<SharedResource> L)
 {
     public async Task<Result<OrgUnit>> HandleAsync(Guid id, UpdateOrgUnitRequest r, CancellationToken ct)
     {
         if (r.Name is not null && OrgInput.Name(r.Name, L) is { } nameError) return nameError;
-        if (OrgInput.HostUnitType(r.HostUnitType, "hostUnitType", L) is { } hostError) return hostError;
+        if (r.HostUnitType is not null && OrgInput.HostUnitType(r.HostUnitType, "hostUnitType", L, await codes.LoadActiveAsync(ct)) is { } hostError) return hostError;
         OrgSetup? setup = null;
         if (r.Setup is not null)
         {

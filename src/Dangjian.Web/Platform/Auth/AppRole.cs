@@ -34,6 +34,7 @@ public enum Permission
     ViewMembers,
     ManageMembers,
     ViewPersonalData,
+    ManageCodeTables,
 }
 
 public static class RolePermissions

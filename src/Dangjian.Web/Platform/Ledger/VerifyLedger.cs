@@ -5,8 +5,11 @@ namespace Dangjian.Web.Platform.Ledger;
 
 public sealed record LedgerVerification(bool Valid, long Entries, long? FirstBrokenEntry = null, string? Reason = null, string? LastHash = null);
 
-/// <summary>Recomputes the chain of the current tenant from the first entry; reports the first entry that fails.</summary>
-public sealed class VerifyLedger(AppDbContext db)
+/// <summary>
+/// Recomputes the chain of the current tenant from the first entry and reports the first entry that fails; then asks
+/// each <see cref="ILedgerAnchor"/> whether the rows recorded in the ledger still match their entries.
+/// </summary>
+public sealed class VerifyLedger(AppDbContext db, IEnumerable<ILedgerAnchor> anchors)
 {
     public async Task<LedgerVerification> HandleAsync(CancellationToken ct = default)
     {
@@ -22,6 +25,11 @@ public sealed class VerifyLedger(AppDbContext db)
                 return new(false, expected - 1, e.Sequence, $"第 {e.Sequence} 条记录的内容与其哈希不符（内容被改动）");
             previous = e.Hash;
             expected++;
+        }
+        foreach (var anchor in anchors)
+        {
+            if (await anchor.FindMismatchAsync(db, ct) is { } mismatch)
+                return new(false, expected - 1, mismatch.Sequence, mismatch.Reason, previous);
         }
         return new(true, expected - 1, LastHash: previous);
     }

@@ -135,12 +135,12 @@ public sealed class TermExpiryJobTests : IAsyncLifetime
             await db.SaveChangesAsync();
         }
 
-        (await second.RunDueAsync(CancellationToken.None)).ShouldBeEmpty();
+        (await second.RunDueAsync(CancellationToken.None)).ShouldNotContain(JobName);
         (await InboxCountsAsync(s.Tenant)).ShouldBeEmpty();
 
         // The holder vanished without releasing: once the lease has run out, another instance takes the job.
         app.Clock.Advance(TimeSpan.FromMinutes(6));
-        (await second.RunDueAsync(CancellationToken.None)).ShouldBe([JobName]);
+        (await second.RunDueAsync(CancellationToken.None)).ShouldContain(JobName);
         (await InboxCountsAsync(s.Tenant)).Values.Sum().ShouldBe(3);
 
         await using (var scope = app.Services.CreateAsyncScope())

@@ -21,7 +21,7 @@ public sealed record ImportSummary(
 /// Rows are matched by ID number, so importing the same file again changes nothing.
 /// </summary>
 public sealed class ImportMembers(AppDbContext db, OrgAccess access, CurrentUser user, PersonalDataProtector protector,
-    TimeProvider clock, IStringLocalizer<SharedResource> L)
+    Platform.CodeTables.CodeTableService codeTables, TimeProvider clock, IStringLocalizer<SharedResource> L)
 {
     public const int MaxBytes = 20 * 1024 * 1024;
     private const int ShownErrors = 200;
@@ -169,11 +169,12 @@ public sealed class ImportMembers(AppDbContext db, OrgAccess access, CurrentUser
         var relative = OrgNamePaths.Relative(target, units);
         var unitsByPath = manageable.Where(u => u.Id != target.Id).ToDictionary(u => relative[u.Id]);
         var today = clock.Today();
+        var codes = await codeTables.LoadActiveAsync(ct);
         var valid = new List<RosterRow>();
         var seen = new Dictionary<string, int>();
         foreach (var (rowNumber, cells) in data)
         {
-            var row = RosterParser.Parse(rowNumber, cells, columns, target, unitsByName, today, errors, unitsByPath);
+            var row = RosterParser.Parse(rowNumber, cells, columns, target, unitsByName, today, errors, unitsByPath, codes);
             if (row is null) continue;
             if (seen.TryGetValue(row.IdNumber, out var first))
             {

@@ -41,7 +41,8 @@ public static class RosterParser
     }
 
     public static RosterRow? Parse(int rowNumber, string?[] cells, Dictionary<string, int> columns, OrgUnit target,
-        ILookup<string, OrgUnit> unitsByName, DateOnly today, List<ImportError> errors, IReadOnlyDictionary<string, OrgUnit>? unitsByPath = null)
+        ILookup<string, OrgUnit> unitsByName, DateOnly today, List<ImportError> errors, IReadOnlyDictionary<string, OrgUnit>? unitsByPath = null,
+        Platform.CodeTables.CodeSets? codes = null)
     {
         string? Get(string column) => columns.TryGetValue(column, out var i) && i < cells.Length && !string.IsNullOrWhiteSpace(cells[i]) ? cells[i]!.Trim() : null;
         var before = errors.Count;
@@ -95,6 +96,11 @@ public static class RosterParser
         foreach (var (column, max) in new[] { ("民族", 30), ("学历", 30), ("工作岗位", 60), ("固定电话", 30), ("外出流向", 200) })
         {
             if (Get(column) is { } v && v.Length > max) Fail(column, $"{column}不能超过 {max} 个字");
+        }
+        foreach (var (column, table) in new[] { ("民族", Platform.CodeTables.CodeTableCatalog.Ethnicity), ("学历", Platform.CodeTables.CodeTableCatalog.Education),
+                     ("工作岗位", Platform.CodeTables.CodeTableCatalog.JobPost) })
+        {
+            if (codes is not null && Get(column) is { Length: <= 60 } v && !codes.Allows(table, v)) Fail(column, $"“{v}”不在代码表「{column}」中，请按代码表填写");
         }
 
         if (errors.Count > before) return null;

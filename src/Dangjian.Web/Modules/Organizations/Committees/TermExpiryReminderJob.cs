@@ -1,10 +1,8 @@
 using Dangjian.Web.Data;
 using Dangjian.Web.Modules.Organizations;
-using Dangjian.Web.Platform.Auth;
 using Dangjian.Web.Platform.Clock;
 using Dangjian.Web.Platform.Jobs;
 using Dangjian.Web.Platform.Notifications;
-using Dangjian.Web.Platform.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -16,28 +14,12 @@ namespace Dangjian.Web.Modules.Organizations.Committees;
 /// </summary>
 internal sealed class TermExpiryReminderJob(TimeProvider clock) : IJob
 {
-    private static readonly AppRole[] Recipients =
-        [AppRole.SystemAdmin, AppRole.PartyAffairsWorker, AppRole.BranchSecretary, AppRole.OrganizationCommissioner];
-
     public string Name => "term-expiry-reminders";
     public TimeSpan Interval => TimeSpan.FromHours(6);
 
     public async Task<string> RunAsync(IServiceProvider services, CancellationToken ct)
     {
-        var scopes = services.GetRequiredService<IServiceScopeFactory>();
-        List<Guid> tenants;
-        await using (var s = scopes.CreateAsyncScope())
-        {
-            tenants = await s.ServiceProvider.GetRequiredService<AppDbContext>().Tenants.Select(t => t.Id).ToListAsync(ct);
-        }
-
-        var sent = 0;
-        foreach (var tenantId in tenants)
-        {
-            await using var scope = scopes.CreateAsyncScope();
-            scope.ServiceProvider.GetRequiredService<TenantContext>().Set(tenantId);
-            sent += await RunForTenantAsync(scope.ServiceProvider, ct);
-        }
+        var sent = await EachTenant.RunAsync(services, sp => RunForTenantAsync(sp, ct), ct);
         return $"发送届满提醒 {sent} 条";
     }
 
@@ -58,14 +40,7 @@ internal sealed class TermExpiryReminderJob(TimeProvider clock) : IJob
         var count = 0;
         foreach (var item in due)
         {
-            var ancestors = GetOrgUnit.AncestorPaths(item.Unit.Path);
-            ancestors.Add(item.Unit.Path);
-            var holders = await db.RoleAssignments
-                .Join(db.OrgUnits, r => r.OrgUnitId, u => u.Id, (r, u) => new { r.UserId, r.Role, r.Scope, u.Path })
-                .Where(x => ancestors.Contains(x.Path) && Recipients.Contains(x.Role))
-                .ToListAsync(ct);
-            var users = holders.Where(h => h.Scope != DataScope.Self && (h.Scope != DataScope.OwnUnit || h.Path == item.Unit.Path))
-                .Select(h => h.UserId).Distinct().ToList();
+            var users = await UnitResponsibles.FindAsync(db, item.Unit.Path, UnitResponsibles.Organisers, ct);
 
             var expired = item.Term.EndOn < today;
             var endText = ChinaTime.Format(item.Term.EndOn);

@@ -3,13 +3,12 @@ using System.Text.RegularExpressions;
 
 namespace Dangjian.Tests.Infrastructure;
 
-/// <summary>Posts a form of a static server-rendered page the way a browser does.</summary>
-public static partial class Forms
+/// <summary>Posts a form of a server-rendered page the way a browser would: its antiforgery cookie and field, and the form's name.</summary>
+public static partial class PageForms
 {
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryField();
 
-    /// <summary>Gets the page for its antiforgery cookie and field, then posts <paramref name="fields"/> under the form's name.</summary>
     public static async Task<HttpResponseMessage> PostFormAsync(this HttpClient client, string url, string formName, Dictionary<string, string> fields)
     {
         using var page = await client.GetAsync(url);

@@ -1,0 +1,48 @@
+namespace Dangjian.Web.Modules.Development;
+
+/// <summary>The [S] rules of party-rules.md §2: settings, per installation.</summary>
+public sealed class DevelopmentOptions
+{
+    public const string Section = "Rules:Development";
+    public int MinimumAge { get; set; } = 18;
+    public int TalkWithinMonths { get; set; } = 1;
+    public int AssessmentIntervalMonths { get; set; } = 6;
+    public int ActivistMonthsBeforeCandidate { get; set; } = 12;
+    public int MaxMentors { get; set; } = 2;
+    public int VettingValidMonths { get; set; } = 12;
+    public int TrainingMinDays { get; set; } = 3;
+    public int TrainingMinHours { get; set; } = 24;
+    public int PublicNoticeWorkingDays { get; set; } = 5;
+    public int PreReviewWithinMonths { get; set; } = 1;
+    public int ApprovalWithinMonths { get; set; } = 3;
+    public int ApprovalMaxMonths { get; set; } = 6;
+    public int ProbationMonths { get; set; } = 12;
+    public int ExtensionMinMonths { get; set; } = 6;
+    public int ExtensionMaxMonths { get; set; } = 12;
+    public int ApplyForFullMembershipDaysBefore { get; set; } = 30;
+    public int ArchiveWithinDays { get; set; } = 7;
+}
+
+/// <summary>Where each rule is written. 《中国共产党发展党员工作细则》 (2014) unless marked.</summary>
+public static class DevelopmentArticles
+{
+    private const string Rules = "《中国共产党发展党员工作细则》";
+    public const string Procedure = Rules + "第三条、第十八条（按程序逐步进行）";
+    public const string Age = Rules + "第五条";
+    public const string Talk = Rules + "第七条";
+    public const string Activist = Rules + "第八条";
+    public const string Mentors = Rules + "第九条";
+    public const string Assessment = Rules + "第十一条";
+    public const string Candidate = Rules + "第十三条";
+    public const string Sponsors = Rules + "第十四条";
+    public const string Vetting = Rules + "第十六条";
+    public const string Training = Rules + "第十七条";
+    public const string PreReview = Rules + "第十九条";
+    public const string Quorum = Rules + "第二十条";
+    public const string Vote = Rules + "第二十一条";
+    public const string Approval = Rules + "第二十四条";
+    public const string Probation = Rules + "第三十二条";
+    public const string Extension = Rules + "第三十三条";
+    public const string FullMembership = Rules + "第三十四条";
+    public const string PublicNotice = "发展党员公示制度（公示期不少于规定的工作日数，本单位设置）";
+}
