@@ -73,6 +73,7 @@ public sealed class SchemaUpgradeTests
             member.IsMobile.ShouldBeFalse();
             member.PartyAgeAdjustmentMonths.ShouldBe(0);
             member.IdNumberHash.ShouldBeNull();
+            member.DuesSettledUntil.ShouldBeNull();
             (await db.OrgUnits.SingleAsync(u => u.Id == unitId)).Name.ShouldBe("升级测试党委");
 
             var verification = await new VerifyLedger(db, []).HandleAsync();

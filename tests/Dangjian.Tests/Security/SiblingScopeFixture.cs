@@ -23,7 +23,7 @@ public sealed class SiblingWorld
         OrgUnit Unit, Member Member, CommitteeTerm Term, CommitteeMember CommitteeMember, TestUser Secretary, Guid NotificationId,
         OrgUnit? DissolvedGroup, Dangjian.Web.Modules.Members.Transfers.MemberTransfer Transfer, Guid ImportId, Guid RecordEntryId,
         Guid MobileRegistrationId, Guid CaseId, string ApplicantName, Guid MaterialId, Guid DuesImportId, Dangjian.Web.Modules.Dues.DuesUsage Usage,
-        Dangjian.Web.Modules.Members.Certificates.MemberCertificate Certificate)
+        Dangjian.Web.Modules.Members.Certificates.MemberCertificate Certificate, Dangjian.Web.Modules.Members.Transfers.Incoming.IncomingTransfer Incoming)
     {
         /// <summary>Strings that only a caller who may see this branch should ever receive.</summary>
         public IReadOnlyList<string> Secrets =>
@@ -34,6 +34,7 @@ public sealed class SiblingWorld
             Transfer.Destination!, Transfer.Id.ToString(), $"职务{Marker(Unit)}", $"去向{Marker(Unit)}",
             ApplicantName, CaseId.ToString(), Usage.Description, Usage.Id.ToString(),
             Certificate.Destination, Certificate.Number, Certificate.Id.ToString(),
+            Incoming.Name, Incoming.IssuedBy, Incoming.LetterNumber, Incoming.Id.ToString(),
         ];
 
         private static string Marker(OrgUnit unit) => unit.Name[(unit.Name.IndexOf("支部", StringComparison.Ordinal) + 2)..];
@@ -169,7 +170,23 @@ public sealed class SiblingWorld
             db.MemberCertificates.Add(certificate);
             await db.SaveChangesAsync();
         });
+        var protector = app.Services.GetRequiredService<Dangjian.Web.Platform.Privacy.PersonalDataProtector>();
+        var idNumber = "11010519800101" + (label == "甲" ? "001" : "002");
+        idNumber += IdNumberRules.CheckChar(idNumber);
+        var incoming = new Dangjian.Web.Modules.Members.Transfers.Incoming.IncomingTransfer
+        {
+            Id = Guid.CreateVersion7(app.Clock.GetUtcNow()), TenantId = tenant.TenantId, ToUnitId = unit.Id, ToPath = unit.Path,
+            LetterNumber = $"外转〔2026〕{marker}", IssuedBy = $"{label}外单位党委{marker}", IssuedOn = app.Clock.Today().AddDays(-3),
+            ValidUntil = app.Clock.Today().AddDays(27), Name = $"{label}转入{marker}", IdNumberEncrypted = protector.Encrypt(idNumber)!,
+            IdNumberHash = protector.Hash(idNumber), IdNumberMasked = IdNumberRules.Mask(idNumber), Category = MemberCategory.Full,
+            JoinedOn = new DateOnly(2012, 7, 1), FullMemberOn = new DateOnly(2013, 7, 1), CreatedAt = app.Clock.GetUtcNow(), CreatedByUserId = secretary.Id,
+        };
+        await app.InTenantAsync(tenant.TenantId, async db =>
+        {
+            db.IncomingTransfers.Add(incoming);
+            await db.SaveChangesAsync();
+        });
         return new Side(unit, member, term, term.Members[0], secretary, notification.Id, dissolved, transfer, upload.Id, entry.Id, mobile.Id,
-            developmentCase.Id, applicant.Name, material.Id, duesUpload.Id, usage, certificate);
+            developmentCase.Id, applicant.Name, material.Id, duesUpload.Id, usage, certificate, incoming);
     }
 }

@@ -122,6 +122,11 @@ public sealed class SiblingScopeTests(AppFixture app, ITestOutputHelper output) 
             new { name = "越权测试", post = "CommitteeMember" });
         member.StatusCode.ShouldBe(HttpStatusCode.Created);
 
+        // Its own incoming letters: listed and readable (masked), so the refusals for B's come from scope.
+        (await a.GetJsonAsync($"/api/v1/incoming-transfers/{world.A.Incoming.Id}")).Str("issuedBy").ShouldBe(world.A.Incoming.IssuedBy);
+        var letters = await a.GetJsonAsync($"/api/v1/incoming-transfers?orgUnitId={world.A.Unit.Id}");
+        letters["items"]!.AsArray().Select(i => i!.Id()).ShouldBe([world.A.Incoming.Id]);
+
         // The top of a secretary's tree is its own branch, not the root or the sibling.
         var tops = await a.GetJsonAsync("/api/v1/org-units");
         tops["items"]!.AsArray().Select(i => i!.Id()).ShouldBe([world.A.Unit.Id]);
@@ -171,6 +176,7 @@ public sealed class SiblingScopeTests(AppFixture app, ITestOutputHelper output) 
                     ("certificateId", _) => b.Certificate.Id,
                     ("importId", _) => b.ImportId,
                     ("usageId", _) => b.Usage.Id,
+                    ("incomingId", _) => b.Incoming.Id,
                     ("termId", _) => b.Term.Id,
                     ("memberId", _) => b.CommitteeMember.Id,
                     ("kind", _) => "post",
@@ -290,6 +296,12 @@ public sealed class SiblingScopeTests(AppFixture app, ITestOutputHelper output) 
             roles.Select(r => (r.OrgUnitId, r.Role)).ShouldBe([(b.Unit.Id, AppRole.BranchSecretary)]);
             (await db.RoleAssignments.CountAsync(r => r.OrgUnitId == b.Unit.Id)).ShouldBe(1);
             (await db.Users.CountAsync(u => u.UserName!.StartsWith("intruder"))).ShouldBe(0);
+            var letter = await db.IncomingTransfers.SingleAsync(t => t.Id == b.Incoming.Id);
+            letter.Status.ShouldBe(Dangjian.Web.Modules.Members.Transfers.TransferStatus.Pending);
+            letter.MemberId.ShouldBeNull();
+            (await db.Members.CountAsync(m => m.IdNumberHash == b.Incoming.IdNumberHash)).ShouldBe(0);
+            // No letter registered into B or its dissolved group: B's one letter is all there is.
+            (await db.IncomingTransfers.CountAsync(t => t.ToPath.StartsWith(b.Unit.Path))).ShouldBe(1);
             (await db.MemberRecordEntries.Where(e => e.MemberId == b.Member.Id).Select(e => e.Id).ToListAsync()).ShouldBe([b.RecordEntryId]);
             (await db.MemberRecordEntries.SingleAsync(e => e.Id == b.RecordEntryId)).UpdatedAt.ShouldBeNull();
             (await db.MobileRegistrations.SingleAsync(r => r.Id == b.MobileRegistrationId)).ReturnedOn.ShouldBeNull();

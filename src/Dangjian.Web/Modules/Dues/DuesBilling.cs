@@ -23,21 +23,30 @@ public static class DuesBillStatus
     /// <summary>The month is due but no base is in force for it, so the amount is unknown: the branch must set one.</summary>
     public const string NoBase = "noBase";
 
+    /// <summary>Paid at the former organisation before the person transferred in (党费交至 on the 介绍信): not billed here.</summary>
+    public const string SettledElsewhere = "settledElsewhere";
+
     /// <summary>A bill was issued for the month: it is due now, or it was paid (in advance).</summary>
     public static bool IsBilled(string status) => status is Paid or BackPaid or Unpaid;
 
     public static bool IsPaid(string status) => status is Paid or BackPaid;
 }
 
-/// <summary>Who pays: only party members, from the month of the 支部大会 resolution (加入党组织日期, 第八条).</summary>
-public readonly record struct DuesPayer(bool IsPartyMember, DateOnly? FirstBillMonth)
+/// <summary>
+/// Who pays: only party members, from the month of the 支部大会 resolution (加入党组织日期, 第八条). Months up to
+/// <see cref="SettledUntil"/> were paid at the organisation the person transferred in from.
+/// </summary>
+public readonly record struct DuesPayer(bool IsPartyMember, DateOnly? FirstBillMonth, DateOnly? SettledUntil = null)
 {
-    public static DuesPayer Of(MemberCategory category, DateOnly? joinedOn) =>
-        new(Member.IsPartyMember(category), joinedOn is { } j ? DuesMonth.Of(j) : null);
+    public static DuesPayer Of(MemberCategory category, DateOnly? joinedOn, DateOnly? settledUntil = null) =>
+        new(Member.IsPartyMember(category), joinedOn is { } j ? DuesMonth.Of(j) : null, settledUntil is { } s ? DuesMonth.Of(s) : null);
 
     /// <summary>A party member owes dues for the month (without a joining date on record, for every month).</summary>
     public bool IsBillable(DateOnly month) =>
         IsPartyMember && (FirstBillMonth is not { } first || DuesMonth.Index(month) >= DuesMonth.Index(first));
+
+    /// <summary>The month was paid at the former organisation (党费交至 on the 介绍信 the person arrived with).</summary>
+    public bool IsSettledElsewhere(DateOnly month) => SettledUntil is { } s && DuesMonth.Index(month) <= DuesMonth.Index(s);
 }
 
 /// <summary>A recorded payment, as far as the bill needs it.</summary>
@@ -59,9 +68,13 @@ public static class DuesBilling
         month = DuesMonth.Of(month);
         var billable = payer.IsBillable(month);
         var hasBase = HasBase(month, bases);
-        var amount = billable && hasBase ? DuesRules.MonthlyAmountFor(month, bases, o) : 0;
+        var settled = payer.IsSettledElsewhere(month);
+        // A month paid at the former organisation has nothing to bill here, unless it was paid here all the same
+        // (someone who transferred out and came back): then the bill shows what was due.
+        var amount = billable && hasBase && (!settled || paid is not null) ? DuesRules.MonthlyAmountFor(month, bases, o) : 0;
         string status;
         if (paid is not null) status = paid.PaidOn <= DuesMonth.End(month) ? DuesBillStatus.Paid : DuesBillStatus.BackPaid;
+        else if (billable && settled) status = DuesBillStatus.SettledElsewhere;
         else if (!billable || DuesMonth.Index(month) > DuesMonth.Index(today)) status = DuesBillStatus.NotDue;
         else if (!hasBase) status = DuesBillStatus.NoBase;
         else if (amount == 0) status = DuesBillStatus.Exempt;
@@ -99,7 +112,7 @@ public static class DuesBilling
     /// <summary>
     /// Consecutive unpaid months ending with <paramref name="lastMonth"/> (第十三条 counts months that have passed, so the
     /// caller passes the month before the current one). The run stops at a paid month, and at a month that was never
-    /// billed: before the first bill month, without a base, or with an amount of 0.
+    /// billed: before the first bill month, paid at the former organisation, without a base, or with an amount of 0.
     /// <paramref name="latestPaidMonth"/> is the latest month paid up to <paramref name="lastMonth"/>, if any.
     /// </summary>
     public static int UnpaidRun(DateOnly lastMonth, DuesPayer payer, IReadOnlyList<(DateOnly EffectiveMonth, DuesCategory Category, long BaseFen)> bases,
@@ -111,7 +124,7 @@ public static class DuesBilling
         // Bounded: before the earliest base every month is "no base", which ends the run.
         for (var m = DuesMonth.Of(lastMonth); DuesMonth.Index(m) > paidIndex; m = m.AddMonths(-1))
         {
-            if (!payer.IsBillable(m) || !HasBase(m, bases) || DuesRules.MonthlyAmountFor(m, bases, o) == 0) break;
+            if (!payer.IsBillable(m) || payer.IsSettledElsewhere(m) || !HasBase(m, bases) || DuesRules.MonthlyAmountFor(m, bases, o) == 0) break;
             run++;
         }
         return run;

@@ -25,10 +25,13 @@ public sealed record DuesPaymentDto(
 public sealed record DuesBillDto(
     string Month, long AmountFen, string Status, DateOnly? PaidOn, long? PaidFen, long VoluntaryFen, bool ToCentre, DuesPaymentMethod? Method);
 
-/// <summary>A member's bills for a year, with the bases they were computed from.</summary>
+/// <summary>
+/// A member's bills for a year, with the bases they were computed from. <c>settledElsewhereUntil</c>: 党费交至 on the
+/// 介绍信 of a member who transferred in; months up to it are <c>settledElsewhere</c>.
+/// </summary>
 public sealed record DuesBillsDto(
     Guid MemberId, string Name, Guid OrgUnitId, string OrgUnitName, MemberCategory Category, int Year, bool IsPartyMember, string? FirstBillMonth, IReadOnlyList<DuesBaseDto> Bases, IReadOnlyList<DuesBillDto> Bills,
-    long BilledFen, long PaidFen, long VoluntaryFen);
+    long BilledFen, long PaidFen, long VoluntaryFen, string? SettledElsewhereUntil = null);
 
 /// <summary>A party member with consecutive unpaid months up to <c>upToMonth</c>, from <c>since</c> on.</summary>
 public sealed record ArrearsItem(Guid MemberId, string Name, Guid OrgUnitId, string OrgUnitName, int Months, string Since, ArrearsLevel Level);

@@ -26,14 +26,15 @@ public static class DuesPaidUntilRule
         ArgumentNullException.ThrowIfNull(payments);
         if (!payer.IsPartyMember) return null;
         var starts = bases.Select(b => DuesMonth.Of(b.EffectiveMonth)).Concat(payments.Keys.Select(DuesMonth.Of)).ToList();
-        if (starts.Count == 0) return null;
+        // Months settled with the former organisation (an incoming letter's 党费交至) count as paid.
+        if (starts.Count == 0) return payer.SettledUntil is { } only ? DuesMonth.Of(only) : null;
 
         var current = DuesMonth.Of(today);
         DateOnly? settled = null;
         for (var m = starts.Min(); ; m = m.AddMonths(1))
         {
             var status = DuesBilling.Bill(m, payer, bases, payments.GetValueOrDefault(m), today, o).Status;
-            if (status is DuesBillStatus.Paid or DuesBillStatus.BackPaid or DuesBillStatus.Exempt)
+            if (status is DuesBillStatus.Paid or DuesBillStatus.BackPaid or DuesBillStatus.Exempt or DuesBillStatus.SettledElsewhere)
             {
                 settled = m;
                 continue;
@@ -48,9 +49,10 @@ public sealed class DuesPaidUntil(AppDbContext db, TimeProvider clock, IOptionsS
 {
     public async Task<DateOnly?> ForAsync(Guid memberId, MemberCategory category, DateOnly? joinedOn, CancellationToken ct)
     {
+        var settledUntil = await db.Members.AsNoTracking().Where(m => m.Id == memberId).Select(m => m.DuesSettledUntil).FirstOrDefaultAsync(ct);
         var bases = await db.DuesBases.AsNoTracking().Where(b => b.MemberId == memberId).ToListAsync(ct);
         var payments = await db.DuesPayments.AsNoTracking().Where(p => p.MemberId == memberId).ToListAsync(ct);
-        return DuesPaidUntilRule.Compute(DuesPayer.Of(category, joinedOn), DuesMapping.Facts(bases),
+        return DuesPaidUntilRule.Compute(DuesPayer.Of(category, joinedOn, settledUntil), DuesMapping.Facts(bases),
             payments.ToDictionary(p => DuesMonth.Of(p.Month), DuesMapping.Paid), clock.Today(), options.Value);
     }
 }

@@ -51,14 +51,14 @@ public sealed class DuesRoll(AppDbContext db, OrgAccess access, CurrentUser user
     public async Task<List<Payer>> PayersAsync(Scope scope, CancellationToken ct)
     {
         var members = await scope.Members.AsNoTracking()
-            .Select(m => new { m.Id, m.Name, m.OrgUnitId, m.OrgPath, m.Category, m.JoinedOn })
+            .Select(m => new { m.Id, m.Name, m.OrgUnitId, m.OrgPath, m.Category, m.JoinedOn, m.DuesSettledUntil })
             .ToListAsync(ct);
         var ids = scope.Members.Select(m => m.Id);
         var bases = (await db.DuesBases.AsNoTracking().Where(b => ids.Contains(b.MemberId))
                 .Select(b => new { b.MemberId, b.EffectiveMonth, b.Category, b.BaseFen })
                 .ToListAsync(ct))
             .ToLookup(b => b.MemberId, b => (b.EffectiveMonth, b.Category, b.BaseFen));
-        return members.Select(m => new Payer(m.Id, m.Name, m.OrgUnitId, m.OrgPath, DuesPayer.Of(m.Category, m.JoinedOn), bases[m.Id].ToList()))
+        return members.Select(m => new Payer(m.Id, m.Name, m.OrgUnitId, m.OrgPath, DuesPayer.Of(m.Category, m.JoinedOn, m.DuesSettledUntil), bases[m.Id].ToList()))
             .ToList();
     }
 

@@ -27,6 +27,7 @@ public static class DuesArticles
     public const string Retired = Regulation + "第五条";
     public const string FixedAmounts = Regulation + "第六条";
     public const string Probationary = Regulation + "第八条";
+    public const string WherePaid = Regulation + "第九条";
     public const string PayChange = Regulation + "第十条";
     public const string Voluntary = Regulation + "第十一条";
     public const string BackPayment = Regulation + "第十二条";

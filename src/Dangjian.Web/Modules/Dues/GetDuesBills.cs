@@ -33,7 +33,7 @@ public sealed class GetDuesBills(AppDbContext db, MemberAccess access, TimeProvi
             .ToDictionaryAsync(p => p.Month, ct);
 
         var facts = DuesMapping.Facts(bases);
-        var payer = DuesPayer.Of(member.Category, member.JoinedOn);
+        var payer = DuesPayer.Of(member.Category, member.JoinedOn, member.DuesSettledUntil);
         var bills = new List<DuesBillDto>(12);
         for (var m = from; m <= to; m = m.AddMonths(1))
         {
@@ -52,6 +52,7 @@ public sealed class GetDuesBills(AppDbContext db, MemberAccess access, TimeProvi
             bills,
             BilledFen: bills.Where(b => DuesBillStatus.IsBilled(b.Status)).Sum(b => b.AmountFen),
             PaidFen: payments.Values.Sum(p => p.AmountFen),
-            VoluntaryFen: payments.Values.Sum(p => p.VoluntaryFen));
+            VoluntaryFen: payments.Values.Sum(p => p.VoluntaryFen),
+            SettledElsewhereUntil: payer.SettledUntil is { } settled ? DuesMonth.Format(settled) : null);
     }
 }

@@ -4,6 +4,7 @@ using Dangjian.Web.Platform.Auth;
 using Dangjian.Web.Platform.Clock;
 using Dangjian.Web.Platform.Errors;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace Dangjian.Web.Modules.Dues;
@@ -16,7 +17,7 @@ namespace Dangjian.Web.Modules.Dues;
 /// extra of ¥1,000 or more is marked for the Centre (第十一条). Each payment is a "dues.paid" ledger entry.
 /// </summary>
 public sealed class RecordDuesPayment(AppDbContext db, MemberAccess access, Platform.Ledger.Ledger ledger, CurrentUser user, TimeProvider clock,
-    IOptionsSnapshot<DuesOptions> options)
+    IOptionsSnapshot<DuesOptions> options, IStringLocalizer<SharedResource> L)
 {
     public async Task<Result<DuesPaymentDto>> HandleAsync(Guid memberId, RecordDuesPaymentRequest r, CancellationToken ct)
     {
@@ -51,11 +52,16 @@ public sealed class RecordDuesPayment(AppDbContext db, MemberAccess access, Plat
             return Error.Conflict("DUES_MONTH_PAID", DuesTexts.MonthAlreadyPaid(label));
         }
 
-        var payer = DuesPayer.Of(member.Category, member.JoinedOn);
+        var payer = DuesPayer.Of(member.Category, member.JoinedOn, member.DuesSettledUntil);
         if (!payer.IsPartyMember) return Error.Rule("DUES_NOT_PARTY_MEMBER", DuesTexts.NotPartyMember, DuesArticles.Probationary);
         if (!payer.IsBillable(month))
         {
             return Error.Rule("DUES_BEFORE_FIRST_MONTH", DuesTexts.BeforeFirstBill(label, DuesMonth.Format(payer.FirstBillMonth!.Value)), DuesArticles.Probationary);
+        }
+        if (payer.IsSettledElsewhere(month))
+        {
+            // 第九条: dues go to the branch that holds the membership relation — for these months, the former organisation.
+            return Error.Conflict("DUES_SETTLED_ELSEWHERE", L["Dues.SettledElsewhere", label, DuesMonth.Format(payer.SettledUntil!.Value)], DuesArticles.WherePaid);
         }
 
         // The windows are counted from the month the money was paid: a payment made in time stays valid when it is entered later.

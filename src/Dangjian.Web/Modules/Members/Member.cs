@@ -67,6 +67,12 @@ public sealed class Member : ITenantOwned, IAudited
     public DateOnly? OutOfContactSince { get; set; }
     public string? OutOfContactReason { get; set; }
 
+    /// <summary>
+    /// 党费交至 on the 介绍信 of a person who came from outside the tenant (first day of the month): the months up to it
+    /// were paid at the former organisation, so they are never arrears here.
+    /// </summary>
+    public DateOnly? DuesSettledUntil { get; set; }
+
     // Extended fields of the national system.
     public string? Degree { get; set; }
     public int PartyAgeAdjustmentMonths { get; set; }

@@ -49,7 +49,7 @@ internal static class MemberInput
             errors.Add(Error.Validation("name", L["Member.NameInvalid"]));
         if (f.Category is not null) errors.Take(OrgInput.Enum<MemberCategory>(f.Category, "category", null, L));
         if (f.Status is not null) errors.Take(OrgInput.Enum<MembershipStatus>(f.Status, "status", null, L));
-        if (f.Mobile is { Length: > 0 } mobile && (mobile.Trim().Length != 11 || !mobile.Trim().All(char.IsAsciiDigit) || mobile.Trim()[0] != '1'))
+        if (f.Mobile is { Length: > 0 } mobile && !IsMobileNumber(mobile))
             errors.Add(Error.Validation("mobile", L["Member.MobileInvalid"]));
         foreach (var (field, date) in new[] { ("joinedOn", f.JoinedOn), ("fullMemberOn", f.FullMemberOn), ("appliedOn", f.AppliedOn),
                      ("activistOn", f.ActivistOn), ("candidateOn", f.CandidateOn), ("workStartedOn", f.WorkStartedOn) })
@@ -101,6 +101,13 @@ internal static class MemberInput
         if (f.JoinType is not null) m.JoinType = Clean(f.JoinType);
         if (f.DossierLocation is not null) m.DossierLocation = Clean(f.DossierLocation);
         if (f.PartyAgeAdjustmentMonths is not null) m.PartyAgeAdjustmentMonths = f.PartyAgeAdjustmentMonths.Value;
+    }
+
+    /// <summary>A mainland mobile number: 11 digits starting with 1.</summary>
+    public static bool IsMobileNumber(string value)
+    {
+        var v = value.Trim();
+        return v.Length == 11 && v.All(char.IsAsciiDigit) && v[0] == '1';
     }
 
     private static string? Clean(string value) => value.Trim().Length == 0 ? null : value.Trim();

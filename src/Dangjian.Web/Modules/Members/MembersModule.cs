@@ -27,6 +27,7 @@ public static class MembersModule
         services.AddScoped<Certificates.CancelCertificate>();
         services.AddScoped<Certificates.ListCertificates>();
         services.AddScoped<Certificates.CertificatePdf>();
+        Transfers.Incoming.IncomingTransfersApi.AddServices(services);
         services.AddSingleton(sp => PersonalDataProtector.FromConfiguration(
             sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IWebHostEnvironment>().ContentRootPath,
             sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(PersonalDataProtector))));
@@ -53,6 +54,7 @@ public static class MembersModule
     {
         Import.ImportApi.Map(app);
         Transfers.TransfersApi.Map(app);
+        Transfers.Incoming.IncomingTransfersApi.Map(app);
         Records.RecordsApi.Map(app);
         Contact.ContactApi.Map(app);
         Mobile.MobileApi.Map(app);

@@ -1,5 +1,6 @@
 using Dangjian.Web.Data;
 using Dangjian.Web.Modules.Dues;
+using Dangjian.Web.Modules.Members.Transfers.Incoming;
 using Dangjian.Web.Platform.Auth;
 using Dangjian.Web.Platform.Errors;
 using Microsoft.EntityFrameworkCore;
@@ -58,6 +59,8 @@ public sealed class MoveOrgUnit(AppDbContext db, OrgAccess access, Platform.Ledg
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.OrgPath, m => newPath + m.OrgPath.Substring(cut)), ct);
         await db.DuesPayments.InSubtree(oldPath)
             .ExecuteUpdateAsync(s => s.SetProperty(p => p.OrgPath, p => newPath + p.OrgPath.Substring(cut)), ct);
+        await db.IncomingTransfers.InSubtree(oldPath)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.ToPath, t => newPath + t.ToPath.Substring(cut)), ct);
         unit.ParentId = newParentId;
         unit.Path = newPath;
         unit.Depth = newParent.Depth + 1;

@@ -117,6 +117,88 @@ public sealed class DuesBillingTests
         DuesBilling.UnpaidRun(M(2026, 10), Full2010, [], null, Defaults).ShouldBe(0);
     }
 
+    // Arrived with a letter saying 党费交至 2026-07: paid at the former organisation up to and including July.
+    private static readonly DuesPayer SettledToJuly = DuesPayer.Of(MemberCategory.Full, new DateOnly(2010, 7, 1), new DateOnly(2026, 7, 15));
+
+    [Theory]
+    [InlineData(1, 0, DuesBillStatus.SettledElsewhere)]
+    [InlineData(7, 0, DuesBillStatus.SettledElsewhere)]  // the month on the letter itself was paid there
+    [InlineData(8, 9_000, DuesBillStatus.Unpaid)]        // the month after is due here
+    public void Bill_SettledAtFormerOrganisationToJuly_NotBilledUpToJuly(int month, long amountFen, string status)
+    {
+        DuesBilling.Bill(M(2026, month), SettledToJuly, JanuaryThenJuly, null, Today, Defaults).ShouldBe(new DuesBill(M(2026, month), amountFen, status));
+        DuesBillStatus.IsBilled(status).ShouldBe(status == DuesBillStatus.Unpaid);
+    }
+
+    [Theory]
+    [InlineData(null, 2026, 1, false)]          // no letter: nothing settled elsewhere
+    [InlineData("2026-07-01", 2026, 6, true)]
+    [InlineData("2026-07-01", 2026, 7, true)]   // the month named on the letter is settled
+    [InlineData("2026-07-01", 2026, 8, false)]  // the next month is billed here
+    [InlineData("2026-07-31", 2026, 7, true)]   // only the month of the date counts, not its day
+    [InlineData("2026-07-31", 2026, 8, false)]
+    [InlineData("2025-12-01", 2025, 12, true)]  // across the year end
+    [InlineData("2025-12-01", 2026, 1, false)]
+    [InlineData("2025-12-01", 2024, 1, true)]   // every earlier month, however far back
+    public void IsSettledElsewhere_MonthNamedOnLetter_SettledNextMonthNot(string? settledUntil, int year, int month, bool settled)
+    {
+        var payer = DuesPayer.Of(MemberCategory.Full, new DateOnly(2010, 7, 1),
+            settledUntil is null ? null : DateOnly.Parse(settledUntil, System.Globalization.CultureInfo.InvariantCulture));
+        payer.IsSettledElsewhere(M(year, month)).ShouldBe(settled);
+        payer.IsBillable(M(year, month)).ShouldBeTrue();  // still a party member who owes dues: only not here
+    }
+
+    [Theory]
+    [InlineData(2025, 12, 0, DuesBillStatus.SettledElsewhere)]
+    [InlineData(2026, 1, 4_000, DuesBillStatus.Unpaid)]
+    public void Bill_SettledToDecember_JanuaryOfNextYearBilled(int year, int month, long amountFen, string status)
+    {
+        List<(DateOnly, DuesCategory, long)> bases = [(M(2025, 1), DuesCategory.Serving, 400_000)];
+        var payer = DuesPayer.Of(MemberCategory.Full, new DateOnly(2010, 7, 1), M(2025, 12));
+        DuesBilling.Bill(M(year, month), payer, bases, null, Today, Defaults).ShouldBe(new DuesBill(M(year, month), amountFen, status));
+    }
+
+    [Theory]
+    [InlineData(11, DuesBillStatus.SettledElsewhere)]  // this month: paid there, not due here
+    [InlineData(12, DuesBillStatus.SettledElsewhere)]  // paid there in advance: neither due nor "not yet due"
+    [InlineData(1, DuesBillStatus.NotDue)]             // January 2027: the first month owed here, in the future
+    public void Bill_PaidThereInAdvanceToDecember_FutureMonthsSettledThenNotDue(int month, string status)
+    {
+        var payer = DuesPayer.Of(MemberCategory.Full, new DateOnly(2010, 7, 1), M(2026, 12));
+        var at = M(month == 1 ? 2027 : 2026, month);
+        var bill = DuesBilling.Bill(at, payer, JanuaryThenJuly, null, Today, Defaults);
+        bill.Status.ShouldBe(status);
+        bill.AmountFen.ShouldBe(status == DuesBillStatus.NotDue ? 9_000 : 0);
+    }
+
+    [Fact]
+    public void Bill_PaidHereInSettledMonth_ShowsThePayment()
+    {
+        // A member who paid July here before transferring out and back: the payment recorded here wins.
+        var paid = new DuesPaid(new DateOnly(2026, 7, 10), 9_000, 0);
+        DuesBilling.Bill(M(2026, 7), SettledToJuly, JanuaryThenJuly, paid, Today, Defaults).ShouldBe(new DuesBill(M(2026, 7), 9_000, DuesBillStatus.Paid));
+    }
+
+    [Fact]
+    public void Bill_SettledMonthBeforeFirstBillMonth_NotDue()
+    {
+        // Joined in September: earlier months were never owed, whatever the letter says.
+        var payer = DuesPayer.Of(MemberCategory.Probationary, new DateOnly(2026, 9, 3), new DateOnly(2026, 10, 1));
+        DuesBilling.Bill(M(2026, 8), payer, JanuaryThenJuly, null, Today, Defaults).Status.ShouldBe(DuesBillStatus.NotDue);
+        DuesBilling.Bill(M(2026, 9), payer, JanuaryThenJuly, null, Today, Defaults).Status.ShouldBe(DuesBillStatus.SettledElsewhere);
+    }
+
+    [Theory]
+    [InlineData(7, null, 3)]   // August–October
+    [InlineData(10, null, 0)]  // paid there up to last month
+    [InlineData(4, 8, 2)]      // paid here in August: September, October
+    [InlineData(9, 5, 1)]      // the letter reaches later than the last payment here: October only
+    public void UnpaidRun_SettledElsewhere_StopsAtTheLetterMonth(int settledMonth, int? latestPaid, int expected)
+    {
+        var payer = DuesPayer.Of(MemberCategory.Full, new DateOnly(2010, 7, 1), M(2026, settledMonth));
+        DuesBilling.UnpaidRun(M(2026, 10), payer, JanuaryThenJuly, latestPaid is { } m ? M(2026, m) : null, Defaults).ShouldBe(expected);
+    }
+
     [Theory]
     [InlineData("2026-07", 2026, 7)]
     [InlineData("2026-07-01", 2026, 7)]

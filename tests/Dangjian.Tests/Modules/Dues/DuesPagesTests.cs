@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.RegularExpressions;
 using Dangjian.Web.Modules.Organizations;
 
 namespace Dangjian.Tests.Modules.Dues;

@@ -38,6 +38,17 @@ public sealed class DuesPaidUntilRuleTests
         (result is { } m ? DuesMonth.Format(m) : null).ShouldBe(expected);
     }
 
+    [Theory]
+    [InlineData("", "2026-06")]      // transferred in, dues settled with the former organisation up to June, nothing here yet
+    [InlineData("7-10", "2026-10")]  // then July to October paid here
+    [InlineData("8-10", "2026-06")]  // July unpaid: the letter says June
+    public void Compute_MonthsSettledElsewhereCount(string paid, string expected)
+    {
+        var payer = DuesPayer.Of(MemberCategory.Full, new DateOnly(2010, 7, 1), new DateOnly(2026, 6, 1));
+        var bases = paid.Length == 0 ? [] : new List<(DateOnly, DuesCategory, long)> { (Month(1), DuesCategory.Serving, 400_000) };
+        DuesMonth.Format(DuesPaidUntilRule.Compute(payer, bases, Payments(paid), Today, new DuesOptions())!.Value).ShouldBe(expected);
+    }
+
     [Fact]
     public void Compute_NoBasesNoPayments_Null() =>
         DuesPaidUntilRule.Compute(DuesPayer.Of(MemberCategory.Full, null), [], new Dictionary<DateOnly, DuesPaid>(), Today, new DuesOptions())

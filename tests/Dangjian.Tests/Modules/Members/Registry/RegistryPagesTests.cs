@@ -31,7 +31,7 @@ public sealed class RegistryPagesTests(AppFixture app) : IClassFixture<AppFixtur
                  })
         {
             using var page = await secretary.GetAsync($"/members/{id}?tab={tab}");
-            page.StatusCode.ShouldBe(HttpStatusCode.OK, tab);
+            page.StatusCode.ShouldBe(HttpStatusCode.OK, tab + " -> " + page.Headers.Location);
             (await page.Content.ReadAsStringAsync()).ShouldContain(text, customMessage: tab);
         }
     }
