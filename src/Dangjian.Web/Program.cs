@@ -2,6 +2,7 @@ using Dangjian.Web.Components;
 using Dangjian.Web.Modules.Accounts;
 using Dangjian.Web.Modules.Development;
 using Dangjian.Web.Modules.Dues;
+using Dangjian.Web.Modules.Meetings;
 using Dangjian.Web.Modules.Members;
 using Dangjian.Web.Modules.Organizations;
 using Dangjian.Web.Platform;
@@ -19,6 +20,7 @@ builder.Services.AddAccounts();
 builder.Services.AddMembers(builder.Configuration);
 builder.Services.AddDues(builder.Configuration);
 builder.Services.AddDevelopment(builder.Configuration);
+builder.Services.AddMeetings(builder.Configuration);
 builder.Services.AddRazorComponents();
 
 var app = builder.Build();
@@ -29,6 +31,7 @@ app.MapAccounts();
 app.MapMembers();
 app.MapDues();
 app.MapDevelopment();
+app.MapMeetings();
 app.MapUi();
 app.MapRazorComponents<App>();
 

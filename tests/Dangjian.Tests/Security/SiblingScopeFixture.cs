@@ -23,7 +23,8 @@ public sealed class SiblingWorld
         OrgUnit Unit, Member Member, CommitteeTerm Term, CommitteeMember CommitteeMember, TestUser Secretary, Guid NotificationId,
         OrgUnit? DissolvedGroup, Dangjian.Web.Modules.Members.Transfers.MemberTransfer Transfer, Guid ImportId, Guid RecordEntryId,
         Guid MobileRegistrationId, Guid CaseId, string ApplicantName, Guid MaterialId, Guid DuesImportId, Dangjian.Web.Modules.Dues.DuesUsage Usage,
-        Dangjian.Web.Modules.Members.Certificates.MemberCertificate Certificate, Dangjian.Web.Modules.Members.Transfers.Incoming.IncomingTransfer Incoming)
+        Dangjian.Web.Modules.Members.Certificates.MemberCertificate Certificate, Dangjian.Web.Modules.Members.Transfers.Incoming.IncomingTransfer Incoming,
+        Dangjian.Web.Modules.Meetings.Meeting Meeting)
     {
         /// <summary>Strings that only a caller who may see this branch should ever receive.</summary>
         public IReadOnlyList<string> Secrets =>
@@ -34,7 +35,7 @@ public sealed class SiblingWorld
             Transfer.Destination!, Transfer.Id.ToString(), $"职务{Marker(Unit)}", $"去向{Marker(Unit)}",
             ApplicantName, CaseId.ToString(), Usage.Description, Usage.Id.ToString(),
             Certificate.Destination, Certificate.Number, Certificate.Id.ToString(),
-            Incoming.Name, Incoming.IssuedBy, Incoming.LetterNumber, Incoming.Id.ToString(),
+            Incoming.Name, Incoming.IssuedBy, Incoming.LetterNumber, Incoming.Id.ToString(), Meeting.Topic, Meeting.Id.ToString(),
         ];
 
         private static string Marker(OrgUnit unit) => unit.Name[(unit.Name.IndexOf("支部", StringComparison.Ordinal) + 2)..];
@@ -186,7 +187,19 @@ public sealed class SiblingWorld
             db.IncomingTransfers.Add(incoming);
             await db.SaveChangesAsync();
         });
+        var meeting = new Dangjian.Web.Modules.Meetings.Meeting
+        {
+            Id = Guid.CreateVersion7(app.Clock.GetUtcNow()), TenantId = tenant.TenantId, OrgUnitId = unit.Id, OrgPath = unit.Path,
+            Type = Dangjian.Web.Modules.Meetings.MeetingType.ThemeDay, Topic = $"{label}主题党日{marker}", StartsAt = app.Clock.GetUtcNow().AddMinutes(-5),
+            EndsAt = app.Clock.GetUtcNow().AddHours(2), HostUserId = secretary.Id, HostName = secretary.DisplayName,
+            SignInSecret = Dangjian.Web.Modules.Meetings.SignInCode.NewSecret(), CreatedAt = app.Clock.GetUtcNow(),
+        };
+        await app.InTenantAsync(tenant.TenantId, async db =>
+        {
+            db.Meetings.Add(meeting);
+            await db.SaveChangesAsync();
+        });
         return new Side(unit, member, term, term.Members[0], secretary, notification.Id, dissolved, transfer, upload.Id, entry.Id, mobile.Id,
-            developmentCase.Id, applicant.Name, material.Id, duesUpload.Id, usage, certificate, incoming);
+            developmentCase.Id, applicant.Name, material.Id, duesUpload.Id, usage, certificate, incoming, meeting);
     }
 }

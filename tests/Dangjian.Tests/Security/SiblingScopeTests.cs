@@ -168,6 +168,7 @@ public sealed class SiblingScopeTests(AppFixture app, ITestOutputHelper output) 
                     ("id", "users") => b.Secretary.Id,
                     ("id", "members") => b.Member.Id,
                     ("id", "cases") => b.CaseId,
+                    ("id", "meetings") => b.Meeting.Id,
                     ("materialId", _) => b.MaterialId,
                     ("step", _) => 7,
                     ("code", _) => "candidate-minutes",

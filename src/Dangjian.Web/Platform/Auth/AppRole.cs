@@ -35,6 +35,7 @@ public enum Permission
     ManageMembers,
     ViewPersonalData,
     ManageCodeTables,
+    ManageMeetings,
 }
 
 public static class RolePermissions
@@ -45,16 +46,19 @@ public static class RolePermissions
         [AppRole.PartyAffairsWorker] =
         [
             Permission.ViewOrg, Permission.ManageOrg, Permission.ManageCommittee, Permission.ViewAudit,
-            Permission.ViewMembers, Permission.ManageMembers, Permission.ViewPersonalData,
+            Permission.ViewMembers, Permission.ManageMembers, Permission.ViewPersonalData, Permission.ManageMeetings,
         ],
         [AppRole.BranchSecretary] =
         [
             Permission.ViewOrg, Permission.ManageOrg, Permission.ManageCommittee,
-            Permission.ViewMembers, Permission.ManageMembers, Permission.ViewPersonalData,
+            Permission.ViewMembers, Permission.ManageMembers, Permission.ViewPersonalData, Permission.ManageMeetings,
         ],
         [AppRole.OrganizationCommissioner] =
-            [Permission.ViewOrg, Permission.ManageCommittee, Permission.ViewMembers, Permission.ManageMembers, Permission.ViewPersonalData],
-        [AppRole.PublicityCommissioner] = [Permission.ViewOrg, Permission.ViewMembers],
+        [
+            Permission.ViewOrg, Permission.ManageCommittee, Permission.ViewMembers, Permission.ManageMembers, Permission.ViewPersonalData,
+            Permission.ManageMeetings,
+        ],
+        [AppRole.PublicityCommissioner] = [Permission.ViewOrg, Permission.ViewMembers, Permission.ManageMeetings],
         [AppRole.DisciplineCommissioner] = [Permission.ViewOrg, Permission.ViewMembers],
         [AppRole.Member] = [Permission.ViewOrg],
         [AppRole.Observer] = [Permission.ViewOrg, Permission.ViewMembers],

@@ -1,0 +1,11 @@
+using Dangjian.Web.Modules.Meetings;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dangjian.Web.Data;
+
+/// <summary>The Meetings module's tables (组织生活).</summary>
+public sealed partial class AppDbContext
+{
+    public DbSet<Meeting> Meetings => Set<Meeting>();
+    public DbSet<MeetingSignIn> MeetingSignIns => Set<MeetingSignIn>();
+}

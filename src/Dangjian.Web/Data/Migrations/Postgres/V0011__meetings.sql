@@ -1,0 +1,39 @@
+-- V0011: organisational life (组织生活): meetings and sign-ins.
+CREATE TABLE "Meetings" (
+    "Id" uuid NOT NULL,
+    "TenantId" uuid NOT NULL,
+    "OrgUnitId" uuid NOT NULL,
+    "OrgPath" character varying(400) COLLATE "C" NOT NULL,
+    "Type" character varying(40) NOT NULL,
+    "Topic" character varying(200) NOT NULL,
+    "StartsAt" timestamp with time zone NOT NULL,
+    "EndsAt" timestamp with time zone NOT NULL,
+    "Mode" character varying(40) NOT NULL,
+    "Place" character varying(200),
+    "OnlineLink" character varying(400),
+    "HostUserId" uuid NOT NULL,
+    "HostName" character varying(100) NOT NULL,
+    "Status" character varying(40) NOT NULL,
+    "SignInSecret" character varying(64) NOT NULL,
+    "CreatedAt" timestamp with time zone NOT NULL,
+    "UpdatedAt" timestamp with time zone,
+    CONSTRAINT "PK_Meetings" PRIMARY KEY ("Id")
+);
+
+CREATE INDEX "IX_Meetings_TenantId_OrgPath_StartsAt" ON "Meetings" ("TenantId", "OrgPath", "StartsAt");
+
+CREATE TABLE "MeetingSignIns" (
+    "Id" uuid NOT NULL,
+    "TenantId" uuid NOT NULL,
+    "MeetingId" uuid NOT NULL,
+    "MemberId" uuid NOT NULL,
+    "UserId" uuid NOT NULL,
+    "SignedAt" timestamp with time zone NOT NULL,
+    "Late" boolean NOT NULL,
+    "Remote" boolean NOT NULL,
+    "Method" character varying(40) NOT NULL,
+    CONSTRAINT "PK_MeetingSignIns" PRIMARY KEY ("Id")
+);
+
+CREATE UNIQUE INDEX "IX_MeetingSignIns_TenantId_MeetingId_MemberId" ON "MeetingSignIns" ("TenantId", "MeetingId", "MemberId");
+CREATE INDEX "IX_MeetingSignIns_TenantId_MemberId_SignedAt" ON "MeetingSignIns" ("TenantId", "MemberId", "SignedAt");

@@ -1,0 +1,37 @@
+-- V0011: organisational life (组织生活): meetings and sign-ins.
+CREATE TABLE "Meetings" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_Meetings" PRIMARY KEY,
+    "TenantId" TEXT NOT NULL,
+    "OrgUnitId" TEXT NOT NULL,
+    "OrgPath" TEXT NOT NULL,
+    "Type" TEXT NOT NULL,
+    "Topic" TEXT NOT NULL,
+    "StartsAt" INTEGER NOT NULL,
+    "EndsAt" INTEGER NOT NULL,
+    "Mode" TEXT NOT NULL,
+    "Place" TEXT NULL,
+    "OnlineLink" TEXT NULL,
+    "HostUserId" TEXT NOT NULL,
+    "HostName" TEXT NOT NULL,
+    "Status" TEXT NOT NULL,
+    "SignInSecret" TEXT NOT NULL,
+    "CreatedAt" INTEGER NOT NULL,
+    "UpdatedAt" INTEGER NULL
+);
+
+CREATE INDEX "IX_Meetings_TenantId_OrgPath_StartsAt" ON "Meetings" ("TenantId", "OrgPath", "StartsAt");
+
+CREATE TABLE "MeetingSignIns" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_MeetingSignIns" PRIMARY KEY,
+    "TenantId" TEXT NOT NULL,
+    "MeetingId" TEXT NOT NULL,
+    "MemberId" TEXT NOT NULL,
+    "UserId" TEXT NOT NULL,
+    "SignedAt" INTEGER NOT NULL,
+    "Late" INTEGER NOT NULL,
+    "Remote" INTEGER NOT NULL,
+    "Method" TEXT NOT NULL
+);
+
+CREATE UNIQUE INDEX "IX_MeetingSignIns_TenantId_MeetingId_MemberId" ON "MeetingSignIns" ("TenantId", "MeetingId", "MemberId");
+CREATE INDEX "IX_MeetingSignIns_TenantId_MemberId_SignedAt" ON "MeetingSignIns" ("TenantId", "MemberId", "SignedAt");

@@ -1,0 +1,51 @@
+using Dangjian.Web.Data;
+using Dangjian.Web.Modules.Organizations;
+using Dangjian.Web.Platform.Auth;
+using Dangjian.Web.Platform.Errors;
+using Microsoft.Extensions.Localization;
+
+namespace Dangjian.Web.Modules.Meetings;
+
+public sealed record CreateMeetingRequest(Guid? OrgUnitId, string? Type, string? Topic, DateTimeOffset? StartsAt, DateTimeOffset? EndsAt, string? Mode,
+    string? Place, string? OnlineLink);
+
+/// <summary>Plans a meeting of a unit; the caller hosts it.</summary>
+public sealed class CreateMeeting(AppDbContext db, OrgAccess access, CurrentUser user, TimeProvider clock, IStringLocalizer<SharedResource> L)
+{
+    public async Task<Result<Meeting>> HandleAsync(CreateMeetingRequest r, CancellationToken ct)
+    {
+        if (r.OrgUnitId is not { } unitId) return Error.Validation("orgUnitId", L["Validation.Required", "orgUnitId"]);
+        var unit = await access.LoadAsync(unitId, Permission.ManageMeetings, ct);
+        if (!unit.IsSuccess) return unit.Error!;
+        var invalid = new FieldErrors();
+        if (!Enum.TryParse<MeetingType>(r.Type, out var type) || !Enum.IsDefined(type))
+            invalid.Add(Error.Validation("type", L["Validation.OneOf", "type", string.Join("|", Enum.GetNames<MeetingType>())]));
+        var mode = MeetingMode.Onsite;
+        if (r.Mode is not null && (!Enum.TryParse(r.Mode, out mode) || !Enum.IsDefined(mode)))
+            invalid.Add(Error.Validation("mode", L["Validation.OneOf", "mode", string.Join("|", Enum.GetNames<MeetingMode>())]));
+        var topic = r.Topic?.Trim();
+        if (string.IsNullOrEmpty(topic)) invalid.Add(Error.Validation("topic", L["Validation.Required", "topic"]));
+        else if (topic.Length > 200) invalid.Add(Error.Validation("topic", L["Validation.TooLong", "topic", 200]));
+        if (r.StartsAt is null) invalid.Add(Error.Validation("startsAt", L["Validation.Required", "startsAt"]));
+        if (r.EndsAt is null) invalid.Add(Error.Validation("endsAt", L["Validation.Required", "endsAt"]));
+        else if (r.StartsAt is { } s && r.EndsAt <= s) invalid.Add(Error.Validation("endsAt", L["Meeting.EndsBeforeStart"]));
+        if (r.Place?.Trim().Length > 200) invalid.Add(Error.Validation("place", L["Validation.TooLong", "place", 200]));
+        if (r.OnlineLink?.Trim().Length > 400) invalid.Add(Error.Validation("onlineLink", L["Validation.TooLong", "onlineLink", 400]));
+        if (invalid.ToError() is { } error) return error;
+
+        var now = clock.GetUtcNow();
+        var meeting = new Meeting
+        {
+            Id = Guid.CreateVersion7(now), OrgUnitId = unitId, OrgPath = unit.Value!.Path, Type = type, Topic = topic!, StartsAt = r.StartsAt!.Value,
+            EndsAt = r.EndsAt!.Value, Mode = mode, Place = Clean(r.Place), OnlineLink = Clean(r.OnlineLink), HostUserId = user.UserId,
+            HostName = string.IsNullOrEmpty(user.DisplayName) ? user.UserName : user.DisplayName, Status = MeetingStatus.Planned,
+            SignInSecret = SignInCode.NewSecret(), CreatedAt = now,
+        };
+        if (meeting.HostName.Length > 100) meeting.HostName = meeting.HostName[..100];
+        db.Meetings.Add(meeting);
+        await db.SaveChangesAsync(ct);
+        return meeting;
+    }
+
+    private static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+}

@@ -1,0 +1,49 @@
+using Dangjian.Web.Data;
+using Dangjian.Web.Platform.Auth;
+using Dangjian.Web.Platform.Errors;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+
+namespace Dangjian.Web.Modules.Meetings;
+
+/// <summary>The current sign-in code, for the host and those who manage the unit's meetings only.</summary>
+public sealed record SignInCodeDto(string Code, int SecondsLeft);
+
+public sealed record MeetingDto(Guid Id, Guid OrgUnitId, string OrgUnitName, MeetingType Type, string Topic, DateTimeOffset StartsAt, DateTimeOffset EndsAt,
+    MeetingMode Mode, string? Place, string? OnlineLink, string HostName, MeetingStatus Status, int Expected, int SignedIn, int Late,
+    SignInCodeDto? SignInCode);
+
+/// <summary>A meeting the caller may see (its unit or an ancestor, or an expected attendee), with the live count.</summary>
+public sealed class GetMeeting(AppDbContext db, CurrentUser user, TimeProvider clock, IOptions<MeetingOptions> options, IStringLocalizer<SharedResource> L)
+{
+    public async Task<Result<Meeting>> LoadAsync(Guid id, CancellationToken ct)
+    {
+        var m = await db.Meetings.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (m is null) return Error.NotFound(L["Meeting.NotFound"]);
+        if (user.Can(Permission.ViewMembers, m.OrgPath) || m.HostUserId == user.UserId) return m;
+        // A member expected at the meeting sees it on their phone.
+        var expected = await ExpectedAttendees.Of(db, m).AnyAsync(x => x.UserId == user.UserId, ct);
+        return expected ? m : Error.NotFound(L["Meeting.NotFound"]);
+    }
+
+    public async Task<Result<MeetingDto>> HandleAsync(Guid id, CancellationToken ct)
+    {
+        var loaded = await LoadAsync(id, ct);
+        return loaded.IsSuccess ? await ToDtoAsync(loaded.Value!, ct) : loaded.Error!;
+    }
+
+    public async Task<MeetingDto> ToDtoAsync(Meeting m, CancellationToken ct)
+    {
+        var unitName = await db.OrgUnits.Where(u => u.Id == m.OrgUnitId).Select(u => u.Name).FirstAsync(ct);
+        var expected = await ExpectedAttendees.Of(db, m).CountAsync(ct);
+        var signIns = await db.MeetingSignIns.Where(s => s.MeetingId == m.Id).GroupBy(s => 1)
+            .Select(g => new { Count = g.Count(), Late = g.Count(s => s.Late) }).FirstOrDefaultAsync(ct);
+        var now = clock.GetUtcNow();
+        var o = options.Value;
+        var showCode = m.HostUserId == user.UserId || user.Can(Permission.ManageMeetings, m.OrgPath);
+        return new MeetingDto(m.Id, m.OrgUnitId, unitName, m.Type, m.Topic, m.StartsAt, m.EndsAt, m.Mode, m.Place, m.OnlineLink, m.HostName, m.Status,
+            expected, signIns?.Count ?? 0, signIns?.Late ?? 0,
+            showCode ? new SignInCodeDto(SignInCode.Of(m.SignInSecret, now, o.CodeWindowSeconds), SignInCode.SecondsLeft(now, o.CodeWindowSeconds)) : null);
+    }
+}

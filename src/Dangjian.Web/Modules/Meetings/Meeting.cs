@@ -1,0 +1,107 @@
+using Dangjian.Web.Platform.Audit;
+using Dangjian.Web.Platform.Tenancy;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Dangjian.Web.Modules.Meetings;
+
+/// <summary>The kinds of organisational life (三会一课 and the rest) of party-rules.md §1.</summary>
+public enum MeetingType
+{
+    BranchGeneralMeeting,
+    CommitteeMeeting,
+    GroupMeeting,
+    PartyLecture,
+    ThemeDay,
+    OrgLifeMeeting,
+    DemocraticAppraisal,
+    HeartTalk,
+    FirstTopicStudy,
+    CentralGroupStudy,
+    JointMeeting,
+}
+
+public enum MeetingMode
+{
+    Onsite,
+    Online,
+    Mixed,
+}
+
+public enum MeetingStatus
+{
+    Planned,
+    Cancelled,
+}
+
+/// <summary>One meeting of a unit: what, when, where; the host signs in without a code, the others with the rotating code.</summary>
+public sealed class Meeting : ITenantOwned, IAudited
+{
+    public Guid Id { get; set; }
+    public Guid TenantId { get; set; }
+    public Guid OrgUnitId { get; set; }
+    public required string OrgPath { get; set; }
+    public MeetingType Type { get; set; }
+    public required string Topic { get; set; }
+    public DateTimeOffset StartsAt { get; set; }
+    public DateTimeOffset EndsAt { get; set; }
+    public MeetingMode Mode { get; set; }
+    public string? Place { get; set; }
+    public string? OnlineLink { get; set; }
+    public Guid HostUserId { get; set; }
+    public string HostName { get; set; } = "";
+    public MeetingStatus Status { get; set; }
+
+    /// <summary>The key of the rotating sign-in code (base64, 32 random bytes); never sent to attendees.</summary>
+    public required string SignInSecret { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? UpdatedAt { get; set; }
+
+    Guid IAudited.AuditOrgUnitId => OrgUnitId;
+}
+
+public enum SignInMethod
+{
+    Host,
+    Code,
+}
+
+/// <summary>A person's sign-in to a meeting: once per person, the first time kept.</summary>
+public sealed class MeetingSignIn : ITenantOwned
+{
+    public Guid Id { get; set; }
+    public Guid TenantId { get; set; }
+    public Guid MeetingId { get; set; }
+    public Guid MemberId { get; set; }
+    public Guid UserId { get; set; }
+    public DateTimeOffset SignedAt { get; set; }
+    public bool Late { get; set; }
+    public bool Remote { get; set; }
+    public SignInMethod Method { get; set; }
+}
+
+internal sealed class MeetingConfiguration : IEntityTypeConfiguration<Meeting>
+{
+    public void Configure(EntityTypeBuilder<Meeting> e)
+    {
+        e.ToTable("Meetings");
+        e.Property(m => m.OrgPath).HasMaxLength(400);
+        e.Property(m => m.Topic).HasMaxLength(200);
+        e.Property(m => m.Place).HasMaxLength(200);
+        e.Property(m => m.OnlineLink).HasMaxLength(400);
+        e.Property(m => m.HostName).HasMaxLength(100);
+        e.Property(m => m.SignInSecret).HasMaxLength(64);
+        e.HasIndex(m => new { m.TenantId, m.OrgPath, m.StartsAt });
+    }
+}
+
+internal sealed class MeetingSignInConfiguration : IEntityTypeConfiguration<MeetingSignIn>
+{
+    public void Configure(EntityTypeBuilder<MeetingSignIn> e)
+    {
+        e.ToTable("MeetingSignIns");
+        e.HasIndex(s => new { s.TenantId, s.MeetingId, s.MemberId }).IsUnique();
+        e.HasIndex(s => new { s.TenantId, s.MemberId, s.SignedAt });
+    }
+}

@@ -1,0 +1,38 @@
+using Dangjian.Web.Platform.Errors;
+
+namespace Dangjian.Web.Modules.Meetings;
+
+/// <summary>组织生活: /api/v1/meetings.</summary>
+public static class MeetingsModule
+{
+    public static IServiceCollection AddMeetings(this IServiceCollection services, IConfiguration config)
+    {
+        services.AddOptions<MeetingOptions>().Bind(config.GetSection(MeetingOptions.Section));
+        services.AddScoped<CreateMeeting>();
+        services.AddScoped<GetMeeting>();
+        services.AddScoped<SignIn>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapMeetings(this IEndpointRouteBuilder app)
+    {
+        var g = app.MapGroup("/api/v1/meetings").WithTags("Meetings").RequireAuthorization();
+        g.MapPost("/", async Task<IResult> (CreateMeetingRequest body, CreateMeeting h, GetMeeting get, CancellationToken ct) =>
+        {
+            var r = await h.HandleAsync(body, ct);
+            return r.IsSuccess ? TypedResults.Created($"/api/v1/meetings/{r.Value!.Id}", await get.ToDtoAsync(r.Value, ct)) : r.Error!.ToProblem();
+        });
+        g.MapGet("/{id:guid}", async Task<IResult> (Guid id, GetMeeting h, CancellationToken ct) =>
+        {
+            var r = await h.HandleAsync(id, ct);
+            return r.IsSuccess ? TypedResults.Ok(r.Value) : r.Error!.ToProblem();
+        });
+        g.MapPost("/{id:guid}/sign-ins", async Task<IResult> (Guid id, SignInRequest? body, SignIn h, CancellationToken ct) =>
+        {
+            var r = await h.HandleAsync(id, body ?? new SignInRequest(null, null), ct);
+            if (!r.IsSuccess) return r.Error!.ToProblem();
+            return r.Value.Created ? TypedResults.Created($"/api/v1/meetings/{id}/sign-ins", r.Value.SignIn) : TypedResults.Ok(r.Value.SignIn);
+        });
+        return app;
+    }
+}
