@@ -46,4 +46,9 @@ public sealed class GetMeeting(AppDbContext db, CurrentUser user, TimeProvider c
             expected, signIns?.Count ?? 0, signIns?.Late ?? 0,
             showCode ? new SignInCodeDto(SignInCode.Of(m.SignInSecret, now, o.CodeWindowSeconds), SignInCode.SecondsLeft(now, o.CodeWindowSeconds)) : null);
     }
+
+    /// <summary>The caller's own sign-in to the meeting, if any.</summary>
+    public async Task<SignInDto?> MySignInAsync(Guid meetingId, CancellationToken ct) =>
+        await db.MeetingSignIns.AsNoTracking().Where(s => s.MeetingId == meetingId && s.UserId == user.UserId)
+            .Select(s => new SignInDto(s.MeetingId, s.MemberId, s.SignedAt, s.Late, s.Remote, s.Method)).FirstOrDefaultAsync(ct);
 }

@@ -11,6 +11,7 @@ public static class MeetingsModule
         services.AddScoped<CreateMeeting>();
         services.AddScoped<GetMeeting>();
         services.AddScoped<SignIn>();
+        services.AddScoped<ListMeetings>();
         return services;
     }
 
@@ -22,6 +23,13 @@ public static class MeetingsModule
             var r = await h.HandleAsync(body, ct);
             return r.IsSuccess ? TypedResults.Created($"/api/v1/meetings/{r.Value!.Id}", await get.ToDtoAsync(r.Value, ct)) : r.Error!.ToProblem();
         });
+        g.MapGet("/", async Task<IResult> (Guid? orgUnitId, int? page, int? pageSize, ListMeetings h, CancellationToken ct) =>
+        {
+            var r = await h.HandleAsync(orgUnitId, Platform.Paging.PageRequest.Of(page, pageSize), ct);
+            return r.IsSuccess ? TypedResults.Ok(r.Value) : r.Error!.ToProblem();
+        });
+        g.MapGet("/mine", async Task<IResult> (ListMeetings h, TimeProvider clock, CancellationToken ct) =>
+            TypedResults.Ok(await h.MineAsync(clock.GetUtcNow().AddDays(-7), ct)));
         g.MapGet("/{id:guid}", async Task<IResult> (Guid id, GetMeeting h, CancellationToken ct) =>
         {
             var r = await h.HandleAsync(id, ct);

@@ -1,0 +1,56 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Dangjian.Web.Modules.Organizations;
+using Dangjian.Web.Platform.Auth;
+
+namespace Dangjian.Tests.Modules.Meetings;
+
+/// <summary>The meeting pages: planned by a secretary, the code shown to the host, a member signs in from "my meetings".</summary>
+public sealed partial class MeetingPagesTests(AppFixture app) : IClassFixture<AppFixture>
+{
+    [GeneratedRegex("<div class=\"code\">(\\d{6})</div>")]
+    private static partial Regex CodeOnPage();
+
+    [Fact]
+    public async Task Plan_ShowCode_MemberSignsInWithIt()
+    {
+        var tenant = await TestTenant.CreateAsync(app);
+        var branch = await tenant.AddUnitAsync(tenant.Root, OrgUnitKind.Branch);
+        var member = (await tenant.AddMembersAsync(branch, 2))[0];
+        using var secretary = await app.ClientForAsync(await tenant.AddUserAsync(branch, AppRole.BranchSecretary));
+        var user = await tenant.AddUserAsync(branch, AppRole.Member, DataScope.Self);
+        await app.InTenantAsync(tenant.TenantId, db => db.Members.Where(m => m.Id == member.Id).ExecuteUpdateAsync(s => s.SetProperty(m => m.UserId, user.Id)));
+        using var phone = await app.ClientForAsync(user);
+
+        var start = app.Clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8));
+        using var bad = await secretary.PostFormAsync($"/meetings/new?unit={branch.Id}", "meeting-new", new()
+        {
+            ["Form.Type"] = "ThemeDay", ["Form.Topic"] = "", ["Form.StartsAt"] = start.ToString("yyyy-MM-dd'T'HH:mm"), ["Form.EndsAt"] = start.AddHours(1).ToString("yyyy-MM-dd'T'HH:mm"),
+        });
+        (await bad.Content.ReadAsStringAsync()).ShouldContain("topic 为必填项");
+        using var planned = await secretary.PostFormAsync($"/meetings/new?unit={branch.Id}", "meeting-new", new()
+        {
+            ["Form.Type"] = "ThemeDay", ["Form.Topic"] = "十一月主题党日", ["Form.Mode"] = "Onsite", ["Form.Place"] = "三楼党员活动室",
+            ["Form.StartsAt"] = start.ToString("yyyy-MM-dd'T'HH:mm"), ["Form.EndsAt"] = start.AddHours(2).ToString("yyyy-MM-dd'T'HH:mm"),
+        });
+        planned.StatusCode.ShouldBe(HttpStatusCode.Redirect, await planned.Content.ReadAsStringAsync());
+        var url = planned.Headers.Location!.OriginalString;
+        var meeting = await app.InTenantAsync(tenant.TenantId, db => db.Meetings.SingleAsync());
+        meeting.StartsAt.ShouldBe(new DateTimeOffset(start.Year, start.Month, start.Day, start.Hour, start.Minute, 0, TimeSpan.FromHours(8)));
+
+        var hostPage = await secretary.GetStringAsync(url);
+        var code = CodeOnPage().Match(hostPage).Groups[1].Value;
+        code.Length.ShouldBe(6);
+        hostPage.ShouldContain("已签到 0 / 应到 2 人");
+
+        (await phone.GetStringAsync("/me/meetings")).ShouldContain("十一月主题党日");
+        var memberPage = await phone.GetStringAsync(url);
+        memberPage.ShouldNotContain("<div class=\"code\">");
+        using var wrong = await phone.PostFormAsync(url, "meeting-sign-in", new() { ["Form.Code"] = code == "000000" ? "111111" : "000000" });
+        (await wrong.Content.ReadAsStringAsync()).ShouldContain("签到码错误或已过期");
+        using var signed = await phone.PostFormAsync(url, "meeting-sign-in", new() { ["Form.Code"] = code });
+        signed.StatusCode.ShouldBe(HttpStatusCode.Redirect, await signed.Content.ReadAsStringAsync());
+        (await phone.GetStringAsync(url)).ShouldContain("您已于");
+        (await secretary.GetStringAsync(url)).ShouldContain("已签到 1 / 应到 2 人");
+    }
+}
