@@ -109,6 +109,8 @@ public sealed class MeetingSignInTests(AppFixture app) : IClassFixture<AppFixtur
         await app.InTenantAsync(w.Tenant.TenantId, db => db.Members.Where(m => m.Id == stranger.Id).ExecuteUpdateAsync(s => s.SetProperty(m => m.UserId, user.Id)));
         using var strangerPhone = await app.ClientForAsync(user);
         (await strangerPhone.PostAsJsonAsync($"/api/v1/meetings/{id}/sign-ins", new { code })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await strangerPhone.GetJsonAsync("/api/v1/meetings/mine")).AsArray().Count.ShouldBe(0);
+        (await w.Phones[0].GetJsonAsync("/api/v1/meetings/mine")).AsArray().Select(m => m!.Id()).ShouldBe([id]);
     }
 
     [Fact]
