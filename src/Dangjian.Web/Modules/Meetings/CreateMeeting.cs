@@ -10,7 +10,8 @@ public sealed record CreateMeetingRequest(Guid? OrgUnitId, string? Type, string?
     string? Place, string? OnlineLink);
 
 /// <summary>Plans a meeting of a unit; the caller hosts it.</summary>
-public sealed class CreateMeeting(AppDbContext db, OrgAccess access, CurrentUser user, TimeProvider clock, IStringLocalizer<SharedResource> L)
+public sealed class CreateMeeting(AppDbContext db, OrgAccess access, CurrentUser user, TimeProvider clock,
+    Microsoft.Extensions.Options.IOptions<MeetingOptions> options, IStringLocalizer<SharedResource> L)
 {
     public async Task<Result<Meeting>> HandleAsync(CreateMeetingRequest r, CancellationToken ct)
     {
@@ -39,6 +40,7 @@ public sealed class CreateMeeting(AppDbContext db, OrgAccess access, CurrentUser
             Id = Guid.CreateVersion7(now), OrgUnitId = unitId, OrgPath = unit.Value!.Path, Type = type, Topic = topic!, StartsAt = r.StartsAt!.Value,
             EndsAt = r.EndsAt!.Value, Mode = mode, Place = Clean(r.Place), OnlineLink = Clean(r.OnlineLink), HostUserId = user.UserId,
             HostName = string.IsNullOrEmpty(user.DisplayName) ? user.UserName : user.DisplayName, Status = MeetingStatus.Planned,
+            PreApproval = PreApprovalRules.Initial(type, options.Value),
             SignInSecret = SignInCode.NewSecret(), CreatedAt = now,
         };
         if (meeting.HostName.Length > 100) meeting.HostName = meeting.HostName[..100];

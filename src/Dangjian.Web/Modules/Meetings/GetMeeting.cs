@@ -12,7 +12,11 @@ public sealed record SignInCodeDto(string Code, int SecondsLeft);
 
 public sealed record MeetingDto(Guid Id, Guid OrgUnitId, string OrgUnitName, MeetingType Type, string Topic, DateTimeOffset StartsAt, DateTimeOffset EndsAt,
     MeetingMode Mode, string? Place, string? OnlineLink, string HostName, MeetingStatus Status, int Expected, int SignedIn, int Late,
-    SignInCodeDto? SignInCode);
+    SignInCodeDto? SignInCode, PreApprovalDto PreApproval);
+
+/// <summary>预审报备 of the meeting: its state, whether it was submitted late, whether it started without approval.</summary>
+public sealed record PreApprovalDto(PreApproval State, DateTimeOffset? SubmittedAt, bool SubmittedLate, DateTimeOffset? DecidedAt, string? DecidedBy,
+    string? ReturnReason, bool HeldWithoutApproval, DateTimeOffset SubmitBy);
 
 /// <summary>A meeting the caller may see (its unit or an ancestor, or an expected attendee), with the live count.</summary>
 public sealed class GetMeeting(AppDbContext db, CurrentUser user, TimeProvider clock, IOptions<MeetingOptions> options, IStringLocalizer<SharedResource> L)
@@ -44,7 +48,9 @@ public sealed class GetMeeting(AppDbContext db, CurrentUser user, TimeProvider c
         var showCode = m.HostUserId == user.UserId || user.Can(Permission.ManageMeetings, m.OrgPath);
         return new MeetingDto(m.Id, m.OrgUnitId, unitName, m.Type, m.Topic, m.StartsAt, m.EndsAt, m.Mode, m.Place, m.OnlineLink, m.HostName, m.Status,
             expected, signIns?.Count ?? 0, signIns?.Late ?? 0,
-            showCode ? new SignInCodeDto(SignInCode.Of(m.SignInSecret, now, o.CodeWindowSeconds), SignInCode.SecondsLeft(now, o.CodeWindowSeconds)) : null);
+            showCode ? new SignInCodeDto(SignInCode.Of(m.SignInSecret, now, o.CodeWindowSeconds), SignInCode.SecondsLeft(now, o.CodeWindowSeconds)) : null,
+            new PreApprovalDto(m.PreApproval, m.SubmittedAt, PreApprovalRules.SubmittedLate(m.SubmittedAt, m.StartsAt, o.PreApprovalDaysBefore), m.DecidedAt,
+                m.DecidedBy, m.ReturnReason, PreApprovalRules.HeldWithoutApproval(m.PreApproval, m.StartsAt, now), m.StartsAt.AddDays(-o.PreApprovalDaysBefore)));
     }
 
     /// <summary>The caller's own sign-in to the meeting, if any.</summary>

@@ -34,6 +34,16 @@ public enum MeetingStatus
     Cancelled,
 }
 
+/// <summary>预审报备: the plan of a meeting submitted to the organisation above, which approves or returns it.</summary>
+public enum PreApproval
+{
+    NotRequired,
+    NotSubmitted,
+    Submitted,
+    Approved,
+    Returned,
+}
+
 /// <summary>One meeting of a unit: what, when, where; the host signs in without a code, the others with the rotating code.</summary>
 public sealed class Meeting : ITenantOwned, IAudited
 {
@@ -51,6 +61,11 @@ public sealed class Meeting : ITenantOwned, IAudited
     public Guid HostUserId { get; set; }
     public string HostName { get; set; } = "";
     public MeetingStatus Status { get; set; }
+    public PreApproval PreApproval { get; set; }
+    public DateTimeOffset? SubmittedAt { get; set; }
+    public DateTimeOffset? DecidedAt { get; set; }
+    public string? DecidedBy { get; set; }
+    public string? ReturnReason { get; set; }
 
     /// <summary>The key of the rotating sign-in code (base64, 32 random bytes); never sent to attendees.</summary>
     public required string SignInSecret { get; set; }
@@ -92,6 +107,8 @@ internal sealed class MeetingConfiguration : IEntityTypeConfiguration<Meeting>
         e.Property(m => m.OnlineLink).HasMaxLength(400);
         e.Property(m => m.HostName).HasMaxLength(100);
         e.Property(m => m.SignInSecret).HasMaxLength(64);
+        e.Property(m => m.DecidedBy).HasMaxLength(100);
+        e.Property(m => m.ReturnReason).HasMaxLength(400);
         e.HasIndex(m => new { m.TenantId, m.OrgPath, m.StartsAt });
     }
 }

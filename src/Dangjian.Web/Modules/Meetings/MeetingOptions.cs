@@ -13,4 +13,17 @@ public sealed class MeetingOptions
 
     /// <summary>A sign-in later than this many minutes after the start is marked late.</summary>
     public int LateAfterMinutes { get; set; } = 10;
+
+    /// <summary>预审报备: how many days before the meeting its plan goes to the organisation above.</summary>
+    public int PreApprovalDaysBefore { get; set; } = 7;
+
+    /// <summary>The kinds of meeting whose plan needs the organisation above's approval.</summary>
+    public string[] PreApprovalTypes { get; set; } = [];
+
+    /// <summary>Used when <see cref="PreApprovalTypes"/> is not configured: the branch general meeting, the 组织生活会, the 民主评议.</summary>
+    public static readonly MeetingType[] DefaultPreApprovalTypes =
+        [MeetingType.BranchGeneralMeeting, MeetingType.OrgLifeMeeting, MeetingType.DemocraticAppraisal];
+
+    public bool NeedsPreApproval(MeetingType type) =>
+        PreApprovalTypes.Length == 0 ? DefaultPreApprovalTypes.Contains(type) : PreApprovalTypes.Contains(type.ToString());
 }

@@ -12,6 +12,7 @@ public static class MeetingsModule
         services.AddScoped<GetMeeting>();
         services.AddScoped<SignIn>();
         services.AddScoped<ListMeetings>();
+        services.AddScoped<DecidePreApproval>();
         return services;
     }
 
@@ -40,6 +41,16 @@ public static class MeetingsModule
             var r = await h.HandleAsync(id, body ?? new SignInRequest(null, null), ct);
             if (!r.IsSuccess) return r.Error!.ToProblem();
             return r.Value.Created ? TypedResults.Created($"/api/v1/meetings/{id}/sign-ins", r.Value.SignIn) : TypedResults.Ok(r.Value.SignIn);
+        });
+        g.MapPost("/{id:guid}/pre-approval/submit", async Task<IResult> (Guid id, DecidePreApproval h, GetMeeting get, CancellationToken ct) =>
+        {
+            var r = await h.SubmitAsync(id, ct);
+            return r.IsSuccess ? TypedResults.Ok(await get.ToDtoAsync(r.Value!, ct)) : r.Error!.ToProblem();
+        });
+        g.MapPost("/{id:guid}/pre-approval", async Task<IResult> (Guid id, PreApprovalDecision body, DecidePreApproval h, GetMeeting get, CancellationToken ct) =>
+        {
+            var r = await h.DecideAsync(id, body, ct);
+            return r.IsSuccess ? TypedResults.Ok(await get.ToDtoAsync(r.Value!, ct)) : r.Error!.ToProblem();
         });
         return app;
     }

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Dangjian.Web.Modules.Organizations;
 using Dangjian.Web.Platform.Auth;
@@ -52,5 +53,31 @@ public sealed partial class MeetingPagesTests(AppFixture app) : IClassFixture<Ap
         signed.StatusCode.ShouldBe(HttpStatusCode.Redirect, await signed.Content.ReadAsStringAsync());
         (await phone.GetStringAsync(url)).ShouldContain("您已于");
         (await secretary.GetStringAsync(url)).ShouldContain("已签到 1 / 应到 2 人");
+    }
+
+    [Fact]
+    public async Task PreApproval_SubmittedFromTheMeetingPage_DecidedByTheCommittee()
+    {
+        var tenant = await TestTenant.CreateAsync(app);
+        var branch = await tenant.AddUnitAsync(tenant.Root, OrgUnitKind.Branch);
+        using var secretary = await app.ClientForAsync(await tenant.AddUserAsync(branch, AppRole.BranchSecretary));
+        using var committee = await app.ClientForAsync(await tenant.AddUserAsync(tenant.Root, AppRole.PartyAffairsWorker));
+        var start = app.Clock.GetUtcNow().AddDays(14);
+        using var created = await secretary.PostAsJsonAsync("/api/v1/meetings", new
+        {
+            orgUnitId = branch.Id, type = "OrgLifeMeeting", topic = "年度组织生活会", startsAt = start, endsAt = start.AddHours(3),
+        });
+        var url = $"/meetings/{(await created.ReadJsonAsync()).Id()}";
+        (await secretary.GetStringAsync(url)).ShouldContain("未报送");
+        using var submitted = await secretary.PostFormAsync(url, "meeting-submit", new());
+        submitted.StatusCode.ShouldBe(HttpStatusCode.Redirect, await submitted.Content.ReadAsStringAsync());
+        (await secretary.GetStringAsync(url)).ShouldNotContain("name=\"Decision.Decision\"");
+        var forCommittee = await committee.GetStringAsync(url);
+        forCommittee.ShouldContain("待上级审核");
+        using var noReason = await committee.PostFormAsync(url, "meeting-decide", new() { ["Decision.Decision"] = "Returned" });
+        (await noReason.Content.ReadAsStringAsync()).ShouldContain("退回时须写明原因");
+        using var approved = await committee.PostFormAsync(url, "meeting-decide", new() { ["Decision.Decision"] = "Approved" });
+        approved.StatusCode.ShouldBe(HttpStatusCode.Redirect, await approved.Content.ReadAsStringAsync());
+        (await secretary.GetStringAsync(url)).ShouldContain("上级已同意");
     }
 }

@@ -14,6 +14,11 @@ CREATE TABLE "Meetings" (
     "HostUserId" TEXT NOT NULL,
     "HostName" TEXT NOT NULL,
     "Status" TEXT NOT NULL,
+    "PreApproval" TEXT NOT NULL,
+    "SubmittedAt" INTEGER NULL,
+    "DecidedAt" INTEGER NULL,
+    "DecidedBy" TEXT NULL,
+    "ReturnReason" TEXT NULL,
     "SignInSecret" TEXT NOT NULL,
     "CreatedAt" INTEGER NOT NULL,
     "UpdatedAt" INTEGER NULL
