@@ -8,4 +8,5 @@ public sealed partial class AppDbContext
 {
     public DbSet<Meeting> Meetings => Set<Meeting>();
     public DbSet<MeetingSignIn> MeetingSignIns => Set<MeetingSignIn>();
+    public DbSet<MeetingLeave> MeetingLeaves => Set<MeetingLeave>();
 }

@@ -173,6 +173,7 @@ public sealed class SiblingScopeTests(AppFixture app, ITestOutputHelper output) 
                     ("id", "members") => b.Member.Id,
                     ("id", "cases") => b.CaseId,
                     ("id", "meetings") => b.Meeting.Id,
+                    ("leaveId", _) => b.LeaveId,
                     ("materialId", _) => b.MaterialId,
                     ("step", _) => 7,
                     ("code", _) => "candidate-minutes",

@@ -12,7 +12,7 @@ public sealed record SignInCodeDto(string Code, int SecondsLeft);
 
 public sealed record MeetingDto(Guid Id, Guid OrgUnitId, string OrgUnitName, MeetingType Type, string Topic, DateTimeOffset StartsAt, DateTimeOffset EndsAt,
     MeetingMode Mode, string? Place, string? OnlineLink, string HostName, MeetingStatus Status, int Expected, int SignedIn, int Late,
-    SignInCodeDto? SignInCode, PreApprovalDto PreApproval);
+    SignInCodeDto? SignInCode, PreApprovalDto PreApproval, int OnLeave);
 
 /// <summary>预审报备 of the meeting: its state, whether it was submitted late, whether it started without approval.</summary>
 public sealed record PreApprovalDto(PreApproval State, DateTimeOffset? SubmittedAt, bool SubmittedLate, DateTimeOffset? DecidedAt, string? DecidedBy,
@@ -50,7 +50,8 @@ public sealed class GetMeeting(AppDbContext db, CurrentUser user, TimeProvider c
             expected, signIns?.Count ?? 0, signIns?.Late ?? 0,
             showCode ? new SignInCodeDto(SignInCode.Of(m.SignInSecret, now, o.CodeWindowSeconds), SignInCode.SecondsLeft(now, o.CodeWindowSeconds)) : null,
             new PreApprovalDto(m.PreApproval, m.SubmittedAt, PreApprovalRules.SubmittedLate(m.SubmittedAt, m.StartsAt, o.PreApprovalDaysBefore), m.DecidedAt,
-                m.DecidedBy, m.ReturnReason, PreApprovalRules.HeldWithoutApproval(m.PreApproval, m.StartsAt, now), m.StartsAt.AddDays(-o.PreApprovalDaysBefore)));
+                m.DecidedBy, m.ReturnReason, PreApprovalRules.HeldWithoutApproval(m.PreApproval, m.StartsAt, now), m.StartsAt.AddDays(-o.PreApprovalDaysBefore)),
+            await db.MeetingLeaves.CountAsync(l => l.MeetingId == m.Id && l.Status == LeaveStatus.Approved, ct));
     }
 
     /// <summary>The caller's own sign-in to the meeting, if any.</summary>

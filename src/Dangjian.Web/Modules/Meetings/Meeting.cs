@@ -96,6 +96,40 @@ public sealed class MeetingSignIn : ITenantOwned
     public SignInMethod Method { get; set; }
 }
 
+public enum LeaveStatus
+{
+    Pending,
+    Approved,
+    Refused,
+}
+
+/// <summary>请假: a member asks the host to be excused from a meeting, with a reason.</summary>
+public sealed class MeetingLeave : ITenantOwned
+{
+    public Guid Id { get; set; }
+    public Guid TenantId { get; set; }
+    public Guid MeetingId { get; set; }
+    public Guid MemberId { get; set; }
+    public required string MemberName { get; set; }
+    public required string Reason { get; set; }
+    public LeaveStatus Status { get; set; }
+    public DateTimeOffset RequestedAt { get; set; }
+    public string? DecidedBy { get; set; }
+    public DateTimeOffset? DecidedAt { get; set; }
+}
+
+internal sealed class MeetingLeaveConfiguration : IEntityTypeConfiguration<MeetingLeave>
+{
+    public void Configure(EntityTypeBuilder<MeetingLeave> e)
+    {
+        e.ToTable("MeetingLeaves");
+        e.Property(l => l.MemberName).HasMaxLength(100);
+        e.Property(l => l.Reason).HasMaxLength(400);
+        e.Property(l => l.DecidedBy).HasMaxLength(100);
+        e.HasIndex(l => new { l.TenantId, l.MeetingId, l.MemberId }).IsUnique();
+    }
+}
+
 internal sealed class MeetingConfiguration : IEntityTypeConfiguration<Meeting>
 {
     public void Configure(EntityTypeBuilder<Meeting> e)

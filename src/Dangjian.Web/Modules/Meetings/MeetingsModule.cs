@@ -13,6 +13,7 @@ public static class MeetingsModule
         services.AddScoped<SignIn>();
         services.AddScoped<ListMeetings>();
         services.AddScoped<DecidePreApproval>();
+        services.AddScoped<MeetingLeaves>();
         return services;
     }
 
@@ -51,6 +52,21 @@ public static class MeetingsModule
         {
             var r = await h.DecideAsync(id, body, ct);
             return r.IsSuccess ? TypedResults.Ok(await get.ToDtoAsync(r.Value!, ct)) : r.Error!.ToProblem();
+        });
+        g.MapGet("/{id:guid}/leaves", async Task<IResult> (Guid id, MeetingLeaves h, CancellationToken ct) =>
+        {
+            var r = await h.ListAsync(id, ct);
+            return r.IsSuccess ? TypedResults.Ok(r.Value) : r.Error!.ToProblem();
+        });
+        g.MapPost("/{id:guid}/leaves", async Task<IResult> (Guid id, LeaveRequest body, MeetingLeaves h, CancellationToken ct) =>
+        {
+            var r = await h.RequestAsync(id, body, ct);
+            return r.IsSuccess ? TypedResults.Created($"/api/v1/meetings/{id}/leaves/{r.Value!.Id}", r.Value) : r.Error!.ToProblem();
+        });
+        g.MapPost("/{id:guid}/leaves/{leaveId:guid}", async Task<IResult> (Guid id, Guid leaveId, LeaveDecision body, MeetingLeaves h, CancellationToken ct) =>
+        {
+            var r = await h.DecideAsync(id, leaveId, body, ct);
+            return r.IsSuccess ? TypedResults.Ok(r.Value) : r.Error!.ToProblem();
         });
         return app;
     }

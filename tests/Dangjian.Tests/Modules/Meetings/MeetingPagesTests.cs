@@ -80,4 +80,33 @@ public sealed partial class MeetingPagesTests(AppFixture app) : IClassFixture<Ap
         approved.StatusCode.ShouldBe(HttpStatusCode.Redirect, await approved.Content.ReadAsStringAsync());
         (await secretary.GetStringAsync(url)).ShouldContain("上级已同意");
     }
+
+    [Fact]
+    public async Task Leave_AskedOnThePhone_ApprovedByTheHost()
+    {
+        var tenant = await TestTenant.CreateAsync(app);
+        var branch = await tenant.AddUnitAsync(tenant.Root, OrgUnitKind.Branch);
+        var member = (await tenant.AddMembersAsync(branch, 1))[0];
+        using var secretary = await app.ClientForAsync(await tenant.AddUserAsync(branch, AppRole.BranchSecretary));
+        var user = await tenant.AddUserAsync(branch, AppRole.Member, DataScope.Self);
+        await app.InTenantAsync(tenant.TenantId, db => db.Members.Where(m => m.Id == member.Id).ExecuteUpdateAsync(s => s.SetProperty(m => m.UserId, user.Id)));
+        using var phone = await app.ClientForAsync(user);
+        var start = app.Clock.GetUtcNow().AddDays(2);
+        using var created = await secretary.PostAsJsonAsync("/api/v1/meetings", new
+        {
+            orgUnitId = branch.Id, type = "PartyLecture", topic = "专题党课", startsAt = start, endsAt = start.AddHours(1),
+        });
+        var url = $"/meetings/{(await created.ReadJsonAsync()).Id()}";
+
+        using var asked = await phone.PostFormAsync(url, "meeting-leave", new() { ["Leave.Reason"] = "赴外地参加培训" });
+        asked.StatusCode.ShouldBe(HttpStatusCode.Redirect, await asked.Content.ReadAsStringAsync());
+        (await phone.GetStringAsync(url)).ShouldContain("您已请假：赴外地参加培训");
+        var leaveId = await app.InTenantAsync(tenant.TenantId, db => db.MeetingLeaves.Select(l => l.Id).SingleAsync());
+        using var approved = await secretary.PostFormAsync(url, "meeting-leave-decide", new()
+        {
+            ["LeaveDecision.LeaveId"] = leaveId.ToString(), ["LeaveDecision.Decision"] = "Approved",
+        });
+        approved.StatusCode.ShouldBe(HttpStatusCode.Redirect, await approved.Content.ReadAsStringAsync());
+        (await phone.GetStringAsync(url)).ShouldContain("已准假");
+    }
 }

@@ -128,4 +128,25 @@ public sealed class MeetingSignInTests(AppFixture app) : IClassFixture<AppFixtur
         flags[w.Members[0].Id].ShouldBeNull();      // signed in today
         flags[w.Members[1].Id].ShouldNotBeNull();   // nothing for two years
     }
+
+    [Fact]
+    public async Task Leave_AskedWithAReason_DecidedByTheHost_OncePerPerson()
+    {
+        var w = await WorldAsync();
+        var id = await PlanAsync(w, startsInMinutes: 120);
+        using var noReason = await w.Phones[0].PostAsJsonAsync($"/api/v1/meetings/{id}/leaves", new { reason = "" });
+        (await noReason.ShouldHaveStatusAsync(HttpStatusCode.BadRequest))!["errors"]!.AsObject().Select(e => e.Key).ShouldBe(["reason"]);
+        using var asked = await w.Phones[0].PostAsJsonAsync($"/api/v1/meetings/{id}/leaves", new { reason = "出差在外地" });
+        var leave = (await asked.ShouldHaveStatusAsync(HttpStatusCode.Created))!;
+        (await w.Phones[0].PostAsJsonAsync($"/api/v1/meetings/{id}/leaves", new { reason = "再请一次" })).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        (await w.Phones[1].PostAsJsonAsync($"/api/v1/meetings/{id}/leaves", new { reason = "家中有事" })).StatusCode.ShouldBe(HttpStatusCode.Created);
+
+        // Members see only their own request; another member cannot decide.
+        (await w.Phones[1].GetJsonAsync($"/api/v1/meetings/{id}/leaves")).AsArray().Select(l => l!.Str("reason")).ShouldBe(["家中有事"]);
+        (await w.Phones[1].PostAsJsonAsync($"/api/v1/meetings/{id}/leaves/{leave.Id()}", new { decision = "Approved" })).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        using var approved = await w.Secretary.PostAsJsonAsync($"/api/v1/meetings/{id}/leaves/{leave.Id()}", new { decision = "Approved" });
+        (await approved.ShouldHaveStatusAsync(HttpStatusCode.OK))!.Str("status").ShouldBe("Approved");
+        (await w.Secretary.GetJsonAsync($"/api/v1/meetings/{id}/leaves")).AsArray().Count.ShouldBe(2);
+        (await w.Secretary.GetJsonAsync($"/api/v1/meetings/{id}"))["onLeave"]!.GetValue<int>().ShouldBe(1);
+    }
 }

@@ -42,3 +42,19 @@ CREATE TABLE "MeetingSignIns" (
 
 CREATE UNIQUE INDEX "IX_MeetingSignIns_TenantId_MeetingId_MemberId" ON "MeetingSignIns" ("TenantId", "MeetingId", "MemberId");
 CREATE INDEX "IX_MeetingSignIns_TenantId_MemberId_SignedAt" ON "MeetingSignIns" ("TenantId", "MemberId", "SignedAt");
+
+CREATE TABLE "MeetingLeaves" (
+    "Id" uuid NOT NULL,
+    "TenantId" uuid NOT NULL,
+    "MeetingId" uuid NOT NULL,
+    "MemberId" uuid NOT NULL,
+    "MemberName" character varying(100) NOT NULL,
+    "Reason" character varying(400) NOT NULL,
+    "Status" character varying(40) NOT NULL,
+    "RequestedAt" timestamp with time zone NOT NULL,
+    "DecidedBy" character varying(100),
+    "DecidedAt" timestamp with time zone,
+    CONSTRAINT "PK_MeetingLeaves" PRIMARY KEY ("Id")
+);
+
+CREATE UNIQUE INDEX "IX_MeetingLeaves_TenantId_MeetingId_MemberId" ON "MeetingLeaves" ("TenantId", "MeetingId", "MemberId");

@@ -40,3 +40,18 @@ CREATE TABLE "MeetingSignIns" (
 
 CREATE UNIQUE INDEX "IX_MeetingSignIns_TenantId_MeetingId_MemberId" ON "MeetingSignIns" ("TenantId", "MeetingId", "MemberId");
 CREATE INDEX "IX_MeetingSignIns_TenantId_MemberId_SignedAt" ON "MeetingSignIns" ("TenantId", "MemberId", "SignedAt");
+
+CREATE TABLE "MeetingLeaves" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_MeetingLeaves" PRIMARY KEY,
+    "TenantId" TEXT NOT NULL,
+    "MeetingId" TEXT NOT NULL,
+    "MemberId" TEXT NOT NULL,
+    "MemberName" TEXT NOT NULL,
+    "Reason" TEXT NOT NULL,
+    "Status" TEXT NOT NULL,
+    "RequestedAt" INTEGER NOT NULL,
+    "DecidedBy" TEXT NULL,
+    "DecidedAt" INTEGER NULL
+);
+
+CREATE UNIQUE INDEX "IX_MeetingLeaves_TenantId_MeetingId_MemberId" ON "MeetingLeaves" ("TenantId", "MeetingId", "MemberId");
