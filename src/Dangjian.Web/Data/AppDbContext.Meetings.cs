@@ -9,4 +9,5 @@ public sealed partial class AppDbContext
     public DbSet<Meeting> Meetings => Set<Meeting>();
     public DbSet<MeetingSignIn> MeetingSignIns => Set<MeetingSignIn>();
     public DbSet<MeetingLeave> MeetingLeaves => Set<MeetingLeave>();
+    public DbSet<Modules.Meetings.FirstTopics.FirstTopic> FirstTopics => Set<Modules.Meetings.FirstTopics.FirstTopic>();
 }

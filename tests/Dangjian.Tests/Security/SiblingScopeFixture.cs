@@ -24,7 +24,7 @@ public sealed class SiblingWorld
         OrgUnit? DissolvedGroup, Dangjian.Web.Modules.Members.Transfers.MemberTransfer Transfer, Guid ImportId, Guid RecordEntryId,
         Guid MobileRegistrationId, Guid CaseId, string ApplicantName, Guid MaterialId, Guid DuesImportId, Dangjian.Web.Modules.Dues.DuesUsage Usage,
         Dangjian.Web.Modules.Members.Certificates.MemberCertificate Certificate, Dangjian.Web.Modules.Members.Transfers.Incoming.IncomingTransfer Incoming,
-        Dangjian.Web.Modules.Meetings.Meeting Meeting, Guid LeaveId)
+        Dangjian.Web.Modules.Meetings.Meeting Meeting, Guid LeaveId, Guid FirstTopicId)
     {
         /// <summary>Strings that only a caller who may see this branch should ever receive.</summary>
         public IReadOnlyList<string> Secrets =>
@@ -35,7 +35,7 @@ public sealed class SiblingWorld
             Transfer.Destination!, Transfer.Id.ToString(), $"职务{Marker(Unit)}", $"去向{Marker(Unit)}",
             ApplicantName, CaseId.ToString(), Usage.Description, Usage.Id.ToString(),
             Certificate.Destination, Certificate.Number, Certificate.Id.ToString(),
-            Incoming.Name, Incoming.IssuedBy, Incoming.LetterNumber, Incoming.Id.ToString(), Meeting.Topic, Meeting.Id.ToString(), $"请假{Marker(Unit)}",
+            Incoming.Name, Incoming.IssuedBy, Incoming.LetterNumber, Incoming.Id.ToString(), Meeting.Topic, Meeting.Id.ToString(), $"请假{Marker(Unit)}", $"第一议题{Marker(Unit)}",
         ];
 
         private static string Marker(OrgUnit unit) => unit.Name[(unit.Name.IndexOf("支部", StringComparison.Ordinal) + 2)..];
@@ -188,6 +188,7 @@ public sealed class SiblingWorld
             await db.SaveChangesAsync();
         });
         var leaveId = Guid.CreateVersion7(app.Clock.GetUtcNow());
+        var firstTopicId = Guid.CreateVersion7(app.Clock.GetUtcNow());
         var meeting = new Dangjian.Web.Modules.Meetings.Meeting
         {
             Id = Guid.CreateVersion7(app.Clock.GetUtcNow()), TenantId = tenant.TenantId, OrgUnitId = unit.Id, OrgPath = unit.Path,
@@ -198,6 +199,11 @@ public sealed class SiblingWorld
         await app.InTenantAsync(tenant.TenantId, async db =>
         {
             db.Meetings.Add(meeting);
+            db.FirstTopics.Add(new Dangjian.Web.Modules.Meetings.FirstTopics.FirstTopic
+            {
+                Id = firstTopicId, TenantId = tenant.TenantId, OrgUnitId = unit.Id, OrgPath = unit.Path, Title = $"{label}第一议题{marker}",
+                PublishedAt = app.Clock.GetUtcNow(),
+            });
             db.MeetingLeaves.Add(new Dangjian.Web.Modules.Meetings.MeetingLeave
             {
                 Id = leaveId, TenantId = tenant.TenantId, MeetingId = meeting.Id, MemberId = member.Id, MemberName = member.Name,
@@ -206,6 +212,6 @@ public sealed class SiblingWorld
             await db.SaveChangesAsync();
         });
         return new Side(unit, member, term, term.Members[0], secretary, notification.Id, dissolved, transfer, upload.Id, entry.Id, mobile.Id,
-            developmentCase.Id, applicant.Name, material.Id, duesUpload.Id, usage, certificate, incoming, meeting, leaveId);
+            developmentCase.Id, applicant.Name, material.Id, duesUpload.Id, usage, certificate, incoming, meeting, leaveId, firstTopicId);
     }
 }

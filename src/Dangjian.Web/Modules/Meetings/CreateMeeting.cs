@@ -7,11 +7,11 @@ using Microsoft.Extensions.Localization;
 namespace Dangjian.Web.Modules.Meetings;
 
 public sealed record CreateMeetingRequest(Guid? OrgUnitId, string? Type, string? Topic, DateTimeOffset? StartsAt, DateTimeOffset? EndsAt, string? Mode,
-    string? Place, string? OnlineLink);
+    string? Place, string? OnlineLink, Guid? FirstTopicId = null);
 
 /// <summary>Plans a meeting of a unit; the caller hosts it.</summary>
 public sealed class CreateMeeting(AppDbContext db, OrgAccess access, CurrentUser user, TimeProvider clock,
-    Microsoft.Extensions.Options.IOptions<MeetingOptions> options, IStringLocalizer<SharedResource> L)
+    Microsoft.Extensions.Options.IOptions<MeetingOptions> options, FirstTopics.FirstTopicsService firstTopics, IStringLocalizer<SharedResource> L)
 {
     public async Task<Result<Meeting>> HandleAsync(CreateMeetingRequest r, CancellationToken ct)
     {
@@ -32,6 +32,8 @@ public sealed class CreateMeeting(AppDbContext db, OrgAccess access, CurrentUser
         else if (r.StartsAt is { } s && r.EndsAt <= s) invalid.Add(Error.Validation("endsAt", L["Meeting.EndsBeforeStart"]));
         if (r.Place?.Trim().Length > 200) invalid.Add(Error.Validation("place", L["Validation.TooLong", "place", 200]));
         if (r.OnlineLink?.Trim().Length > 400) invalid.Add(Error.Validation("onlineLink", L["Validation.TooLong", "onlineLink", 400]));
+        if (r.FirstTopicId is { } topicId && await firstTopics.ForMeetingAsync(topicId, unit.Value!.Path, ct) is null)
+            invalid.Add(Error.Validation("firstTopicId", L["FirstTopic.NotFound"]));
         if (invalid.ToError() is { } error) return error;
 
         var now = clock.GetUtcNow();
@@ -40,7 +42,7 @@ public sealed class CreateMeeting(AppDbContext db, OrgAccess access, CurrentUser
             Id = Guid.CreateVersion7(now), OrgUnitId = unitId, OrgPath = unit.Value!.Path, Type = type, Topic = topic!, StartsAt = r.StartsAt!.Value,
             EndsAt = r.EndsAt!.Value, Mode = mode, Place = Clean(r.Place), OnlineLink = Clean(r.OnlineLink), HostUserId = user.UserId,
             HostName = string.IsNullOrEmpty(user.DisplayName) ? user.UserName : user.DisplayName, Status = MeetingStatus.Planned,
-            PreApproval = PreApprovalRules.Initial(type, options.Value),
+            PreApproval = PreApprovalRules.Initial(type, options.Value), FirstTopicId = r.FirstTopicId,
             SignInSecret = SignInCode.NewSecret(), CreatedAt = now,
         };
         if (meeting.HostName.Length > 100) meeting.HostName = meeting.HostName[..100];

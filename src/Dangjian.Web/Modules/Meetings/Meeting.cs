@@ -62,6 +62,9 @@ public sealed class Meeting : ITenantOwned, IAudited
     public string HostName { get; set; } = "";
     public MeetingStatus Status { get; set; }
     public PreApproval PreApproval { get; set; }
+
+    /// <summary>The 第一议题 this meeting studies first, if any.</summary>
+    public Guid? FirstTopicId { get; set; }
     public DateTimeOffset? SubmittedAt { get; set; }
     public DateTimeOffset? DecidedAt { get; set; }
     public string? DecidedBy { get; set; }
@@ -144,6 +147,7 @@ internal sealed class MeetingConfiguration : IEntityTypeConfiguration<Meeting>
         e.Property(m => m.DecidedBy).HasMaxLength(100);
         e.Property(m => m.ReturnReason).HasMaxLength(400);
         e.HasIndex(m => new { m.TenantId, m.OrgPath, m.StartsAt });
+        e.HasIndex(m => new { m.TenantId, m.FirstTopicId });
     }
 }
 

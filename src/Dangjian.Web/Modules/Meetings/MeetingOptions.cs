@@ -14,6 +14,9 @@ public sealed class MeetingOptions
     /// <summary>A sign-in later than this many minutes after the start is marked late.</summary>
     public int LateAfterMinutes { get; set; } = 10;
 
+    /// <summary>第一议题: a unit should study a newly published topic within this many hours.</summary>
+    public int FirstTopicTargetHours { get; set; } = 24;
+
     /// <summary>预审报备: how many days before the meeting its plan goes to the organisation above.</summary>
     public int PreApprovalDaysBefore { get; set; } = 7;
 

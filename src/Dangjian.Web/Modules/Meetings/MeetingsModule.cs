@@ -14,6 +14,7 @@ public static class MeetingsModule
         services.AddScoped<ListMeetings>();
         services.AddScoped<DecidePreApproval>();
         services.AddScoped<MeetingLeaves>();
+        services.AddScoped<FirstTopics.FirstTopicsService>();
         return services;
     }
 
@@ -66,6 +67,23 @@ public static class MeetingsModule
         g.MapPost("/{id:guid}/leaves/{leaveId:guid}", async Task<IResult> (Guid id, Guid leaveId, LeaveDecision body, MeetingLeaves h, CancellationToken ct) =>
         {
             var r = await h.DecideAsync(id, leaveId, body, ct);
+            return r.IsSuccess ? TypedResults.Ok(r.Value) : r.Error!.ToProblem();
+        });
+        var topics = app.MapGroup("/api/v1/first-topics").WithTags("Meetings").RequireAuthorization();
+        topics.MapPost("/", async Task<IResult> (FirstTopics.PublishFirstTopicRequest body, FirstTopics.FirstTopicsService h, CancellationToken ct) =>
+        {
+            var r = await h.PublishAsync(body, ct);
+            return r.IsSuccess ? TypedResults.Created($"/api/v1/first-topics/{r.Value!.Id}", r.Value) : r.Error!.ToProblem();
+        });
+        topics.MapGet("/", async Task<IResult> (Guid? orgUnitId, int? page, int? pageSize, FirstTopics.FirstTopicsService h, CancellationToken ct) =>
+        {
+            var r = await h.ListAsync(orgUnitId, Platform.Paging.PageRequest.Of(page, pageSize), ct);
+            return r.IsSuccess ? TypedResults.Ok(r.Value) : r.Error!.ToProblem();
+        });
+        topics.MapGet("/{firstTopicId:guid}/responses", async Task<IResult> (Guid firstTopicId, Guid? orgUnitId, FirstTopics.FirstTopicsService h,
+            CancellationToken ct) =>
+        {
+            var r = await h.ResponsesAsync(firstTopicId, orgUnitId, ct);
             return r.IsSuccess ? TypedResults.Ok(r.Value) : r.Error!.ToProblem();
         });
         return app;

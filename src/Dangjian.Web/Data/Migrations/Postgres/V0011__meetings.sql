@@ -19,6 +19,7 @@ CREATE TABLE "Meetings" (
     "DecidedAt" timestamp with time zone,
     "DecidedBy" character varying(100),
     "ReturnReason" character varying(400),
+    "FirstTopicId" uuid,
     "SignInSecret" character varying(64) NOT NULL,
     "CreatedAt" timestamp with time zone NOT NULL,
     "UpdatedAt" timestamp with time zone,
@@ -58,3 +59,19 @@ CREATE TABLE "MeetingLeaves" (
 );
 
 CREATE UNIQUE INDEX "IX_MeetingLeaves_TenantId_MeetingId_MemberId" ON "MeetingLeaves" ("TenantId", "MeetingId", "MemberId");
+
+CREATE INDEX "IX_Meetings_TenantId_FirstTopicId" ON "Meetings" ("TenantId", "FirstTopicId");
+
+CREATE TABLE "FirstTopics" (
+    "Id" uuid NOT NULL,
+    "TenantId" uuid NOT NULL,
+    "OrgUnitId" uuid NOT NULL,
+    "OrgPath" character varying(400) COLLATE "C" NOT NULL,
+    "Title" character varying(200) NOT NULL,
+    "Source" character varying(200),
+    "PublishedAt" timestamp with time zone NOT NULL,
+    "PublishedBy" character varying(100) NOT NULL,
+    CONSTRAINT "PK_FirstTopics" PRIMARY KEY ("Id")
+);
+
+CREATE INDEX "IX_FirstTopics_TenantId_OrgPath_PublishedAt" ON "FirstTopics" ("TenantId", "OrgPath", "PublishedAt");

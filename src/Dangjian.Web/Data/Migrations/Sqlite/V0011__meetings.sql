@@ -19,6 +19,7 @@ CREATE TABLE "Meetings" (
     "DecidedAt" INTEGER NULL,
     "DecidedBy" TEXT NULL,
     "ReturnReason" TEXT NULL,
+    "FirstTopicId" TEXT NULL,
     "SignInSecret" TEXT NOT NULL,
     "CreatedAt" INTEGER NOT NULL,
     "UpdatedAt" INTEGER NULL
@@ -55,3 +56,18 @@ CREATE TABLE "MeetingLeaves" (
 );
 
 CREATE UNIQUE INDEX "IX_MeetingLeaves_TenantId_MeetingId_MemberId" ON "MeetingLeaves" ("TenantId", "MeetingId", "MemberId");
+
+CREATE INDEX "IX_Meetings_TenantId_FirstTopicId" ON "Meetings" ("TenantId", "FirstTopicId");
+
+CREATE TABLE "FirstTopics" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_FirstTopics" PRIMARY KEY,
+    "TenantId" TEXT NOT NULL,
+    "OrgUnitId" TEXT NOT NULL,
+    "OrgPath" TEXT NOT NULL,
+    "Title" TEXT NOT NULL,
+    "Source" TEXT NULL,
+    "PublishedAt" INTEGER NOT NULL,
+    "PublishedBy" TEXT NOT NULL
+);
+
+CREATE INDEX "IX_FirstTopics_TenantId_OrgPath_PublishedAt" ON "FirstTopics" ("TenantId", "OrgPath", "PublishedAt");
