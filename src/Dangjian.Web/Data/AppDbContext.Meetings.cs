@@ -9,5 +9,6 @@ public sealed partial class AppDbContext
     public DbSet<Meeting> Meetings => Set<Meeting>();
     public DbSet<MeetingSignIn> MeetingSignIns => Set<MeetingSignIn>();
     public DbSet<MeetingLeave> MeetingLeaves => Set<MeetingLeave>();
+    public DbSet<MeetingObserver> MeetingObservers => Set<MeetingObserver>();
     public DbSet<Modules.Meetings.FirstTopics.FirstTopic> FirstTopics => Set<Modules.Meetings.FirstTopics.FirstTopic>();
 }

@@ -26,6 +26,7 @@ public sealed class GetMeeting(AppDbContext db, CurrentUser user, TimeProvider c
         var m = await db.Meetings.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
         if (m is null) return Error.NotFound(L["Meeting.NotFound"]);
         if (user.Can(Permission.ViewMembers, m.OrgPath) || m.HostUserId == user.UserId) return m;
+        if (await db.MeetingObservers.AnyAsync(o => o.MeetingId == id && o.UserId == user.UserId, ct)) return m;
         // A member expected at the meeting sees it on their phone.
         var expected = await ExpectedAttendees.Of(db, m).AnyAsync(x => x.UserId == user.UserId, ct);
         return expected ? m : Error.NotFound(L["Meeting.NotFound"]);

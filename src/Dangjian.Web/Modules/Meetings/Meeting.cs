@@ -133,6 +133,35 @@ internal sealed class MeetingLeaveConfiguration : IEntityTypeConfiguration<Meeti
     }
 }
 
+/// <summary>观察员: someone the organisation above sends to a meeting, who rates it (1–5 on three counts) with comments.</summary>
+public sealed class MeetingObserver : ITenantOwned
+{
+    public Guid Id { get; set; }
+    public Guid TenantId { get; set; }
+    public Guid MeetingId { get; set; }
+    public Guid UserId { get; set; }
+    public required string Name { get; set; }
+    public string AssignedBy { get; set; } = "";
+    public DateTimeOffset AssignedAt { get; set; }
+    public int? Criticism { get; set; }
+    public int? Preparation { get; set; }
+    public int? Participation { get; set; }
+    public string? Comment { get; set; }
+    public DateTimeOffset? RatedAt { get; set; }
+}
+
+internal sealed class MeetingObserverConfiguration : IEntityTypeConfiguration<MeetingObserver>
+{
+    public void Configure(EntityTypeBuilder<MeetingObserver> e)
+    {
+        e.ToTable("MeetingObservers");
+        e.Property(o => o.Name).HasMaxLength(100);
+        e.Property(o => o.AssignedBy).HasMaxLength(100);
+        e.Property(o => o.Comment).HasMaxLength(1000);
+        e.HasIndex(o => new { o.TenantId, o.MeetingId, o.UserId }).IsUnique();
+    }
+}
+
 internal sealed class MeetingConfiguration : IEntityTypeConfiguration<Meeting>
 {
     public void Configure(EntityTypeBuilder<Meeting> e)

@@ -15,6 +15,7 @@ public static class MeetingsModule
         services.AddScoped<DecidePreApproval>();
         services.AddScoped<MeetingLeaves>();
         services.AddScoped<FirstTopics.FirstTopicsService>();
+        services.AddScoped<MeetingObservers>();
         return services;
     }
 
@@ -69,6 +70,22 @@ public static class MeetingsModule
             var r = await h.DecideAsync(id, leaveId, body, ct);
             return r.IsSuccess ? TypedResults.Ok(r.Value) : r.Error!.ToProblem();
         });
+        g.MapGet("/{id:guid}/observers", async Task<IResult> (Guid id, GetMeeting get, MeetingObservers h, CancellationToken ct) =>
+        {
+            var visible = await get.LoadAsync(id, ct);
+            return visible.IsSuccess ? TypedResults.Ok(await h.ListAsync(id, ct)) : visible.Error!.ToProblem();
+        });
+        g.MapPost("/{id:guid}/observers", async Task<IResult> (Guid id, AssignObserverRequest body, MeetingObservers h, CancellationToken ct) =>
+        {
+            var r = await h.AssignAsync(id, body, ct);
+            return r.IsSuccess ? TypedResults.Created($"/api/v1/meetings/{id}/observers", r.Value) : r.Error!.ToProblem();
+        });
+        g.MapPost("/{id:guid}/observers/rating", async Task<IResult> (Guid id, RateMeetingRequest body, MeetingObservers h, CancellationToken ct) =>
+        {
+            var r = await h.RateAsync(id, body, ct);
+            return r.IsSuccess ? TypedResults.Ok(r.Value) : r.Error!.ToProblem();
+        });
+
         var topics = app.MapGroup("/api/v1/first-topics").WithTags("Meetings").RequireAuthorization();
         topics.MapPost("/", async Task<IResult> (FirstTopics.PublishFirstTopicRequest body, FirstTopics.FirstTopicsService h, CancellationToken ct) =>
         {

@@ -75,3 +75,21 @@ CREATE TABLE "FirstTopics" (
 );
 
 CREATE INDEX "IX_FirstTopics_TenantId_OrgPath_PublishedAt" ON "FirstTopics" ("TenantId", "OrgPath", "PublishedAt");
+
+CREATE TABLE "MeetingObservers" (
+    "Id" uuid NOT NULL,
+    "TenantId" uuid NOT NULL,
+    "MeetingId" uuid NOT NULL,
+    "UserId" uuid NOT NULL,
+    "Name" character varying(100) NOT NULL,
+    "AssignedBy" character varying(100) NOT NULL,
+    "AssignedAt" timestamp with time zone NOT NULL,
+    "Criticism" integer,
+    "Preparation" integer,
+    "Participation" integer,
+    "Comment" character varying(1000),
+    "RatedAt" timestamp with time zone,
+    CONSTRAINT "PK_MeetingObservers" PRIMARY KEY ("Id")
+);
+
+CREATE UNIQUE INDEX "IX_MeetingObservers_TenantId_MeetingId_UserId" ON "MeetingObservers" ("TenantId", "MeetingId", "UserId");

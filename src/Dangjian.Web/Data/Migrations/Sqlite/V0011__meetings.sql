@@ -71,3 +71,20 @@ CREATE TABLE "FirstTopics" (
 );
 
 CREATE INDEX "IX_FirstTopics_TenantId_OrgPath_PublishedAt" ON "FirstTopics" ("TenantId", "OrgPath", "PublishedAt");
+
+CREATE TABLE "MeetingObservers" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_MeetingObservers" PRIMARY KEY,
+    "TenantId" TEXT NOT NULL,
+    "MeetingId" TEXT NOT NULL,
+    "UserId" TEXT NOT NULL,
+    "Name" TEXT NOT NULL,
+    "AssignedBy" TEXT NOT NULL,
+    "AssignedAt" INTEGER NOT NULL,
+    "Criticism" INTEGER NULL,
+    "Preparation" INTEGER NULL,
+    "Participation" INTEGER NULL,
+    "Comment" TEXT NULL,
+    "RatedAt" INTEGER NULL
+);
+
+CREATE UNIQUE INDEX "IX_MeetingObservers_TenantId_MeetingId_UserId" ON "MeetingObservers" ("TenantId", "MeetingId", "UserId");

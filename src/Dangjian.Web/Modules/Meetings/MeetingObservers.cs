@@ -1,0 +1,75 @@
+using Dangjian.Web.Data;
+using Dangjian.Web.Modules.Organizations;
+using Dangjian.Web.Platform.Auth;
+using Dangjian.Web.Platform.Errors;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Dangjian.Web.Modules.Meetings;
+
+public sealed record AssignObserverRequest(Guid? UserId);
+
+public sealed record RateMeetingRequest(int? Criticism, int? Preparation, int? Participation, string? Comment);
+
+public sealed record ObserverDto(Guid Id, Guid UserId, string Name, string AssignedBy, int? Criticism, int? Preparation, int? Participation, string? Comment,
+    DateTimeOffset? RatedAt);
+
+/// <summary>观察员: the organisation above assigns an observer to a meeting; the observer rates it once it has started.</summary>
+public sealed class MeetingObservers(AppDbContext db, GetMeeting meetings, CurrentUser user, TimeProvider clock, IStringLocalizer<SharedResource> L)
+{
+    public async Task<Result<ObserverDto>> AssignAsync(Guid meetingId, AssignObserverRequest r, CancellationToken ct)
+    {
+        var loaded = await meetings.LoadAsync(meetingId, ct);
+        if (!loaded.IsSuccess) return loaded.Error!;
+        var m = loaded.Value!;
+        var parent = GetOrgUnit.AncestorPaths(m.OrgPath).LastOrDefault();
+        if (parent is null || !user.Can(Permission.ManageMeetings, parent)) return Error.Forbidden(L["Meeting.ObserverFromAbove"]);
+        if (r.UserId is not { } userId) return Error.Validation("userId", L["Validation.Required", "userId"]);
+        var observer = await db.Users.AsNoTracking().Where(u => u.Id == userId && u.TenantId == user.TenantId)
+            .Select(u => new { u.Id, u.DisplayName, u.UserName }).FirstOrDefaultAsync(ct);
+        if (observer is null) return Error.Validation("userId", L["Meeting.ObserverUnknown"]);
+        if (await db.MeetingObservers.AnyAsync(o => o.MeetingId == meetingId && o.UserId == userId, ct))
+            return Error.Conflict("MEETING_OBSERVER_EXISTS", L["Meeting.ObserverExists"]);
+        var now = clock.GetUtcNow();
+        var by = string.IsNullOrEmpty(user.DisplayName) ? user.UserName : user.DisplayName;
+        var row = new MeetingObserver
+        {
+            Id = Guid.CreateVersion7(now), MeetingId = meetingId, UserId = userId, Name = Trim(string.IsNullOrEmpty(observer.DisplayName) ? observer.UserName! : observer.DisplayName),
+            AssignedBy = Trim(by), AssignedAt = now,
+        };
+        db.MeetingObservers.Add(row);
+        await db.SaveChangesAsync(ct);
+        return ToDto(row);
+    }
+
+    public async Task<Result<ObserverDto>> RateAsync(Guid meetingId, RateMeetingRequest r, CancellationToken ct)
+    {
+        var loaded = await meetings.LoadAsync(meetingId, ct);
+        if (!loaded.IsSuccess) return loaded.Error!;
+        var row = await db.MeetingObservers.FirstOrDefaultAsync(o => o.MeetingId == meetingId && o.UserId == user.UserId, ct);
+        if (row is null) return Error.Forbidden(L["Meeting.NotObserver"]);
+        if (clock.GetUtcNow() < loaded.Value!.StartsAt) return Error.Conflict("MEETING_NOT_STARTED", L["Meeting.NotStarted"]);
+        var invalid = new FieldErrors();
+        foreach (var (name, value) in new[] { ("criticism", r.Criticism), ("preparation", r.Preparation), ("participation", r.Participation) })
+        {
+            if (value is not (>= 1 and <= 5)) invalid.Add(Error.Validation(name, L["Meeting.RatingRange", name]));
+        }
+        if (r.Comment?.Trim().Length > 1000) invalid.Add(Error.Validation("comment", L["Validation.TooLong", "comment", 1000]));
+        if (invalid.ToError() is { } error) return error;
+        row.Criticism = r.Criticism;
+        row.Preparation = r.Preparation;
+        row.Participation = r.Participation;
+        row.Comment = string.IsNullOrWhiteSpace(r.Comment) ? null : r.Comment.Trim();
+        row.RatedAt = clock.GetUtcNow();
+        await db.SaveChangesAsync(ct);
+        return ToDto(row);
+    }
+
+    public async Task<IReadOnlyList<ObserverDto>> ListAsync(Guid meetingId, CancellationToken ct) =>
+        (await db.MeetingObservers.AsNoTracking().Where(o => o.MeetingId == meetingId).OrderBy(o => o.AssignedAt).ToListAsync(ct)).Select(ToDto).ToList();
+
+    private static ObserverDto ToDto(MeetingObserver o) =>
+        new(o.Id, o.UserId, o.Name, o.AssignedBy, o.Criticism, o.Preparation, o.Participation, o.Comment, o.RatedAt);
+
+    private static string Trim(string s) => s.Length > 100 ? s[..100] : s;
+}
