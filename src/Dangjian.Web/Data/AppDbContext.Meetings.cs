@@ -10,5 +10,8 @@ public sealed partial class AppDbContext
     public DbSet<MeetingSignIn> MeetingSignIns => Set<MeetingSignIn>();
     public DbSet<MeetingLeave> MeetingLeaves => Set<MeetingLeave>();
     public DbSet<MeetingObserver> MeetingObservers => Set<MeetingObserver>();
+    public DbSet<Modules.Meetings.Appraisal.AppraisalSelf> AppraisalSelves => Set<Modules.Meetings.Appraisal.AppraisalSelf>();
+    public DbSet<Modules.Meetings.Appraisal.AppraisalVote> AppraisalVotes => Set<Modules.Meetings.Appraisal.AppraisalVote>();
+    public DbSet<Modules.Meetings.Appraisal.AppraisalResult> AppraisalResults => Set<Modules.Meetings.Appraisal.AppraisalResult>();
     public DbSet<Modules.Meetings.FirstTopics.FirstTopic> FirstTopics => Set<Modules.Meetings.FirstTopics.FirstTopic>();
 }

@@ -16,6 +16,7 @@ public static class MeetingsModule
         services.AddScoped<MeetingLeaves>();
         services.AddScoped<FirstTopics.FirstTopicsService>();
         services.AddScoped<MeetingObservers>();
+        services.AddScoped<Appraisal.DemocraticAppraisal>();
         return services;
     }
 
@@ -86,6 +87,14 @@ public static class MeetingsModule
             return r.IsSuccess ? TypedResults.Ok(r.Value) : r.Error!.ToProblem();
         });
 
+        g.MapGet("/{id:guid}/appraisal", async Task<IResult> (Guid id, Appraisal.DemocraticAppraisal h, CancellationToken ct) => Reply(await h.GetAsync(id, ct)));
+        g.MapPost("/{id:guid}/appraisal/self", async Task<IResult> (Guid id, Appraisal.SelfAppraisalRequest body, Appraisal.DemocraticAppraisal h,
+            CancellationToken ct) => Reply(await h.SelfAsync(id, body, ct)));
+        g.MapPost("/{id:guid}/appraisal/votes", async Task<IResult> (Guid id, Appraisal.VotesRequest body, Appraisal.DemocraticAppraisal h,
+            CancellationToken ct) => Reply(await h.VoteAsync(id, body, ct)));
+        g.MapPost("/{id:guid}/appraisal/close", async Task<IResult> (Guid id, Appraisal.CloseAppraisalRequest body, Appraisal.DemocraticAppraisal h,
+            CancellationToken ct) => Reply(await h.CloseAsync(id, body, ct)));
+
         var topics = app.MapGroup("/api/v1/first-topics").WithTags("Meetings").RequireAuthorization();
         topics.MapPost("/", async Task<IResult> (FirstTopics.PublishFirstTopicRequest body, FirstTopics.FirstTopicsService h, CancellationToken ct) =>
         {
@@ -105,4 +114,6 @@ public static class MeetingsModule
         });
         return app;
     }
+
+    private static IResult Reply<T>(Result<T> r) => r.IsSuccess ? TypedResults.Ok(r.Value) : r.Error!.ToProblem();
 }

@@ -93,3 +93,48 @@ CREATE TABLE "MeetingObservers" (
 );
 
 CREATE UNIQUE INDEX "IX_MeetingObservers_TenantId_MeetingId_UserId" ON "MeetingObservers" ("TenantId", "MeetingId", "UserId");
+
+CREATE TABLE "AppraisalSelves" (
+    "Id" uuid NOT NULL,
+    "TenantId" uuid NOT NULL,
+    "MeetingId" uuid NOT NULL,
+    "MemberId" uuid NOT NULL,
+    "Text" character varying(2000) NOT NULL,
+    "Grade" character varying(40) NOT NULL,
+    "At" timestamp with time zone NOT NULL,
+    CONSTRAINT "PK_AppraisalSelves" PRIMARY KEY ("Id")
+);
+
+CREATE UNIQUE INDEX "IX_AppraisalSelves_TenantId_MeetingId_MemberId" ON "AppraisalSelves" ("TenantId", "MeetingId", "MemberId");
+
+CREATE TABLE "AppraisalVotes" (
+    "Id" uuid NOT NULL,
+    "TenantId" uuid NOT NULL,
+    "MeetingId" uuid NOT NULL,
+    "VoterMemberId" uuid NOT NULL,
+    "SubjectMemberId" uuid NOT NULL,
+    "Grade" character varying(40) NOT NULL,
+    "At" timestamp with time zone NOT NULL,
+    CONSTRAINT "PK_AppraisalVotes" PRIMARY KEY ("Id")
+);
+
+CREATE UNIQUE INDEX "IX_AppraisalVotes_Ballot" ON "AppraisalVotes" ("TenantId", "MeetingId", "VoterMemberId", "SubjectMemberId");
+
+CREATE TABLE "AppraisalResults" (
+    "Id" uuid NOT NULL,
+    "TenantId" uuid NOT NULL,
+    "MeetingId" uuid NOT NULL,
+    "MemberId" uuid NOT NULL,
+    "Year" integer NOT NULL,
+    "Grade" character varying(40) NOT NULL,
+    "Voters" integer NOT NULL,
+    "Excellent" integer NOT NULL,
+    "Qualified" integer NOT NULL,
+    "BasicallyQualified" integer NOT NULL,
+    "Unqualified" integer NOT NULL,
+    "DecidedAt" timestamp with time zone NOT NULL,
+    CONSTRAINT "PK_AppraisalResults" PRIMARY KEY ("Id")
+);
+
+CREATE INDEX "IX_AppraisalResults_TenantId_MemberId_Year" ON "AppraisalResults" ("TenantId", "MemberId", "Year");
+CREATE UNIQUE INDEX "IX_AppraisalResults_TenantId_MeetingId_MemberId" ON "AppraisalResults" ("TenantId", "MeetingId", "MemberId");

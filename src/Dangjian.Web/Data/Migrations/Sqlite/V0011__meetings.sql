@@ -88,3 +88,45 @@ CREATE TABLE "MeetingObservers" (
 );
 
 CREATE UNIQUE INDEX "IX_MeetingObservers_TenantId_MeetingId_UserId" ON "MeetingObservers" ("TenantId", "MeetingId", "UserId");
+
+CREATE TABLE "AppraisalSelves" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_AppraisalSelves" PRIMARY KEY,
+    "TenantId" TEXT NOT NULL,
+    "MeetingId" TEXT NOT NULL,
+    "MemberId" TEXT NOT NULL,
+    "Text" TEXT NOT NULL,
+    "Grade" TEXT NOT NULL,
+    "At" INTEGER NOT NULL
+);
+
+CREATE UNIQUE INDEX "IX_AppraisalSelves_TenantId_MeetingId_MemberId" ON "AppraisalSelves" ("TenantId", "MeetingId", "MemberId");
+
+CREATE TABLE "AppraisalVotes" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_AppraisalVotes" PRIMARY KEY,
+    "TenantId" TEXT NOT NULL,
+    "MeetingId" TEXT NOT NULL,
+    "VoterMemberId" TEXT NOT NULL,
+    "SubjectMemberId" TEXT NOT NULL,
+    "Grade" TEXT NOT NULL,
+    "At" INTEGER NOT NULL
+);
+
+CREATE UNIQUE INDEX "IX_AppraisalVotes_Ballot" ON "AppraisalVotes" ("TenantId", "MeetingId", "VoterMemberId", "SubjectMemberId");
+
+CREATE TABLE "AppraisalResults" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_AppraisalResults" PRIMARY KEY,
+    "TenantId" TEXT NOT NULL,
+    "MeetingId" TEXT NOT NULL,
+    "MemberId" TEXT NOT NULL,
+    "Year" INTEGER NOT NULL,
+    "Grade" TEXT NOT NULL,
+    "Voters" INTEGER NOT NULL,
+    "Excellent" INTEGER NOT NULL,
+    "Qualified" INTEGER NOT NULL,
+    "BasicallyQualified" INTEGER NOT NULL,
+    "Unqualified" INTEGER NOT NULL,
+    "DecidedAt" INTEGER NOT NULL
+);
+
+CREATE INDEX "IX_AppraisalResults_TenantId_MemberId_Year" ON "AppraisalResults" ("TenantId", "MemberId", "Year");
+CREATE UNIQUE INDEX "IX_AppraisalResults_TenantId_MeetingId_MemberId" ON "AppraisalResults" ("TenantId", "MeetingId", "MemberId");

@@ -1,0 +1,20 @@
+namespace Dangjian.Web.Modules.Meetings.Appraisal;
+
+/// <summary>
+/// The grade proposed from the votes (the branch confirms it): 不合格 needs more than half of the voters, then 优秀 more
+/// than half, then 基本合格 when 基本合格 and 不合格 together are more than half; otherwise 合格. The thresholds are the
+/// platform's default reading of "generally by vote" (party-rules.md §1, grades [U]).
+/// </summary>
+public static class AppraisalRules
+{
+    public const string Article = "《中国共产党支部工作条例（试行）》第十七条（民主评议党员）";
+
+    public static AppraisalGrade Proposed(int voters, int excellent, int qualified, int basic, int unqualified)
+    {
+        if (voters <= 0) return AppraisalGrade.Qualified;
+        if (unqualified * 2 > voters) return AppraisalGrade.Unqualified;
+        if (excellent * 2 > voters) return AppraisalGrade.Excellent;
+        if ((basic + unqualified) * 2 > voters) return AppraisalGrade.BasicallyQualified;
+        return AppraisalGrade.Qualified;
+    }
+}

@@ -1,0 +1,149 @@
+using Dangjian.Web.Data;
+using Dangjian.Web.Platform.Auth;
+using Dangjian.Web.Platform.Clock;
+using Dangjian.Web.Platform.Errors;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Dangjian.Web.Modules.Meetings.Appraisal;
+
+public sealed record SelfAppraisalRequest(string? Text, string? Grade);
+
+public sealed record VoteItem(Guid? MemberId, string? Grade);
+
+public sealed record VotesRequest(IReadOnlyList<VoteItem>? Votes);
+
+public sealed record CloseAppraisalRequest(IReadOnlyList<VoteItem>? Overrides);
+
+public sealed record TallyDto(Guid MemberId, string Name, bool SelfAppraised, int Voters, int Excellent, int Qualified, int BasicallyQualified,
+    int Unqualified, AppraisalGrade Proposed, AppraisalGrade? Decided);
+
+public sealed record AppraisalDto(Guid MeetingId, int Voted, int Expected, bool Closed, IReadOnlyList<TallyDto> Members);
+
+/// <summary>
+/// 民主评议党员 in a meeting of that kind: each member appraises themselves, then grades every member (one ballot each);
+/// the tallies propose a grade; the host closes the appraisal (overriding a proposal where the meeting decided
+/// otherwise) and the grades go onto the members' records.
+/// </summary>
+public sealed class DemocraticAppraisal(AppDbContext db, GetMeeting meetings, CurrentUser user, TimeProvider clock, IStringLocalizer<SharedResource> L)
+{
+    public async Task<Result<AppraisalDto>> SelfAsync(Guid meetingId, SelfAppraisalRequest r, CancellationToken ct)
+    {
+        var (m, me, error) = await OpenAsync(meetingId, ct);
+        if (error is not null) return error;
+        var text = r.Text?.Trim();
+        var invalid = new FieldErrors();
+        if (string.IsNullOrEmpty(text)) invalid.Add(Error.Validation("text", L["Validation.Required", "text"]));
+        else if (text.Length > 2000) invalid.Add(Error.Validation("text", L["Validation.TooLong", "text", 2000]));
+        if (!TryGrade(r.Grade, out var grade)) invalid.Add(Error.Validation("grade", GradeMessage("grade")));
+        if (invalid.ToError() is { } bad) return bad;
+        if (await db.AppraisalSelves.AnyAsync(s => s.MeetingId == meetingId && s.MemberId == me, ct))
+            return Error.Conflict("APPRAISAL_SELF_EXISTS", L["Appraisal.SelfExists"]);
+        db.AppraisalSelves.Add(new AppraisalSelf { Id = Guid.CreateVersion7(clock.GetUtcNow()), MeetingId = meetingId, MemberId = me, Text = text!, Grade = grade, At = clock.GetUtcNow() });
+        await db.SaveChangesAsync(ct);
+        return await TallyAsync(m!, ct);
+    }
+
+    public async Task<Result<AppraisalDto>> VoteAsync(Guid meetingId, VotesRequest r, CancellationToken ct)
+    {
+        var (m, me, error) = await OpenAsync(meetingId, ct);
+        if (error is not null) return error;
+        if (await db.AppraisalVotes.AnyAsync(v => v.MeetingId == meetingId && v.VoterMemberId == me, ct))
+            return Error.Conflict("APPRAISAL_VOTED", L["Appraisal.Voted"]);
+        var expected = await ExpectedAttendees.Of(db, m!).Select(x => x.Id).ToListAsync(ct);
+        var votes = r.Votes ?? [];
+        var invalid = new FieldErrors();
+        if (votes.Count == 0) invalid.Add(Error.Validation("votes", L["Validation.Required", "votes"]));
+        for (var i = 0; i < votes.Count; i++)
+        {
+            if (votes[i].MemberId is not { } id || !expected.Contains(id)) invalid.Add(Error.Validation($"votes[{i}].memberId", L["Appraisal.NotAMember"]));
+            if (!TryGrade(votes[i].Grade, out _)) invalid.Add(Error.Validation($"votes[{i}].grade", GradeMessage($"votes[{i}].grade")));
+        }
+        if (votes.Where(v => v.MemberId is not null).GroupBy(v => v.MemberId).Any(g => g.Count() > 1))
+            invalid.Add(Error.Validation("votes", L["Appraisal.Twice"]));
+        if (invalid.ToError() is { } bad) return bad;
+        var now = clock.GetUtcNow();
+        foreach (var v in votes)
+        {
+            TryGrade(v.Grade, out var grade);
+            db.AppraisalVotes.Add(new AppraisalVote
+            {
+                Id = Guid.CreateVersion7(now), MeetingId = meetingId, VoterMemberId = me, SubjectMemberId = v.MemberId!.Value, Grade = grade, At = now,
+            });
+        }
+        await db.SaveChangesAsync(ct);
+        return await TallyAsync(m!, ct);
+    }
+
+    public async Task<Result<AppraisalDto>> GetAsync(Guid meetingId, CancellationToken ct)
+    {
+        var loaded = await meetings.LoadAsync(meetingId, ct);
+        if (!loaded.IsSuccess) return loaded.Error!;
+        if (loaded.Value!.Type != MeetingType.DemocraticAppraisal) return Error.Conflict("APPRAISAL_WRONG_TYPE", L["Appraisal.WrongType"]);
+        return await TallyAsync(loaded.Value, ct);
+    }
+
+    public async Task<Result<AppraisalDto>> CloseAsync(Guid meetingId, CloseAppraisalRequest r, CancellationToken ct)
+    {
+        var loaded = await meetings.LoadAsync(meetingId, ct);
+        if (!loaded.IsSuccess) return loaded.Error!;
+        var m = loaded.Value!;
+        if (m.Type != MeetingType.DemocraticAppraisal) return Error.Conflict("APPRAISAL_WRONG_TYPE", L["Appraisal.WrongType"]);
+        if (m.HostUserId != user.UserId && !user.Can(Permission.ManageMeetings, m.OrgPath)) return Error.Forbidden(L["Meeting.HostDecides"]);
+        if (await db.AppraisalResults.AnyAsync(x => x.MeetingId == meetingId, ct)) return Error.Conflict("APPRAISAL_CLOSED", L["Appraisal.Closed"]);
+        var tally = await TallyAsync(m, ct);
+        var overrides = new Dictionary<Guid, AppraisalGrade>();
+        foreach (var (o, i) in (r.Overrides ?? []).Select((o, i) => (o, i)))
+        {
+            if (o.MemberId is not { } id || tally.Members.All(t => t.MemberId != id)) return Error.Validation($"overrides[{i}].memberId", L["Appraisal.NotAMember"]);
+            if (!TryGrade(o.Grade, out var g)) return Error.Validation($"overrides[{i}].grade", GradeMessage($"overrides[{i}].grade"));
+            overrides[id] = g;
+        }
+        var now = clock.GetUtcNow();
+        foreach (var t in tally.Members)
+        {
+            db.AppraisalResults.Add(new AppraisalResult
+            {
+                Id = Guid.CreateVersion7(now), MeetingId = meetingId, MemberId = t.MemberId, Year = ChinaTime.Date(m.StartsAt).Year,
+                Grade = overrides.GetValueOrDefault(t.MemberId, t.Proposed), Voters = t.Voters, Excellent = t.Excellent, Qualified = t.Qualified,
+                BasicallyQualified = t.BasicallyQualified, Unqualified = t.Unqualified, DecidedAt = now,
+            });
+        }
+        await db.SaveChangesAsync(ct);
+        return await TallyAsync(m, ct);
+    }
+
+    private async Task<(Meeting? Meeting, Guid Member, Error? Error)> OpenAsync(Guid meetingId, CancellationToken ct)
+    {
+        var loaded = await meetings.LoadAsync(meetingId, ct);
+        if (!loaded.IsSuccess) return (null, default, loaded.Error);
+        var m = loaded.Value!;
+        if (m.Type != MeetingType.DemocraticAppraisal) return (null, default, Error.Conflict("APPRAISAL_WRONG_TYPE", L["Appraisal.WrongType"]));
+        if (clock.GetUtcNow() < m.StartsAt) return (null, default, Error.Conflict("MEETING_NOT_STARTED", L["Meeting.NotStarted"]));
+        if (await db.AppraisalResults.AnyAsync(x => x.MeetingId == meetingId, ct)) return (null, default, Error.Conflict("APPRAISAL_CLOSED", L["Appraisal.Closed"]));
+        var me = await ExpectedAttendees.Of(db, m).Where(x => x.UserId == user.UserId).Select(x => (Guid?)x.Id).FirstOrDefaultAsync(ct);
+        return me is { } id ? (m, id, null) : (null, default, Error.Forbidden(L["Meeting.NotAttendee"]));
+    }
+
+    private async Task<AppraisalDto> TallyAsync(Meeting m, CancellationToken ct)
+    {
+        var members = await ExpectedAttendees.Of(db, m).OrderBy(x => x.Name).Select(x => new { x.Id, x.Name }).ToListAsync(ct);
+        var votes = await db.AppraisalVotes.AsNoTracking().Where(v => v.MeetingId == m.Id).Select(v => new { v.VoterMemberId, v.SubjectMemberId, v.Grade })
+            .ToListAsync(ct);
+        var selves = (await db.AppraisalSelves.AsNoTracking().Where(s => s.MeetingId == m.Id).Select(s => s.MemberId).ToListAsync(ct)).ToHashSet();
+        var results = await db.AppraisalResults.AsNoTracking().Where(x => x.MeetingId == m.Id).ToDictionaryAsync(x => x.MemberId, x => x.Grade, ct);
+        var lines = members.Select(x =>
+        {
+            var mine = votes.Where(v => v.SubjectMemberId == x.Id).ToList();
+            int Count(AppraisalGrade g) => mine.Count(v => v.Grade == g);
+            var (e, q, b, u) = (Count(AppraisalGrade.Excellent), Count(AppraisalGrade.Qualified), Count(AppraisalGrade.BasicallyQualified), Count(AppraisalGrade.Unqualified));
+            return new TallyDto(x.Id, x.Name, selves.Contains(x.Id), mine.Count, e, q, b, u, AppraisalRules.Proposed(mine.Count, e, q, b, u),
+                results.TryGetValue(x.Id, out var g) ? g : null);
+        }).ToList();
+        return new AppraisalDto(m.Id, votes.Select(v => v.VoterMemberId).Distinct().Count(), members.Count, results.Count > 0, lines);
+    }
+
+    private static bool TryGrade(string? value, out AppraisalGrade grade) => Enum.TryParse(value, out grade) && Enum.IsDefined(grade);
+
+    private string GradeMessage(string field) => L["Validation.OneOf", field, string.Join("|", Enum.GetNames<AppraisalGrade>())];
+}
