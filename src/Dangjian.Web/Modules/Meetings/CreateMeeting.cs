@@ -39,8 +39,9 @@ public sealed class CreateMeeting(AppDbContext db, OrgAccess access, CurrentUser
         var now = clock.GetUtcNow();
         var meeting = new Meeting
         {
-            Id = Guid.CreateVersion7(now), OrgUnitId = unitId, OrgPath = unit.Value!.Path, Type = type, Topic = topic!, StartsAt = r.StartsAt!.Value,
-            EndsAt = r.EndsAt!.Value, Mode = mode, Place = Clean(r.Place), OnlineLink = Clean(r.OnlineLink), HostUserId = user.UserId,
+            Id = Guid.CreateVersion7(now), OrgUnitId = unitId, OrgPath = unit.Value!.Path, Type = type, Topic = topic!,
+            // Stored as UTC instants (PostgreSQL's timestamptz takes no other offset); shown in China time.
+            StartsAt = r.StartsAt!.Value.ToUniversalTime(), EndsAt = r.EndsAt!.Value.ToUniversalTime(), Mode = mode, Place = Clean(r.Place), OnlineLink = Clean(r.OnlineLink), HostUserId = user.UserId,
             HostName = string.IsNullOrEmpty(user.DisplayName) ? user.UserName : user.DisplayName, Status = MeetingStatus.Planned,
             PreApproval = PreApprovalRules.Initial(type, options.Value), FirstTopicId = r.FirstTopicId,
             SignInSecret = SignInCode.NewSecret(), CreatedAt = now,

@@ -31,7 +31,7 @@ public sealed class MeetingSignInTests(AppFixture app) : IClassFixture<AppFixtur
 
     private async Task<Guid> PlanAsync(World w, int startsInMinutes = 0, string type = "ThemeDay")
     {
-        var start = app.Clock.GetUtcNow().AddMinutes(startsInMinutes);
+        var start = app.Clock.GetUtcNow().AddMinutes(startsInMinutes).ToOffset(TimeSpan.FromHours(8)); // as a client in China sends it
         using var created = await w.Secretary.PostAsJsonAsync("/api/v1/meetings", new
         {
             orgUnitId = w.Branch.Id, type, topic = "学习贯彻党的二十届四中全会精神", startsAt = start, endsAt = start.AddHours(2), mode = "Mixed",
