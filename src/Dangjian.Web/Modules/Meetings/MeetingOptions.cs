@@ -14,6 +14,12 @@ public sealed class MeetingOptions
     /// <summary>A sign-in later than this many minutes after the start is marked late.</summary>
     public int LateAfterMinutes { get; set; } = 10;
 
+    /// <summary>Overrides of the required frequencies (type → Month, Quarter, Year or None); the defaults are party-rules.md §1.</summary>
+    public Dictionary<string, string> Frequencies { get; set; } = [];
+
+    /// <summary>A period still open is "due soon" this many days before it ends.</summary>
+    public int DueSoonDays { get; set; } = 7;
+
     /// <summary>第一议题: a unit should study a newly published topic within this many hours.</summary>
     public int FirstTopicTargetHours { get; set; } = 24;
 

@@ -17,6 +17,7 @@ public static class MeetingsModule
         services.AddScoped<FirstTopics.FirstTopicsService>();
         services.AddScoped<MeetingObservers>();
         services.AddScoped<Appraisal.DemocraticAppraisal>();
+        services.AddScoped<Compliance.UnitCompliance>();
         return services;
     }
 
@@ -94,6 +95,12 @@ public static class MeetingsModule
             CancellationToken ct) => Reply(await h.VoteAsync(id, body, ct)));
         g.MapPost("/{id:guid}/appraisal/close", async Task<IResult> (Guid id, Appraisal.CloseAppraisalRequest body, Appraisal.DemocraticAppraisal h,
             CancellationToken ct) => Reply(await h.CloseAsync(id, body, ct)));
+
+        var units = app.MapGroup("/api/v1/org-units").WithTags("Meetings").RequireAuthorization();
+        units.MapGet("/{id:guid}/compliance", async Task<IResult> (Guid id, int? year, Compliance.UnitCompliance h, CancellationToken ct) =>
+            Reply(await h.HandleAsync(id, year, ct)));
+        units.MapGet("/{id:guid}/compliance/branches", async Task<IResult> (Guid id, int? year, Compliance.UnitCompliance h, CancellationToken ct) =>
+            Reply(await h.BranchesAsync(id, year, ct)));
 
         var topics = app.MapGroup("/api/v1/first-topics").WithTags("Meetings").RequireAuthorization();
         topics.MapPost("/", async Task<IResult> (FirstTopics.PublishFirstTopicRequest body, FirstTopics.FirstTopicsService h, CancellationToken ct) =>
