@@ -37,13 +37,13 @@ public sealed class MeetingJourneyTests(AppServer app) : IClassFixture<AppServer
         await page.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
         await page.WaitForURLAsync(u => !u.Contains("/users/new", StringComparison.Ordinal));
 
-        // The meeting, starting in ten minutes (China time).
+        // The meeting, started five minutes ago (China time).
         var now = DateTime.UtcNow.AddHours(8);
         await page.GotoAsync($"/meetings?unit={branchId}");
         await page.GetByRole(AriaRole.Link, new() { Name = "安排会议" }).ClickAsync();
         await page.Locator("select[name='Form.Type']").SelectOptionAsync(new SelectOptionValue { Label = "支部党员大会" });
         await page.GetByLabel("主题", new() { Exact = true }).FillAsync("讨论年度党建工作要点");
-        await page.GetByLabel("开始时间").FillAsync(Local(now.AddMinutes(10)));
+        await page.GetByLabel("开始时间").FillAsync(Local(now.AddMinutes(-5)));
         await page.GetByLabel("结束时间").FillAsync(Local(now.AddHours(2)));
         await page.GetByLabel("地点").FillAsync("三楼党员活动室");
         await AppServer.ShotAsync(page, "40-meeting-plan");
@@ -79,5 +79,14 @@ public sealed class MeetingJourneyTests(AppServer app) : IClassFixture<AppServer
         (await phone.EvaluateAsync<int>("document.documentElement.scrollWidth")).ShouldBeLessThanOrEqualTo(390);
         await AppServer.ShotAsync(phone, "40-meeting-phone-signed-in");
         phone.Url.ShouldBe(meetingUrl);
+
+        // The branch's calendar: this quarter's 支部党员大会 is held.
+        await Ui.LogoutAsync(phone);
+        await Ui.LoginAsync(page, "admin", AppServer.AdminPassword);
+        await page.GotoAsync($"/meetings/compliance?unit={branchId}");
+        var row = page.Locator("[data-testid=compliance-calendar] tr", new() { HasText = "支部党员大会" });
+        var quarter = (now.Month - 1) / 3;
+        (await row.Locator("td").Nth(quarter).GetAttributeAsync("class"))!.ShouldContain("green");
+        await AppServer.ShotAsync(page, "40-meeting-compliance");
     }
 }

@@ -88,6 +88,19 @@ public sealed class ComplianceTests(AppFixture app) : IClassFixture<AppFixture>
         rows[poor.Name].ShouldBe(rows[good.Name] + 1);
         table.AsArray()[0]!.Str("name").ShouldBe(poor.Name); // most red first
 
+        // A meeting planned for next week does not count yet.
+        await app.InTenantAsync(tenant.TenantId, async db =>
+        {
+            db.Meetings.Add(Meeting(poor, MeetingType.BranchGeneralMeeting, app.Clock.GetUtcNow().AddDays(7), MeetingStatus.Planned));
+            await db.SaveChangesAsync();
+        });
+        (await admin.GetJsonAsync($"/api/v1/org-units/{poor.Id}/compliance?year=2026"))["requirements"]!.AsArray()
+            .Single(r => r!.Str("type") == "BranchGeneralMeeting")!["periods"]!.AsArray()[3]!.Str("status").ShouldBe("yellow");
+        var page = await admin.GetStringAsync($"/meetings/compliance?unit={good.Id}&year=2026");
+        page.ShouldContain("三会一课落实情况");
+        page.ShouldContain("cell green");
+        (await admin.GetStringAsync($"/meetings/compliance?unit={tenant.Root.Id}&year=2026")).ShouldContain(poor.Name);
+
         using var outsider = await app.ClientForAsync(await tenant.AddUserAsync(poor, AppRole.BranchSecretary));
         (await outsider.GetAsync($"/api/v1/org-units/{good.Id}/compliance?year=2026")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await outsider.GetJsonAsync($"/api/v1/org-units/{poor.Id}/compliance/branches?year=2026")).AsArray().Single()!.Str("name").ShouldBe(poor.Name);

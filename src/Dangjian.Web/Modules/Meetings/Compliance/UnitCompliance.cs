@@ -71,7 +71,8 @@ public sealed class UnitCompliance(AppDbContext db, OrgAccess access, TimeProvid
             .Select(u => u.ParentId!.Value).Distinct().ToListAsync(ct)).ToHashSet();
         // A year in China time, as instants.
         var from = new DateTimeOffset(year, 1, 1, 0, 0, 0, ChinaTime.Offset).ToUniversalTime();
-        var to = from.AddYears(1);
+        // Meetings count once they have started (a planned one is not held yet).
+        var to = from.AddYears(1) < clock.GetUtcNow() ? from.AddYears(1) : clock.GetUtcNow().AddTicks(1);
         var prefix = units.Count == 1 ? units[0].Path : CommonPrefix(units.Select(u => u.Path).ToList());
         var meetings = await db.Meetings.AsNoTracking()
             .Where(m => m.StartsAt >= from && m.StartsAt < to && m.Status != MeetingStatus.Cancelled && m.OrgPath.StartsWith(prefix))
