@@ -24,7 +24,7 @@ public sealed class SiblingWorld
         OrgUnit? DissolvedGroup, Dangjian.Web.Modules.Members.Transfers.MemberTransfer Transfer, Guid ImportId, Guid RecordEntryId,
         Guid MobileRegistrationId, Guid CaseId, string ApplicantName, Guid MaterialId, Guid DuesImportId, Dangjian.Web.Modules.Dues.DuesUsage Usage,
         Dangjian.Web.Modules.Members.Certificates.MemberCertificate Certificate, Dangjian.Web.Modules.Members.Transfers.Incoming.IncomingTransfer Incoming,
-        Dangjian.Web.Modules.Meetings.Meeting Meeting, Guid LeaveId, Guid FirstTopicId)
+        Dangjian.Web.Modules.Meetings.Meeting Meeting, Guid LeaveId, Guid FirstTopicId, Guid AttachmentId)
     {
         /// <summary>Strings that only a caller who may see this branch should ever receive.</summary>
         public IReadOnlyList<string> Secrets =>
@@ -189,6 +189,7 @@ public sealed class SiblingWorld
         });
         var leaveId = Guid.CreateVersion7(app.Clock.GetUtcNow());
         var firstTopicId = Guid.CreateVersion7(app.Clock.GetUtcNow());
+        var attachmentId = Guid.CreateVersion7(app.Clock.GetUtcNow());
         var meeting = new Dangjian.Web.Modules.Meetings.Meeting
         {
             Id = Guid.CreateVersion7(app.Clock.GetUtcNow()), TenantId = tenant.TenantId, OrgUnitId = unit.Id, OrgPath = unit.Path,
@@ -204,6 +205,11 @@ public sealed class SiblingWorld
                 Id = firstTopicId, TenantId = tenant.TenantId, OrgUnitId = unit.Id, OrgPath = unit.Path, Title = $"{label}第一议题{marker}",
                 PublishedAt = app.Clock.GetUtcNow(),
             });
+            db.MeetingAttachments.Add(new Dangjian.Web.Modules.Meetings.Records.MeetingAttachment
+            {
+                Id = attachmentId, TenantId = tenant.TenantId, MeetingId = meeting.Id, FileName = $"{label}会场{marker}.jpg", ContentType = "image/jpeg",
+                Size = 3, Sha256 = new string('0', 64), Content = [1, 2, 3], UploadedAt = app.Clock.GetUtcNow(),
+            });
             db.MeetingLeaves.Add(new Dangjian.Web.Modules.Meetings.MeetingLeave
             {
                 Id = leaveId, TenantId = tenant.TenantId, MeetingId = meeting.Id, MemberId = member.Id, MemberName = member.Name,
@@ -212,6 +218,6 @@ public sealed class SiblingWorld
             await db.SaveChangesAsync();
         });
         return new Side(unit, member, term, term.Members[0], secretary, notification.Id, dissolved, transfer, upload.Id, entry.Id, mobile.Id,
-            developmentCase.Id, applicant.Name, material.Id, duesUpload.Id, usage, certificate, incoming, meeting, leaveId, firstTopicId);
+            developmentCase.Id, applicant.Name, material.Id, duesUpload.Id, usage, certificate, incoming, meeting, leaveId, firstTopicId, attachmentId);
     }
 }

@@ -175,6 +175,7 @@ public sealed class SiblingScopeTests(AppFixture app, ITestOutputHelper output) 
                     ("id", "meetings") => b.Meeting.Id,
                     ("leaveId", _) => b.LeaveId,
                     ("firstTopicId", _) => b.FirstTopicId,
+                    ("attachmentId", _) => b.AttachmentId,
                     ("materialId", _) => b.MaterialId,
                     ("step", _) => 7,
                     ("code", _) => "candidate-minutes",

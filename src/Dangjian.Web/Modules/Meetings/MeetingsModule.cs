@@ -18,6 +18,7 @@ public static class MeetingsModule
         services.AddScoped<MeetingObservers>();
         services.AddScoped<Appraisal.DemocraticAppraisal>();
         services.AddScoped<Compliance.UnitCompliance>();
+        services.AddScoped<Records.MeetingRecords>();
         return services;
     }
 
@@ -96,6 +97,33 @@ public static class MeetingsModule
         g.MapPost("/{id:guid}/appraisal/close", async Task<IResult> (Guid id, Appraisal.CloseAppraisalRequest body, Appraisal.DemocraticAppraisal h,
             CancellationToken ct) => Reply(await h.CloseAsync(id, body, ct)));
 
+        g.MapGet("/{id:guid}/record", async Task<IResult> (Guid id, Records.MeetingRecords h, CancellationToken ct) => Reply(await h.GetAsync(id, ct)));
+        g.MapPut("/{id:guid}/record", async Task<IResult> (Guid id, Records.RecordRequest body, Records.MeetingRecords h, CancellationToken ct) =>
+            Reply(await h.SaveAsync(id, body, ct)));
+        g.MapPost("/{id:guid}/record/resolutions", async Task<IResult> (Guid id, Records.ResolutionRequest body, Records.MeetingRecords h, CancellationToken ct) =>
+        {
+            var r = await h.AddResolutionAsync(id, body, ct);
+            return r.IsSuccess ? TypedResults.Created($"/api/v1/meetings/{id}/record", r.Value) : r.Error!.ToProblem();
+        });
+        g.MapPost("/{id:guid}/record/attachments", async Task<IResult> (Guid id, string? fileName, HttpRequest request, Records.MeetingRecords h,
+            CancellationToken ct) =>
+        {
+            var r = await h.AttachAsync(id, fileName, request.ContentType, await ReadAsync(request.Body, Records.MeetingRecords.MaxAttachmentBytes, ct), ct);
+            return r.IsSuccess ? TypedResults.Created($"/api/v1/meetings/{id}/record/attachments/{r.Value!.Id}", r.Value) : r.Error!.ToProblem();
+        }).WithDescription("The request body is the file itself (a photo, recording or document).");
+        g.MapGet("/{id:guid}/record/attachments/{attachmentId:guid}", async Task<IResult> (Guid id, Guid attachmentId, Records.MeetingRecords h,
+            CancellationToken ct) =>
+        {
+            var r = await h.DownloadAsync(id, attachmentId, ct);
+            return r.IsSuccess ? TypedResults.File(r.Value!.Content, r.Value.ContentType, r.Value.FileName, enableRangeProcessing: true) : r.Error!.ToProblem();
+        });
+        g.MapPost("/{id:guid}/record/lock", async Task<IResult> (Guid id, Records.MeetingRecords h, CancellationToken ct) => Reply(await h.LockAsync(id, ct)));
+        g.MapPost("/{id:guid}/record/amendments", async Task<IResult> (Guid id, Records.AmendmentRequest body, Records.MeetingRecords h, CancellationToken ct) =>
+        {
+            var r = await h.AmendAsync(id, body, ct);
+            return r.IsSuccess ? TypedResults.Created($"/api/v1/meetings/{id}/record", r.Value) : r.Error!.ToProblem();
+        });
+
         var units = app.MapGroup("/api/v1/org-units").WithTags("Meetings").RequireAuthorization();
         units.MapGet("/{id:guid}/compliance", async Task<IResult> (Guid id, int? year, Compliance.UnitCompliance h, CancellationToken ct) =>
             Reply(await h.HandleAsync(id, year, ct)));
@@ -120,6 +148,19 @@ public static class MeetingsModule
             return r.IsSuccess ? TypedResults.Ok(r.Value) : r.Error!.ToProblem();
         });
         return app;
+    }
+
+    private static async Task<byte[]?> ReadAsync(Stream body, int max, CancellationToken ct)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await body.ReadAsync(chunk, ct)) > 0)
+        {
+            if (buffer.Length + read > max) return null;
+            buffer.Write(chunk, 0, read);
+        }
+        return buffer.ToArray();
     }
 
     private static IResult Reply<T>(Result<T> r) => r.IsSuccess ? TypedResults.Ok(r.Value) : r.Error!.ToProblem();

@@ -138,3 +138,63 @@ CREATE TABLE "AppraisalResults" (
 
 CREATE INDEX "IX_AppraisalResults_TenantId_MemberId_Year" ON "AppraisalResults" ("TenantId", "MemberId", "Year");
 CREATE UNIQUE INDEX "IX_AppraisalResults_TenantId_MeetingId_MemberId" ON "AppraisalResults" ("TenantId", "MeetingId", "MemberId");
+
+CREATE TABLE "MeetingRecords" (
+    "Id" uuid NOT NULL,
+    "TenantId" uuid NOT NULL,
+    "MeetingId" uuid NOT NULL,
+    "Minutes" character varying(20000) NOT NULL,
+    "Recorder" character varying(100) NOT NULL,
+    "Locked" boolean NOT NULL,
+    "LockedAt" timestamp with time zone,
+    "LockedBy" character varying(100),
+    "UpdatedAt" timestamp with time zone NOT NULL,
+    CONSTRAINT "PK_MeetingRecords" PRIMARY KEY ("Id")
+);
+
+CREATE UNIQUE INDEX "IX_MeetingRecords_TenantId_MeetingId" ON "MeetingRecords" ("TenantId", "MeetingId");
+
+CREATE TABLE "MeetingResolutions" (
+    "Id" uuid NOT NULL,
+    "TenantId" uuid NOT NULL,
+    "MeetingId" uuid NOT NULL,
+    "Title" character varying(200) NOT NULL,
+    "Entitled" integer NOT NULL,
+    "Present" integer NOT NULL,
+    "Yes" integer NOT NULL,
+    "No" integer NOT NULL,
+    "Abstain" integer NOT NULL,
+    "Passed" boolean NOT NULL,
+    "CreatedAt" timestamp with time zone NOT NULL,
+    CONSTRAINT "PK_MeetingResolutions" PRIMARY KEY ("Id")
+);
+
+CREATE INDEX "IX_MeetingResolutions_TenantId_MeetingId" ON "MeetingResolutions" ("TenantId", "MeetingId");
+
+CREATE TABLE "MeetingAttachments" (
+    "Id" uuid NOT NULL,
+    "TenantId" uuid NOT NULL,
+    "MeetingId" uuid NOT NULL,
+    "FileName" character varying(200) NOT NULL,
+    "ContentType" character varying(100) NOT NULL,
+    "Size" bigint NOT NULL,
+    "Sha256" character varying(64) NOT NULL,
+    "Content" bytea NOT NULL,
+    "UploadedBy" character varying(100) NOT NULL,
+    "UploadedAt" timestamp with time zone NOT NULL,
+    CONSTRAINT "PK_MeetingAttachments" PRIMARY KEY ("Id")
+);
+
+CREATE INDEX "IX_MeetingAttachments_TenantId_MeetingId" ON "MeetingAttachments" ("TenantId", "MeetingId");
+
+CREATE TABLE "MeetingAmendments" (
+    "Id" uuid NOT NULL,
+    "TenantId" uuid NOT NULL,
+    "MeetingId" uuid NOT NULL,
+    "Text" character varying(4000) NOT NULL,
+    "By" character varying(100) NOT NULL,
+    "At" timestamp with time zone NOT NULL,
+    CONSTRAINT "PK_MeetingAmendments" PRIMARY KEY ("Id")
+);
+
+CREATE INDEX "IX_MeetingAmendments_TenantId_MeetingId" ON "MeetingAmendments" ("TenantId", "MeetingId");

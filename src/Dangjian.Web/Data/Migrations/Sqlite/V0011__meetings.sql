@@ -130,3 +130,59 @@ CREATE TABLE "AppraisalResults" (
 
 CREATE INDEX "IX_AppraisalResults_TenantId_MemberId_Year" ON "AppraisalResults" ("TenantId", "MemberId", "Year");
 CREATE UNIQUE INDEX "IX_AppraisalResults_TenantId_MeetingId_MemberId" ON "AppraisalResults" ("TenantId", "MeetingId", "MemberId");
+
+CREATE TABLE "MeetingRecords" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_MeetingRecords" PRIMARY KEY,
+    "TenantId" TEXT NOT NULL,
+    "MeetingId" TEXT NOT NULL,
+    "Minutes" TEXT NOT NULL,
+    "Recorder" TEXT NOT NULL,
+    "Locked" INTEGER NOT NULL,
+    "LockedAt" INTEGER NULL,
+    "LockedBy" TEXT NULL,
+    "UpdatedAt" INTEGER NOT NULL
+);
+
+CREATE UNIQUE INDEX "IX_MeetingRecords_TenantId_MeetingId" ON "MeetingRecords" ("TenantId", "MeetingId");
+
+CREATE TABLE "MeetingResolutions" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_MeetingResolutions" PRIMARY KEY,
+    "TenantId" TEXT NOT NULL,
+    "MeetingId" TEXT NOT NULL,
+    "Title" TEXT NOT NULL,
+    "Entitled" INTEGER NOT NULL,
+    "Present" INTEGER NOT NULL,
+    "Yes" INTEGER NOT NULL,
+    "No" INTEGER NOT NULL,
+    "Abstain" INTEGER NOT NULL,
+    "Passed" INTEGER NOT NULL,
+    "CreatedAt" INTEGER NOT NULL
+);
+
+CREATE INDEX "IX_MeetingResolutions_TenantId_MeetingId" ON "MeetingResolutions" ("TenantId", "MeetingId");
+
+CREATE TABLE "MeetingAttachments" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_MeetingAttachments" PRIMARY KEY,
+    "TenantId" TEXT NOT NULL,
+    "MeetingId" TEXT NOT NULL,
+    "FileName" TEXT NOT NULL,
+    "ContentType" TEXT NOT NULL,
+    "Size" INTEGER NOT NULL,
+    "Sha256" TEXT NOT NULL,
+    "Content" BLOB NOT NULL,
+    "UploadedBy" TEXT NOT NULL,
+    "UploadedAt" INTEGER NOT NULL
+);
+
+CREATE INDEX "IX_MeetingAttachments_TenantId_MeetingId" ON "MeetingAttachments" ("TenantId", "MeetingId");
+
+CREATE TABLE "MeetingAmendments" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_MeetingAmendments" PRIMARY KEY,
+    "TenantId" TEXT NOT NULL,
+    "MeetingId" TEXT NOT NULL,
+    "Text" TEXT NOT NULL,
+    "By" TEXT NOT NULL,
+    "At" INTEGER NOT NULL
+);
+
+CREATE INDEX "IX_MeetingAmendments_TenantId_MeetingId" ON "MeetingAmendments" ("TenantId", "MeetingId");
