@@ -80,9 +80,28 @@ public sealed class MeetingJourneyTests(AppServer app) : IClassFixture<AppServer
         await AppServer.ShotAsync(phone, "40-meeting-phone-signed-in");
         phone.Url.ShouldBe(meetingUrl);
 
-        // The branch's calendar: this quarter's 支部党员大会 is held.
+        // The host writes the record, with a resolution, and locks it.
         await Ui.LogoutAsync(phone);
         await Ui.LoginAsync(page, "admin", AppServer.AdminPassword);
+        await page.GotoAsync(meetingUrl + "/record");
+        await page.GetByLabel("记录人").FillAsync("组织委员");
+        await page.GetByLabel("会议记录正文").FillAsync("会议由支部书记主持，传达学习上级党委关于年度党建工作的部署，讨论本支部工作要点。");
+        await page.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
+        await page.WaitForURLAsync(u => u.EndsWith("/record", StringComparison.Ordinal));
+        await page.GetByLabel("决议事项").FillAsync("通过本支部年度党建工作要点");
+        await page.GetByLabel("应到会有表决权的正式党员人数").FillAsync("40");
+        await page.GetByLabel("实到人数").FillAsync("36");
+        await page.GetByLabel("赞成票数").FillAsync("34");
+        await page.GetByRole(AriaRole.Button, new() { Name = "登记决议" }).ClickAsync();
+        await page.Locator("[data-testid=resolutions]").GetByText("通过本支部年度党建工作要点").WaitForAsync();
+        (await page.Locator("[data-testid=resolutions]").InnerTextAsync()).ShouldContain("通过");
+        page.Dialog += (_, dialog) => dialog.AcceptAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "审定并锁定" }).ClickAsync();
+        await page.GetByText("已审定锁定").WaitForAsync();
+        (await page.Locator("[data-testid=minutes-form]").CountAsync()).ShouldBe(0);
+        await AppServer.ShotAsync(page, "40-meeting-record-locked");
+
+        // The branch's calendar: this quarter's 支部党员大会 is held.
         await page.GotoAsync($"/meetings/compliance?unit={branchId}");
         var row = page.Locator("[data-testid=compliance-calendar] tr", new() { HasText = "支部党员大会" });
         var quarter = (now.Month - 1) / 3;

@@ -124,6 +124,19 @@ public static class MeetingsModule
             return r.IsSuccess ? TypedResults.Created($"/api/v1/meetings/{id}/record", r.Value) : r.Error!.ToProblem();
         });
 
+        // The record page's upload: a multipart form with the antiforgery token.
+        app.MapPost("/meetings/{id:guid}/record/upload", async Task<IResult> (Guid id, IFormFile? file, Records.MeetingRecords h, CancellationToken ct) =>
+        {
+            byte[]? content = [];
+            if (file is not null)
+            {
+                await using var stream = file.OpenReadStream();
+                content = await ReadAsync(stream, Records.MeetingRecords.MaxAttachmentBytes, ct);
+            }
+            await h.AttachAsync(id, file?.FileName, file?.ContentType, content, ct);
+            return TypedResults.LocalRedirect($"/meetings/{id}/record");
+        }).RequireAuthorization().ExcludeFromDescription();
+
         var units = app.MapGroup("/api/v1/org-units").WithTags("Meetings").RequireAuthorization();
         units.MapGet("/{id:guid}/compliance", async Task<IResult> (Guid id, int? year, Compliance.UnitCompliance h, CancellationToken ct) =>
             Reply(await h.HandleAsync(id, year, ct)));

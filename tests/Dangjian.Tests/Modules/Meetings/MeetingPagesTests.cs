@@ -109,4 +109,30 @@ public sealed partial class MeetingPagesTests(AppFixture app) : IClassFixture<Ap
         approved.StatusCode.ShouldBe(HttpStatusCode.Redirect, await approved.Content.ReadAsStringAsync());
         (await phone.GetStringAsync(url)).ShouldContain("已准假");
     }
+
+    [Fact]
+    public async Task RecordPage_MinutesResolutionLock()
+    {
+        var tenant = await TestTenant.CreateAsync(app);
+        var branch = await tenant.AddUnitAsync(tenant.Root, OrgUnitKind.Branch);
+        using var secretary = await app.ClientForAsync(await tenant.AddUserAsync(branch, AppRole.BranchSecretary));
+        var start = app.Clock.GetUtcNow().AddHours(-1);
+        using var created = await secretary.PostAsJsonAsync("/api/v1/meetings", new
+        {
+            orgUnitId = branch.Id, type = "CommitteeMeeting", topic = "支委会", startsAt = start, endsAt = start.AddHours(1),
+        });
+        var url = $"/meetings/{(await created.ReadJsonAsync()).Id()}/record";
+        using var saved = await secretary.PostFormAsync(url, "record-minutes", new() { ["Minutes.Minutes"] = "研究发展党员工作", ["Minutes.Recorder"] = "组织委员" });
+        saved.StatusCode.ShouldBe(HttpStatusCode.Redirect, await saved.Content.ReadAsStringAsync());
+        using var noQuorum = await secretary.PostFormAsync(url, "record-resolution", new()
+        {
+            ["Resolution.Title"] = "同意确定发展对象", ["Resolution.VotersEntitled"] = "5", ["Resolution.VotersPresent"] = "2", ["Resolution.VotesYes"] = "2",
+        });
+        (await noQuorum.Content.ReadAsStringAsync()).ShouldContain("第十二条");
+        using var locked = await secretary.PostFormAsync(url, "record-lock", new());
+        locked.StatusCode.ShouldBe(HttpStatusCode.Redirect, await locked.Content.ReadAsStringAsync());
+        var page = await secretary.GetStringAsync(url);
+        page.ShouldContain("已审定锁定");
+        page.ShouldContain("研究发展党员工作");
+    }
 }
