@@ -43,6 +43,12 @@ public sealed partial class MeetingPagesTests(AppFixture app) : IClassFixture<Ap
         var code = CodeOnPage().Match(hostPage).Groups[1].Value;
         code.Length.ShouldBe(6);
         hostPage.ShouldContain("已签到 0 / 应到 2 人");
+        // The QR code carries the page's address with the same code; scanned, the member's form comes filled in.
+        var scanUrl = Dangjian.Web.Modules.Meetings.SignInQr.Url("http://localhost/", meeting.Id, code);
+        scanUrl.ShouldBe($"http://localhost/meetings/{meeting.Id}?code={code}");
+        hostPage.ShouldContain(Dangjian.Web.Modules.Meetings.SignInQr.Svg(scanUrl));
+        hostPage.ShouldNotContain(Dangjian.Web.Modules.Meetings.SignInQr.Svg(scanUrl.Replace(code, code == "000000" ? "111111" : "000000")));
+        (await phone.GetStringAsync($"{url}?code={code}")).ShouldContain($"value=\"{code}\"");
 
         (await phone.GetStringAsync("/me/meetings")).ShouldContain("十一月主题党日");
         var memberPage = await phone.GetStringAsync(url);
