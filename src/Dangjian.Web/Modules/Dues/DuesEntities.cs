@@ -46,7 +46,7 @@ public enum DuesPaymentMethod
 /// the unit that collected it (第九条: the branch holding the membership relation), so a unit's collection is an
 /// index range; it does not follow the member to a new unit.
 /// </summary>
-public sealed class DuesPayment : ITenantOwned, IAudited
+public sealed class DuesPayment : ITenantOwned, IAudited, Organizations.IHasOrgPath
 {
     public Guid Id { get; set; }
     public Guid TenantId { get; set; }

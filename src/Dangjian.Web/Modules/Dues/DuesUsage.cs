@@ -27,7 +27,7 @@ public enum DuesUsagePurpose
 /// A wrong entry is not edited or deleted; a reversal (<see cref="ReversesId"/>, the negative amount) cancels it,
 /// with its own ledger entry. <see cref="OrgPath"/> copies the unit's path so a subtree's usage is an index range.
 /// </summary>
-public sealed class DuesUsage : ITenantOwned, IAudited
+public sealed class DuesUsage : ITenantOwned, IAudited, Organizations.IHasOrgPath
 {
     public Guid Id { get; set; }
     public Guid TenantId { get; set; }

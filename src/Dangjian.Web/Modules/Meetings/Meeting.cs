@@ -45,7 +45,7 @@ public enum PreApproval
 }
 
 /// <summary>One meeting of a unit: what, when, where; the host signs in without a code, the others with the rotating code.</summary>
-public sealed class Meeting : ITenantOwned, IAudited
+public sealed class Meeting : ITenantOwned, IAudited, Organizations.IHasOrgPath
 {
     public Guid Id { get; set; }
     public Guid TenantId { get; set; }

@@ -35,7 +35,7 @@ public enum MembershipStatus
 /// <see cref="OrgPath"/> copies the unit's path so subtree counts are an index range. The ID number, mobile number
 /// and home address are stored encrypted; <see cref="IdNumberHash"/> is a keyed hash for look-ups.
 /// </summary>
-public sealed class Member : ITenantOwned, IAudited
+public sealed class Member : ITenantOwned, IAudited, Organizations.IHasOrgPath
 {
     public Guid Id { get; set; }
     public Guid TenantId { get; set; }

@@ -55,10 +55,19 @@ public sealed class MoveOrgUnit(AppDbContext db, OrgAccess access, Platform.Ledg
             .ExecuteUpdateAsync(s => s
                 .SetProperty(u => u.Path, u => newPath + u.Path.Substring(cut))
                 .SetProperty(u => u.Depth, u => u.Depth + depthDelta), ct);
-        await db.Members.InSubtree(oldPath)
-            .ExecuteUpdateAsync(s => s.SetProperty(m => m.OrgPath, m => newPath + m.OrgPath.Substring(cut)), ct);
-        await db.DuesPayments.InSubtree(oldPath)
-            .ExecuteUpdateAsync(s => s.SetProperty(p => p.OrgPath, p => newPath + p.OrgPath.Substring(cut)), ct);
+        // Every copy of a path below the unit moves with it: scope checks and subtree reads use these copies.
+        await db.Members.RepathAsync(oldPath, newPath, ct);
+        await db.DuesPayments.RepathAsync(oldPath, newPath, ct);
+        await db.DuesUsages.RepathAsync(oldPath, newPath, ct);
+        await db.MemberCertificates.RepathAsync(oldPath, newPath, ct);
+        await db.DevelopmentQuotas.RepathAsync(oldPath, newPath, ct);
+        await db.Meetings.RepathAsync(oldPath, newPath, ct);
+        await db.FirstTopics.RepathAsync(oldPath, newPath, ct);
+        var upper = OrgPaths.UpperBound(oldPath);
+        await db.MemberTransfers.Where(t => string.Compare(t.FromPath, oldPath) >= 0 && string.Compare(t.FromPath, upper) < 0)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.FromPath, t => newPath + t.FromPath.Substring(cut)), ct);
+        await db.MemberTransfers.Where(t => t.ToPath != null && string.Compare(t.ToPath, oldPath) >= 0 && string.Compare(t.ToPath, upper) < 0)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.ToPath, t => newPath + t.ToPath!.Substring(cut)), ct);
         await db.IncomingTransfers.InSubtree(oldPath)
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.ToPath, t => newPath + t.ToPath.Substring(cut)), ct);
         unit.ParentId = newParentId;

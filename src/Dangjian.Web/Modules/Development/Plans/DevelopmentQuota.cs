@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace Dangjian.Web.Modules.Development.Plans;
 
 /// <summary>年度发展党员计划: how many people a unit (with its subtree) may admit as 预备党员 in a year.</summary>
-public sealed class DevelopmentQuota : ITenantOwned, IAudited
+public sealed class DevelopmentQuota : ITenantOwned, IAudited, Organizations.IHasOrgPath
 {
     public Guid Id { get; set; }
     public Guid TenantId { get; set; }

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace Dangjian.Web.Modules.Meetings.FirstTopics;
 
 /// <summary>第一议题: an important speech or document published to a unit's subtree; every unit's next meeting studies it first.</summary>
-public sealed class FirstTopic : ITenantOwned
+public sealed class FirstTopic : ITenantOwned, Organizations.IHasOrgPath
 {
     public Guid Id { get; set; }
     public Guid TenantId { get; set; }

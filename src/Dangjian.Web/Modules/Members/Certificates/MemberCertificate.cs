@@ -17,7 +17,7 @@ public enum CertificateStatus
 /// (《中国共产党党员教育管理工作条例》第二十五条). Issued and numbered by the member's unit, which keeps it
 /// (<see cref="OrgPath"/> is that unit's path, also after the member moves on).
 /// </summary>
-public sealed class MemberCertificate : ITenantOwned, IAudited
+public sealed class MemberCertificate : ITenantOwned, IAudited, Organizations.IHasOrgPath
 {
     public Guid Id { get; set; }
     public Guid TenantId { get; set; }
