@@ -70,6 +70,9 @@ public sealed class Meeting : ITenantOwned, IAudited, Organizations.IHasOrgPath
     public string? DecidedBy { get; set; }
     public string? ReturnReason { get; set; }
 
+    /// <summary>When the roll was closed (<see cref="Attendance.MeetingRolls"/>); null while the meeting is still open.</summary>
+    public DateTimeOffset? RollClosedAt { get; set; }
+
     /// <summary>The key of the rotating sign-in code (base64, 32 random bytes); never sent to attendees.</summary>
     public required string SignInSecret { get; set; }
 
@@ -177,6 +180,7 @@ internal sealed class MeetingConfiguration : IEntityTypeConfiguration<Meeting>
         e.Property(m => m.ReturnReason).HasMaxLength(400);
         e.HasIndex(m => new { m.TenantId, m.OrgPath, m.StartsAt });
         e.HasIndex(m => new { m.TenantId, m.FirstTopicId });
+        e.HasIndex(m => new { m.TenantId, m.RollClosedAt, m.EndsAt });
     }
 }
 

@@ -54,7 +54,15 @@ public sealed class MeetingLeaves(AppDbContext db, GetMeeting meetings, CurrentU
         leave.DecidedAt = clock.GetUtcNow();
         var by = string.IsNullOrEmpty(user.DisplayName) ? user.UserName : user.DisplayName;
         leave.DecidedBy = by.Length > 100 ? by[..100] : by;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
+        // Decided after the roll closed: the person's line follows the decision.
+        var (from, to) = status == LeaveStatus.Approved
+            ? (Attendance.AttendanceOutcome.Absent, Attendance.AttendanceOutcome.OnLeave)
+            : (Attendance.AttendanceOutcome.OnLeave, Attendance.AttendanceOutcome.Absent);
+        await db.MeetingAttendances.Where(a => a.MeetingId == meetingId && a.MemberId == leave.MemberId && a.Outcome == from)
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.Outcome, to), ct);
+        await tx.CommitAsync(ct);
         return ToDto(leave);
     }
 

@@ -14,6 +14,9 @@ public sealed class MeetingOptions
     /// <summary>A sign-in later than this many minutes after the start is marked late.</summary>
     public int LateAfterMinutes { get; set; } = 10;
 
+    /// <summary>A meeting's roll (who came, who was on leave, who was absent) is closed this many minutes after its end.</summary>
+    public int RollClosesAfterMinutes { get; set; } = 60;
+
     /// <summary>Overrides of the required frequencies (type → Month, Quarter, Year or None); the defaults are party-rules.md §1.</summary>
     public Dictionary<string, string> Frequencies { get; set; } = [];
 

@@ -1,3 +1,4 @@
+using Dangjian.Web.Modules.Meetings.Attendance;
 using Dangjian.Web.Platform.Errors;
 
 namespace Dangjian.Web.Modules.Meetings;
@@ -19,6 +20,7 @@ public static class MeetingsModule
         services.AddScoped<Appraisal.DemocraticAppraisal>();
         services.AddScoped<Compliance.UnitCompliance>();
         services.AddScoped<Records.MeetingRecords>();
+        services.AddMeetingAttendance();
         return services;
     }
 
@@ -142,6 +144,8 @@ public static class MeetingsModule
             Reply(await h.HandleAsync(id, year, ct)));
         units.MapGet("/{id:guid}/compliance/branches", async Task<IResult> (Guid id, int? year, Compliance.UnitCompliance h, CancellationToken ct) =>
             Reply(await h.BranchesAsync(id, year, ct)));
+
+        app.MapMeetingAttendance();
 
         var topics = app.MapGroup("/api/v1/first-topics").WithTags("Meetings").RequireAuthorization();
         topics.MapPost("/", async Task<IResult> (FirstTopics.PublishFirstTopicRequest body, FirstTopics.FirstTopicsService h, CancellationToken ct) =>

@@ -1,0 +1,20 @@
+-- V0012: the closed roll of each meeting (who was expected, and how they came out of it).
+ALTER TABLE "Meetings" ADD COLUMN "RollClosedAt" timestamp with time zone NULL;
+CREATE INDEX "IX_Meetings_TenantId_RollClosedAt_EndsAt" ON "Meetings" ("TenantId", "RollClosedAt", "EndsAt");
+
+CREATE TABLE "MeetingAttendances" (
+    "Id" uuid NOT NULL,
+    "TenantId" uuid NOT NULL,
+    "MeetingId" uuid NOT NULL,
+    "MemberId" uuid NOT NULL,
+    "OrgPath" character varying(400) COLLATE "C" NOT NULL,
+    "MeetingType" character varying(40) NOT NULL,
+    "StartsAt" timestamp with time zone NOT NULL,
+    "Outcome" character varying(40) NOT NULL,
+    "Remote" boolean NOT NULL,
+    CONSTRAINT "PK_MeetingAttendances" PRIMARY KEY ("Id")
+);
+
+CREATE UNIQUE INDEX "IX_MeetingAttendances_TenantId_MeetingId_MemberId" ON "MeetingAttendances" ("TenantId", "MeetingId", "MemberId");
+CREATE INDEX "IX_MeetingAttendances_TenantId_OrgPath_StartsAt" ON "MeetingAttendances" ("TenantId", "OrgPath", "StartsAt");
+CREATE INDEX "IX_MeetingAttendances_TenantId_MemberId_StartsAt" ON "MeetingAttendances" ("TenantId", "MemberId", "StartsAt");

@@ -1,0 +1,19 @@
+-- V0012: the closed roll of each meeting (who was expected, and how they came out of it).
+ALTER TABLE "Meetings" ADD COLUMN "RollClosedAt" INTEGER NULL;
+CREATE INDEX "IX_Meetings_TenantId_RollClosedAt_EndsAt" ON "Meetings" ("TenantId", "RollClosedAt", "EndsAt");
+
+CREATE TABLE "MeetingAttendances" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_MeetingAttendances" PRIMARY KEY,
+    "TenantId" TEXT NOT NULL,
+    "MeetingId" TEXT NOT NULL,
+    "MemberId" TEXT NOT NULL,
+    "OrgPath" TEXT NOT NULL,
+    "MeetingType" TEXT NOT NULL,
+    "StartsAt" INTEGER NOT NULL,
+    "Outcome" TEXT NOT NULL,
+    "Remote" INTEGER NOT NULL
+);
+
+CREATE UNIQUE INDEX "IX_MeetingAttendances_TenantId_MeetingId_MemberId" ON "MeetingAttendances" ("TenantId", "MeetingId", "MemberId");
+CREATE INDEX "IX_MeetingAttendances_TenantId_OrgPath_StartsAt" ON "MeetingAttendances" ("TenantId", "OrgPath", "StartsAt");
+CREATE INDEX "IX_MeetingAttendances_TenantId_MemberId_StartsAt" ON "MeetingAttendances" ("TenantId", "MemberId", "StartsAt");
