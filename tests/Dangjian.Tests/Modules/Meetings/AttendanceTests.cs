@@ -92,10 +92,12 @@ public sealed class AttendanceTests(AppFixture app) : IClassFixture<AppFixture>
         total["attendanceRate"]!.GetValue<decimal>().ShouldBe(66.7m);
         report["meetings"]!.GetValue<int>().ShouldBe(1);
         var units = report["units"]!.AsArray();
-        units.Select(u => u!.Id("orgUnitId")).ShouldBe([branch.Id, other.Id]);
-        units[0]!["counts"]!["expected"]!.GetValue<int>().ShouldBe(4);
-        units[1]!["counts"]!["expected"]!.GetValue<int>().ShouldBe(0);
-        units[1]!["counts"]!["signInRate"].ShouldBeNull();
+        units.Select(u => u!.Id("orgUnitId")).ShouldBe([branch.Id, other.Id], ignoreOrder: true);
+        var ofBranch = units.Single(u => u!.Id("orgUnitId") == branch.Id)!["counts"]!;
+        var ofOther = units.Single(u => u!.Id("orgUnitId") == other.Id)!["counts"]!;
+        ofBranch["expected"]!.GetValue<int>().ShouldBe(4);
+        ofOther["expected"]!.GetValue<int>().ShouldBe(0);
+        ofOther["signInRate"].ShouldBeNull();
         var month = ChinaTimeMonth(start);
         report["months"]!.AsArray().Single()!.Str("month").ShouldBe(month);
 
@@ -108,6 +110,15 @@ public sealed class AttendanceTests(AppFixture app) : IClassFixture<AppFixture>
         (await sibling.GetAsync($"/api/v1/members/{members[1].Id}/attendance")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await sibling.GetAsync($"/api/v1/org-units/{branch.Id}/attendance")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await phones[0].GetAsync($"/api/v1/members/{members[1].Id}/attendance")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+
+        // The pages: the unit's rates with its branches, and the member's own line on "my meetings".
+        var page = await committee.GetStringAsync($"/meetings/attendance?unit={general.Id}");
+        page.ShouldContain("50.0%");
+        page.ShouldContain("66.7%");
+        page.ShouldContain(branch.Name);
+        page.ShouldContain(month);
+        (await phones[1].GetStringAsync("/me/meetings")).ShouldContain("本年度应参加 1 次，已签到 1 次，请假 0 次，缺席 0 次，出勤率 100.0%");
+        (await sibling.GetStringAsync($"/meetings/attendance?unit={branch.Id}")).ShouldNotContain("50.0%");
 
         // Outside the period, nothing; a period backwards names the field.
         var day = Dangjian.Web.Platform.Clock.ChinaTime.Date(start);
