@@ -85,6 +85,9 @@ public sealed class AppServer : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = width, Height = height },
             Locale = "zh-CN",
         });
+        // Generous limits: two journeys run side by side on a two-core machine, each with its own seeded app.
+        context.SetDefaultTimeout(60_000);
+        context.SetDefaultNavigationTimeout(90_000);
         return await context.NewPageAsync();
     }
 
