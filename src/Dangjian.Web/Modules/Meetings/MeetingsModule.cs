@@ -21,6 +21,7 @@ public static class MeetingsModule
         services.AddScoped<Compliance.UnitCompliance>();
         services.AddScoped<Records.MeetingRecords>();
         services.AddMeetingAttendance();
+        services.AddSingleton<Platform.Jobs.IJob, Compliance.ComplianceReminderJob>();
         return services;
     }
 

@@ -13,6 +13,9 @@ public sealed record ComplianceRequirementDto(MeetingType Type, PeriodKind Perio
 
 public sealed record ComplianceDto(Guid OrgUnitId, string Name, int Year, DateTimeOffset AsOf, IReadOnlyList<ComplianceRequirementDto> Requirements);
 
+/// <summary>An open period of a branch that closes soon with fewer meetings held than required.</summary>
+public sealed record DueSoonSlot(Guid OrgUnitId, string UnitName, string UnitPath, MeetingType Type, string Period, DateOnly To, int Required, int Held, string Article);
+
 public sealed record BranchComplianceDto(Guid OrgUnitId, string Name, int Green, int Yellow, int Red, int Exempt);
 
 /// <summary>The compliance calendar of a branch for a year, and the red/yellow/green table of the branches under a unit.</summary>
@@ -52,6 +55,22 @@ public sealed class UnitCompliance(AppDbContext db, OrgAccess access, TimeProvid
                 periods.Count(p => p.Status == "red"), periods.Count(p => p.Status == "exempt"));
         }).OrderByDescending(r => r.Red).ThenBy(r => r.Name).ToList();
         return rows;
+    }
+
+    /// <summary>
+    /// For the reminder job, without a caller: every open period of every branch of the tenant that closes within
+    /// <see cref="MeetingOptions.DueSoonDays"/> with fewer meetings held than required.
+    /// </summary>
+    public async Task<IReadOnlyList<DueSoonSlot>> DueSoonAsync(CancellationToken ct)
+    {
+        var today = clock.Today();
+        var branches = await db.OrgUnits.AsNoTracking().Where(u => u.Kind == OrgUnitKind.Branch && u.DissolvedAt == null).OrderBy(u => u.Path).ToListAsync(ct);
+        var facts = await FactsAsync(branches, today.Year, ct);
+        return branches.SelectMany(b => ComplianceRules.Calendar(Requirements, today.Year, today, facts.Committees.Contains(b.Id), facts.WithGroups.Contains(b.Id),
+                facts.Held.GetValueOrDefault(b.Id, []), options.Value.DueSoonDays)
+            .SelectMany(c => c.Periods.Where(p => p.DueSoon).Select(p => new DueSoonSlot(b.Id, b.Name, b.Path, c.Requirement.Type, p.Period, p.To, p.Required, p.Held,
+                c.Requirement.Article))))
+            .ToList();
     }
 
     private IReadOnlyList<Requirement> Requirements => ComplianceRules.WithSettings(options.Value.Frequencies);

@@ -1,0 +1,54 @@
+using Dangjian.Web.Data;
+using Dangjian.Web.Modules.Organizations;
+using Dangjian.Web.Platform.Clock;
+using Dangjian.Web.Platform.Jobs;
+using Dangjian.Web.Platform.Notifications;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Dangjian.Web.Modules.Meetings.Compliance;
+
+/// <summary>
+/// 到期提醒: once a day, tells the people running each branch (and those above it) which required meetings of a period
+/// closing soon are still to be held, once per branch, kind of meeting and period.
+/// </summary>
+internal sealed class ComplianceReminderJob(TimeProvider clock) : IJob
+{
+    public string Name => "compliance-reminders";
+    public TimeSpan Interval => TimeSpan.FromHours(24);
+
+    public async Task<string> RunAsync(IServiceProvider services, CancellationToken ct)
+    {
+        var sent = await EachTenant.RunAsync(services, sp => RunForTenantAsync(sp, ct), ct);
+        return $"发送组织生活到期提醒 {sent} 条";
+    }
+
+    private async Task<int> RunForTenantAsync(IServiceProvider sp, CancellationToken ct)
+    {
+        var db = sp.GetRequiredService<AppDbContext>();
+        var L = sp.GetRequiredService<IStringLocalizer<SharedResource>>();
+        var slots = await sp.GetRequiredService<UnitCompliance>().DueSoonAsync(ct);
+        var count = 0;
+        foreach (var slot in slots)
+        {
+            var key = $"compliance-due:{slot.OrgUnitId:N}:{slot.Type}:{slot.Period}";
+            var users = await UnitResponsibles.FindAsync(db, slot.UnitPath, UnitResponsibles.Organisers, ct);
+            var already = await db.Notifications.Where(n => n.DedupKey == key).Select(n => n.UserId).ToListAsync(ct);
+            var type = L["MeetingType." + slot.Type];
+            foreach (var userId in users.Except(already))
+            {
+                db.Notifications.Add(new Notification
+                {
+                    Id = Guid.CreateVersion7(clock.GetUtcNow()), UserId = userId, CreatedAt = clock.GetUtcNow(),
+                    Title = L["Compliance.ReminderTitle", slot.UnitName, type, ChinaTime.Format(slot.To)],
+                    Body = L["Compliance.ReminderBody", slot.Period, type, slot.Required, slot.Held, slot.Article],
+                    Link = $"/meetings/compliance?unit={slot.OrgUnitId}",
+                    DedupKey = key,
+                });
+                count++;
+            }
+        }
+        await db.SaveChangesAsync(ct);
+        return count;
+    }
+}
