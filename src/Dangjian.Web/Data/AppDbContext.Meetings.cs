@@ -17,6 +17,7 @@ public sealed partial class AppDbContext
     public DbSet<Modules.Meetings.Appraisal.AppraisalSelf> AppraisalSelves => Set<Modules.Meetings.Appraisal.AppraisalSelf>();
     public DbSet<Modules.Meetings.Appraisal.AppraisalVote> AppraisalVotes => Set<Modules.Meetings.Appraisal.AppraisalVote>();
     public DbSet<Modules.Meetings.Appraisal.AppraisalResult> AppraisalResults => Set<Modules.Meetings.Appraisal.AppraisalResult>();
+    public DbSet<Modules.Meetings.Records.MeetingReflection> MeetingReflections => Set<Modules.Meetings.Records.MeetingReflection>();
     public DbSet<Modules.Meetings.Attendance.MeetingAttendance> MeetingAttendances => Set<Modules.Meetings.Attendance.MeetingAttendance>();
     public DbSet<Modules.Meetings.FirstTopics.FirstTopic> FirstTopics => Set<Modules.Meetings.FirstTopics.FirstTopic>();
 }

@@ -20,6 +20,7 @@ public static class MeetingsModule
         services.AddScoped<Appraisal.DemocraticAppraisal>();
         services.AddScoped<Compliance.UnitCompliance>();
         services.AddScoped<Records.MeetingRecords>();
+        services.AddScoped<Records.MeetingReflections>();
         services.AddMeetingAttendance();
         services.AddSingleton<Platform.Jobs.IJob, Compliance.ComplianceReminderJob>();
         return services;
@@ -125,6 +126,15 @@ public static class MeetingsModule
         {
             var r = await h.AmendAsync(id, body, ct);
             return r.IsSuccess ? TypedResults.Created($"/api/v1/meetings/{id}/record", r.Value) : r.Error!.ToProblem();
+        });
+
+        g.MapGet("/{id:guid}/reflections", async Task<IResult> (Guid id, Records.MeetingReflections h, CancellationToken ct) => Reply(await h.ListAsync(id, ct)))
+            .WithDescription("心得: all of them for the host and the unit's organisers, the caller's own for anyone else.");
+        g.MapPut("/{id:guid}/reflections/mine", async Task<IResult> (Guid id, Records.ReflectionRequest body, Records.MeetingReflections h, CancellationToken ct) =>
+        {
+            var r = await h.SaveMineAsync(id, body, ct);
+            if (!r.IsSuccess) return r.Error!.ToProblem();
+            return r.Value.Created ? TypedResults.Created($"/api/v1/meetings/{id}/reflections", r.Value.Reflection) : TypedResults.Ok(r.Value.Reflection);
         });
 
         // The record page's upload: a multipart form with the antiforgery token.
