@@ -36,6 +36,39 @@ public sealed class MeetingOptions
     public static readonly MeetingType[] DefaultPreApprovalTypes =
         [MeetingType.BranchGeneralMeeting, MeetingType.OrgLifeMeeting, MeetingType.DemocraticAppraisal];
 
+    /// <summary>
+    /// Per tenant (key: the tenant's id), settings that differ from the installation's: <c>Rules:Meetings:Tenants:{id}:Frequencies:ThemeDay</c>
+    /// and so on. Within a request or a job's tenant scope, <c>IOptions&lt;MeetingOptions&gt;</c> already holds the tenant's values.
+    /// </summary>
+    public Dictionary<string, MeetingTenantSettings> Tenants { get; set; } = [];
+
+    /// <summary>These settings with the tenant's own put over them.</summary>
+    public MeetingOptions For(Guid tenantId)
+    {
+        var own = Tenants.FirstOrDefault(t => Guid.TryParse(t.Key, out var id) && id == tenantId).Value;
+        if (own is null) return this;
+        var copy = (MeetingOptions)MemberwiseClone();
+        copy.Tenants = [];
+        if (own.Frequencies is { Count: > 0 } f) copy.Frequencies = new Dictionary<string, string>(Frequencies.Concat(f).GroupBy(x => x.Key).Select(g => g.Last()));
+        copy.DueSoonDays = own.DueSoonDays ?? DueSoonDays;
+        copy.PreApprovalTypes = own.PreApprovalTypes ?? PreApprovalTypes;
+        copy.PreApprovalDaysBefore = own.PreApprovalDaysBefore ?? PreApprovalDaysBefore;
+        copy.FirstTopicTargetHours = own.FirstTopicTargetHours ?? FirstTopicTargetHours;
+        copy.LateAfterMinutes = own.LateAfterMinutes ?? LateAfterMinutes;
+        return copy;
+    }
+
     public bool NeedsPreApproval(MeetingType type) =>
         PreApprovalTypes.Length == 0 ? DefaultPreApprovalTypes.Contains(type) : PreApprovalTypes.Contains(type.ToString());
+}
+
+/// <summary>What a tenant may set for itself; anything left out is the installation's.</summary>
+public sealed class MeetingTenantSettings
+{
+    public Dictionary<string, string>? Frequencies { get; set; }
+    public int? DueSoonDays { get; set; }
+    public string[]? PreApprovalTypes { get; set; }
+    public int? PreApprovalDaysBefore { get; set; }
+    public int? FirstTopicTargetHours { get; set; }
+    public int? LateAfterMinutes { get; set; }
 }

@@ -9,6 +9,10 @@ public static class MeetingsModule
     public static IServiceCollection AddMeetings(this IServiceCollection services, IConfiguration config)
     {
         services.AddOptions<MeetingOptions>().Bind(config.GetSection(MeetingOptions.Section));
+        // Settings per tenant: within a request or a job's tenant scope, the options are the tenant's own.
+        services.AddScoped<Microsoft.Extensions.Options.IOptions<MeetingOptions>>(sp => Microsoft.Extensions.Options.Options.Create(
+            sp.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<MeetingOptions>>().CurrentValue
+                .For(sp.GetRequiredService<Platform.Tenancy.TenantContext>().TenantId)));
         services.AddScoped<CreateMeeting>();
         services.AddScoped<GetMeeting>();
         services.AddScoped<SignIn>();
