@@ -23,6 +23,7 @@ public static class StartupTasks
         var result = await sp.GetRequiredService<TenantSeeder>().SeedAsync(new SeedPlan(DemoTenantName, members));
         await RegistryDemo.SeedAsync(db, sp.GetRequiredService<Platform.Privacy.PersonalDataProtector>(), sp.GetRequiredService<TimeProvider>());
         await DevelopmentDemo.SeedAsync(db, sp.GetRequiredService<TimeProvider>());
+        await MeetingsDemo.SeedAsync(db, sp.GetRequiredService<TimeProvider>());
         var configured = config["Seed:AdminPassword"];
         var password = string.IsNullOrEmpty(configured) ? AdminAccount.GeneratePassword() : configured;
         await AdminAccount.CreateAsync(sp, result.TenantId, result.RootId, "admin", "系统管理员", password);
