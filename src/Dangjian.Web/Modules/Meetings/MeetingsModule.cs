@@ -19,6 +19,7 @@ public static class MeetingsModule
         services.AddScoped<Appraisal.DemocraticAppraisal>();
         services.AddScoped<Compliance.UnitCompliance>();
         services.AddScoped<Records.MeetingRecords>();
+        Book.MeetingBookEndpoints.AddMeetingBook(services);
         return services;
     }
 
@@ -142,6 +143,7 @@ public static class MeetingsModule
             Reply(await h.HandleAsync(id, year, ct)));
         units.MapGet("/{id:guid}/compliance/branches", async Task<IResult> (Guid id, int? year, Compliance.UnitCompliance h, CancellationToken ct) =>
             Reply(await h.BranchesAsync(id, year, ct)));
+        Book.MeetingBookEndpoints.MapMeetingBook(app);
 
         var topics = app.MapGroup("/api/v1/first-topics").WithTags("Meetings").RequireAuthorization();
         topics.MapPost("/", async Task<IResult> (FirstTopics.PublishFirstTopicRequest body, FirstTopics.FirstTopicsService h, CancellationToken ct) =>
