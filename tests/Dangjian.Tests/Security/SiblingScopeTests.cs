@@ -54,6 +54,9 @@ public sealed class SiblingScopeTests(AppFixture app, ITestOutputHelper output) 
         var targeted = operations.All().Where(o => !Excluded.Any(x => o.Path.StartsWith(x, StringComparison.Ordinal)))
             .Where(o => !(o.Method == "GET" && ExcludedReads.Any(x => o.Path.StartsWith(x, StringComparison.Ordinal)))).ToList();
         targeted.Count.ShouldBeGreaterThanOrEqualTo(10, "the OpenAPI enumeration found too few operations to mean anything");
+        // Files are refused like JSON: the 三会一课记录簿 as a workbook and as a PDF of B's unit.
+        targeted.Select(o => $"{o.Method} {o.Path}").ShouldContain("GET /api/v1/org-units/{id}/meeting-book.xlsx");
+        targeted.Select(o => $"{o.Method} {o.Path}").ShouldContain("GET /api/v1/org-units/{id}/meeting-book.pdf");
 
         var failures = new List<string>();
         var sent = 0;

@@ -27,6 +27,7 @@ public static class MeetingsModule
         services.AddScoped<Records.MeetingReflections>();
         services.AddMeetingAttendance();
         services.AddSingleton<Platform.Jobs.IJob, Compliance.ComplianceReminderJob>();
+        Book.MeetingBookEndpoints.AddMeetingBook(services);
         return services;
     }
 
@@ -159,6 +160,7 @@ public static class MeetingsModule
             Reply(await h.HandleAsync(id, year, ct)));
         units.MapGet("/{id:guid}/compliance/branches", async Task<IResult> (Guid id, int? year, Compliance.UnitCompliance h, CancellationToken ct) =>
             Reply(await h.BranchesAsync(id, year, ct)));
+        Book.MeetingBookEndpoints.MapMeetingBook(app);
 
         app.MapMeetingAttendance();
 

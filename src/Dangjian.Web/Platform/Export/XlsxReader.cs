@@ -7,10 +7,10 @@ using DocumentFormat.OpenXml.Spreadsheet;
 namespace Dangjian.Web.Platform.Export;
 
 /// <summary>
-/// Reads the first sheet of an .xlsx as rows of text, streaming: the sheet's XML is read node by node straight from the
-/// zip entry (no DOM, not even per row), so a 50,000-row roster costs little more than its strings. Cells are placed by
-/// their reference (A, B, …), so empty cells keep the columns aligned. Numbers come back as their stored text; callers
-/// that expect dates convert Excel serial numbers themselves. A damaged file throws
+/// Reads a sheet of an .xlsx (the first unless told) as rows of text, streaming: the sheet's XML is read node by node
+/// straight from the zip entry (no DOM, not even per row), so a 50,000-row roster costs little more than its strings.
+/// Cells are placed by their reference (A, B, …), so empty cells keep the columns aligned. Numbers come back as their
+/// stored text; callers that expect dates convert Excel serial numbers themselves. A damaged file throws
 /// <see cref="InvalidWorkbookException"/>, also when the damage is found part-way through the rows.
 /// </summary>
 public static class XlsxReader
@@ -19,9 +19,10 @@ public static class XlsxReader
 
     private const string NotAWorkbook = "文件不是有效的 Excel（.xlsx）工作簿";
 
-    public static IEnumerable<(int RowNumber, string?[] Cells)> ReadRows(Stream stream)
+    /// <param name="sheet">Which sheet, counted from 0 in the workbook's order.</param>
+    public static IEnumerable<(int RowNumber, string?[] Cells)> ReadRows(Stream stream, int sheet = 0)
     {
-        using var rows = Rows(stream).GetEnumerator();
+        using var rows = Rows(stream, sheet).GetEnumerator();
         while (true)
         {
             try
@@ -36,7 +37,7 @@ public static class XlsxReader
         }
     }
 
-    private static IEnumerable<(int RowNumber, string?[] Cells)> Rows(Stream stream)
+    private static IEnumerable<(int RowNumber, string?[] Cells)> Rows(Stream stream, int sheetIndex)
     {
         SpreadsheetDocument doc;
         try
@@ -51,7 +52,7 @@ public static class XlsxReader
         using (doc)
         {
             var workbook = doc.WorkbookPart ?? throw new InvalidWorkbookException("工作簿中没有工作表");
-            var sheet = workbook.Workbook.Sheets?.Elements<Sheet>().FirstOrDefault() ?? throw new InvalidWorkbookException("工作簿中没有工作表");
+            var sheet = workbook.Workbook.Sheets?.Elements<Sheet>().ElementAtOrDefault(sheetIndex) ?? throw new InvalidWorkbookException("工作簿中没有工作表");
             var part = (WorksheetPart)workbook.GetPartById(sheet.Id!);
             var shared = workbook.SharedStringTablePart is { } sst ? SharedStrings(sst) : [];
 

@@ -4,16 +4,27 @@ using DocumentFormat.OpenXml.Spreadsheet;
 
 namespace Dangjian.Web.Platform.Export;
 
+/// <summary>One sheet of a workbook: its name, a bold header row, then the rows.</summary>
+public sealed record XlsxSheet(string Name, IReadOnlyList<string> Headers, IEnumerable<IReadOnlyList<object?>> Rows);
+
 /// <summary>
-/// Writes one-sheet .xlsx workbooks (a bold header row, then text and number cells) with the OpenXML SDK's streaming
+/// Writes .xlsx workbooks (per sheet a bold header row, then text and number cells) with the OpenXML SDK's streaming
 /// writer, so large lists are written without building the whole sheet in memory.
 /// </summary>
 public static class XlsxWriter
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    public static void Write(Stream output, string sheetName, IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<object?>> rows)
+    // Characters Excel refuses in a sheet name.
+    private static readonly char[] NotInSheetNames = ['\\', '/', '?', '*', '[', ']', ':'];
+
+    public static void Write(Stream output, string sheetName, IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<object?>> rows) =>
+        Write(output, [new XlsxSheet(sheetName, headers, rows)]);
+
+    /// <summary>A workbook of several sheets, in the order given.</summary>
+    public static void Write(Stream output, IReadOnlyList<XlsxSheet> sheets)
     {
+        ArgumentNullException.ThrowIfNull(sheets);
         using var doc = SpreadsheetDocument.Create(output, SpreadsheetDocumentType.Workbook);
         var workbook = doc.AddWorkbookPart();
         workbook.Workbook = new Workbook();
@@ -24,23 +35,31 @@ public static class XlsxWriter
             new Borders(new Border()),
             new CellFormats(new CellFormat(), new CellFormat { FontId = 1, ApplyFont = true }));
 
-        var sheetPart = workbook.AddNewPart<WorksheetPart>();
-        using (var w = OpenXmlWriter.Create(sheetPart))
+        var list = new Sheets();
+        foreach (var sheet in sheets)
         {
-            w.WriteStartElement(new Worksheet());
-            w.WriteStartElement(new SheetData());
-            uint index = 1;
-            WriteRow(w, index, headers.Cast<object?>().ToList(), bold: true);
-            foreach (var row in rows) WriteRow(w, ++index, row, bold: false);
-            w.WriteEndElement();
-            w.WriteEndElement();
+            var sheetPart = workbook.AddNewPart<WorksheetPart>();
+            using (var w = OpenXmlWriter.Create(sheetPart))
+            {
+                w.WriteStartElement(new Worksheet());
+                w.WriteStartElement(new SheetData());
+                uint index = 1;
+                WriteRow(w, index, sheet.Headers.Cast<object?>().ToList(), bold: true);
+                foreach (var row in sheet.Rows) WriteRow(w, ++index, row, bold: false);
+                w.WriteEndElement();
+                w.WriteEndElement();
+            }
+            list.AppendChild(new Sheet { Id = workbook.GetIdOfPart(sheetPart), SheetId = (uint)list.ChildElements.Count + 1, Name = SheetName(sheet.Name) });
         }
-
-        workbook.Workbook.AppendChild(new Sheets(new Sheet
-        {
-            Id = workbook.GetIdOfPart(sheetPart), SheetId = 1, Name = sheetName.Length > 31 ? sheetName[..31] : sheetName,
-        }));
+        workbook.Workbook.AppendChild(list);
         workbook.Workbook.Save();
+    }
+
+    /// <summary>A name Excel accepts: at most 31 characters, none of \ / ? * [ ] :.</summary>
+    private static string SheetName(string name)
+    {
+        var clean = string.Join("_", name.Split(NotInSheetNames));
+        return clean.Length > 31 ? clean[..31] : clean;
     }
 
     private static void WriteRow(OpenXmlWriter w, uint rowIndex, IReadOnlyList<object?> values, bool bold)

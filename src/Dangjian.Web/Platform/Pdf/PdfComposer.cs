@@ -69,6 +69,13 @@ public sealed class PdfComposer : IDisposable
         return this;
     }
 
+    /// <summary>Continues on a new page (after a cover, before a section of its own); at the top of an empty page, nothing.</summary>
+    public PdfComposer PageBreak()
+    {
+        if (y > TopMargin) NewPage();
+        return this;
+    }
+
     /// <summary>A thin line across the page.</summary>
     public PdfComposer Rule()
     {

@@ -83,6 +83,20 @@ public sealed class XlsxReaderTests
     }
 
     [Fact]
+    public void ReadRows_WorkbookOfSeveralSheets_EachReadByItsIndex()
+    {
+        using var stream = new MemoryStream();
+        XlsxWriter.Write(stream, [new XlsxSheet("汇总", ["类型"], [["党课"]]), new XlsxSheet("会议[2026]", ["序号", "主题"], [[1, "主题党日"]])]);
+        var bytes = stream.ToArray();
+        XlsxReader.ReadRows(new MemoryStream(bytes)).Select(r => r.Cells).ShouldBe([["类型"], ["党课"]]);
+        XlsxReader.ReadRows(new MemoryStream(bytes), 1).Select(r => r.Cells).ShouldBe([["序号", "主题"], ["1", "主题党日"]]);
+        Should.Throw<XlsxReader.InvalidWorkbookException>(() => XlsxReader.ReadRows(new MemoryStream(bytes), 2).ToList());
+        using var doc = SpreadsheetDocument.Open(new MemoryStream(bytes), false);
+        doc.WorkbookPart!.Workbook.Sheets!.Elements<Sheet>().Select(s => s.Name!.Value)
+            .ShouldBe(["汇总", "会议_2026_"]);  // [ and ] are not allowed in a sheet name
+    }
+
+    [Fact]
     public void ReadRows_SheetXmlCutOffAfterTheFirstRow_InvalidWorkbookWhenReached()
     {
         var damaged = ExcelStyleWorkbook(

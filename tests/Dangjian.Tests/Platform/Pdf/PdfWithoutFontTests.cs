@@ -33,4 +33,30 @@ public sealed class PdfWithoutFontTests(NoFontAppFixture app) : IClassFixture<No
         // The letter page itself still works and can be printed from the browser.
         (await secretary.GetStringAsync($"/transfers/{id}/letter")).ShouldContain("中共某县委组织部");
     }
+
+    [Fact]
+    public async Task MeetingBookPdf_NoFont_ServiceUnavailableAndNothingLogged_WorkbookStillWorks()
+    {
+        var tenant = await TestTenant.CreateAsync(app);
+        var branch = await tenant.AddUnitAsync(tenant.Root, OrgUnitKind.Branch);
+        var member = (await tenant.AddMembersAsync(branch, 1))[0];
+        await app.InTenantAsync(tenant.TenantId, async db =>
+        {
+            db.Meetings.Add(new Dangjian.Web.Modules.Meetings.Meeting
+            {
+                Id = Guid.NewGuid(), OrgUnitId = branch.Id, OrgPath = branch.Path, Type = Dangjian.Web.Modules.Meetings.MeetingType.ThemeDay, Topic = "主题党日",
+                StartsAt = app.Clock.GetUtcNow().AddDays(-3), EndsAt = app.Clock.GetUtcNow().AddDays(-3).AddHours(2),
+                SignInSecret = Dangjian.Web.Modules.Meetings.SignInCode.NewSecret(), CreatedAt = app.Clock.GetUtcNow(),
+            });
+            await db.SaveChangesAsync();
+        });
+        using var secretary = await app.ClientForAsync(await tenant.AddUserAsync(branch, AppRole.BranchSecretary));
+
+        using var pdf = await secretary.GetAsync($"/api/v1/org-units/{branch.Id}/meeting-book.pdf?year=2026");
+        (await pdf.ShouldHaveStatusAsync(HttpStatusCode.ServiceUnavailable))!.Str("code").ShouldBe("PDF_FONT_MISSING");
+        (await app.InTenantAsync(tenant.TenantId, db => db.MemberAccessLogs.CountAsync(l => l.MemberId == member.Id))).ShouldBe(0);
+
+        (await secretary.GetAsync($"/api/v1/org-units/{branch.Id}/meeting-book.xlsx?year=2026")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await app.InTenantAsync(tenant.TenantId, db => db.MemberAccessLogs.CountAsync(l => l.MemberId == member.Id))).ShouldBe(1);
+    }
 }
