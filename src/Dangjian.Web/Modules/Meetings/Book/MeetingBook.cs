@@ -101,14 +101,18 @@ public sealed class MeetingBook(AppDbContext db, OrgAccess access, UnitComplianc
         var topicIds = rows.Where(m => m.FirstTopicId is not null).Select(m => m.FirstTopicId!.Value).Distinct().ToList();
         var topics = await db.FirstTopics.AsNoTracking().Where(t => topicIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, t => t.Title, ct);
 
-        // Who should attend depends only on the kind of meeting (the unit's members, its committee, or the group's own),
-        // so one query per kind; it is today's roll, as on the meeting page.
+        // Who should attend: the closed roll of the meeting (who was expected then) once it is closed; before that, today's
+        // roll, which depends only on the kind of meeting (the unit's members, its committee, or the group's own).
+        var closed = (await db.MeetingAttendances.AsNoTracking().Where(a => ids.Contains(a.MeetingId))
+                .Join(db.Members, a => a.MemberId, p => p.Id, (a, p) => new { a.MeetingId, a.MemberId, p.Name }).ToListAsync(ct))
+            .OrderBy(a => a.Name, StringComparer.Ordinal).ToLookup(a => a.MeetingId, a => new BookPerson(a.MemberId, a.Name));
         var expected = new Dictionary<string, List<BookPerson>>();
         var book = new List<BookMeeting>(rows.Count);
         foreach (var m in rows)
         {
             var kind = m.Type switch { MeetingType.CommitteeMeeting => "committee", MeetingType.GroupMeeting => "group", _ => "members" };
-            if (!expected.TryGetValue(kind, out var roll))
+            List<BookPerson>? roll = closed[m.Id].ToList();
+            if (roll.Count == 0 && !expected.TryGetValue(kind, out roll))
             {
                 roll = (await ExpectedAttendees.Of(db, m).AsNoTracking().Select(p => new { p.Id, p.Name }).ToListAsync(ct))
                     .OrderBy(p => p.Name, StringComparer.Ordinal).Select(p => new BookPerson(p.Id, p.Name)).ToList();
