@@ -32,6 +32,18 @@ public sealed class MoveCarriesPathsTests(AppFixture app) : IClassFixture<AppFix
         (await oldCommittee.GetAsync($"/api/v1/meetings/{meetingId}")).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await newCommittee.GetAsync($"/api/v1/meetings/{meetingId}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
 
+        // A closed roll's line, filed under the person's unit.
+        var someone = await app.InTenantAsync(tenant.TenantId, db => db.Members.FirstAsync(m => m.OrgUnitId == branch.Id));
+        await app.InTenantAsync(tenant.TenantId, async db =>
+        {
+            db.MeetingAttendances.Add(new Dangjian.Web.Modules.Meetings.Attendance.MeetingAttendance
+            {
+                Id = Guid.CreateVersion7(), MeetingId = meetingId, MemberId = someone.Id, OrgPath = someone.OrgPath, StartsAt = start,
+                MeetingType = Dangjian.Web.Modules.Meetings.MeetingType.PartyLecture,
+            });
+            await db.SaveChangesAsync();
+        });
+
         using var moved = await admin.PostAsJsonAsync($"/api/v1/org-units/{branch.Id}/move", new { newParentId = newParent.Id });
         await moved.ShouldHaveStatusAsync(HttpStatusCode.OK);
 
@@ -51,5 +63,6 @@ public sealed class MoveCarriesPathsTests(AppFixture app) : IClassFixture<AppFix
         meetingPaths.ShouldBe([path]);
         topicPaths.ShouldBe([path]);
         memberPaths.ShouldAllBe(p => p == path);
+        (await app.InTenantAsync(tenant.TenantId, db => db.MeetingAttendances.Select(a => a.OrgPath).ToListAsync())).ShouldBe([path]);
     }
 }
