@@ -61,6 +61,11 @@ public sealed class MeetingJourneyTests(AppServer app) : IClassFixture<AppServer
         await approval.GetByText("上级已同意").WaitForAsync();
         var code = (await page.Locator("[data-testid=sign-in-code] .code").InnerTextAsync()).Trim();
         code.Length.ShouldBe(6);
+        // Beside the code, the QR code of the page's address with it, drawn large enough to scan.
+        var qr = await page.Locator("[data-testid=sign-in-qr] svg").BoundingBoxAsync();
+        qr.ShouldNotBeNull();
+        qr!.Width.ShouldBeGreaterThan(150);
+        qr.Height.ShouldBe(qr.Width, 1);
         await AppServer.ShotAsync(page, "40-meeting-host");
         await Ui.LogoutAsync(page);
 
@@ -80,6 +85,11 @@ public sealed class MeetingJourneyTests(AppServer app) : IClassFixture<AppServer
         await AppServer.ShotAsync(phone, "40-meeting-phone-signed-in");
         phone.Url.ShouldBe(meetingUrl);
 
+        // What the member took from it (心得), kept for the record.
+        await phone.GetByLabel("我的学习心得").FillAsync("深受教育，回到岗位上要把年度工作要点落到实处。");
+        await phone.GetByRole(AriaRole.Button, new() { Name = "保存心得" }).ClickAsync();
+        await phone.Locator("[data-testid=reflection-form]").GetByText("已于").WaitForAsync();
+
         // The host writes the record, with a resolution, and locks it.
         await Ui.LogoutAsync(phone);
         await Ui.LoginAsync(page, "admin", AppServer.AdminPassword);
@@ -98,6 +108,7 @@ public sealed class MeetingJourneyTests(AppServer app) : IClassFixture<AppServer
         page.Dialog += (_, dialog) => dialog.AcceptAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "审定并锁定" }).ClickAsync();
         await page.GetByText("已审定锁定").WaitForAsync();
+        (await page.Locator("[data-testid=reflections]").InnerTextAsync()).ShouldContain("把年度工作要点落到实处");
         (await page.Locator("[data-testid=minutes-form]").CountAsync()).ShouldBe(0);
         await AppServer.ShotAsync(page, "40-meeting-record-locked");
 
