@@ -3,6 +3,7 @@ using Dangjian.Web.Modules.Accounts;
 using Dangjian.Web.Modules.Development;
 using Dangjian.Web.Modules.Dues;
 using Dangjian.Web.Modules.Meetings;
+using Dangjian.Web.Modules.Dashboard;
 using Dangjian.Web.Modules.Members;
 using Dangjian.Web.Modules.Organizations;
 using Dangjian.Web.Platform;
@@ -21,6 +22,7 @@ builder.Services.AddMembers(builder.Configuration);
 builder.Services.AddDues(builder.Configuration);
 builder.Services.AddDevelopment(builder.Configuration);
 builder.Services.AddMeetings(builder.Configuration);
+builder.Services.AddDashboard(builder.Configuration);
 builder.Services.AddRazorComponents();
 
 var app = builder.Build();
@@ -32,6 +34,7 @@ app.MapMembers();
 app.MapDues();
 app.MapDevelopment();
 app.MapMeetings();
+app.MapDashboard();
 app.MapUi();
 app.MapRazorComponents<App>();
 

@@ -70,7 +70,7 @@ internal static class MeetingsDemo
                     db.MeetingAttendances.Add(new MeetingAttendance
                     {
                         Id = Guid.CreateVersion7(now), MeetingId = m.Id, MemberId = people[i].Id, OrgPath = people[i].OrgPath,
-                        MeetingType = type, StartsAt = starts, Outcome = outcome,
+                        MeetingType = type, StartsAt = starts, Month = AttendanceRules.MonthOf(starts), Outcome = outcome,
                     });
                 }
                 if (type == MeetingType.BranchGeneralMeeting)

@@ -39,6 +39,7 @@ public sealed class MoveCarriesPathsTests(AppFixture app) : IClassFixture<AppFix
             db.MeetingAttendances.Add(new Dangjian.Web.Modules.Meetings.Attendance.MeetingAttendance
             {
                 Id = Guid.CreateVersion7(), MeetingId = meetingId, MemberId = someone.Id, OrgPath = someone.OrgPath, StartsAt = start,
+                Month = Dangjian.Web.Modules.Meetings.Attendance.AttendanceRules.MonthOf(start),
                 MeetingType = Dangjian.Web.Modules.Meetings.MeetingType.PartyLecture,
             });
             await db.SaveChangesAsync();

@@ -10,6 +10,7 @@ CREATE TABLE "MeetingAttendances" (
     "OrgPath" character varying(400) COLLATE "C" NOT NULL,
     "MeetingType" character varying(40) NOT NULL,
     "StartsAt" timestamp with time zone NOT NULL,
+    "Month" integer NOT NULL,
     "Outcome" character varying(40) NOT NULL,
     "Remote" boolean NOT NULL,
     CONSTRAINT "PK_MeetingAttendances" PRIMARY KEY ("Id")
@@ -18,6 +19,7 @@ CREATE TABLE "MeetingAttendances" (
 CREATE UNIQUE INDEX "IX_MeetingAttendances_TenantId_MeetingId_MemberId" ON "MeetingAttendances" ("TenantId", "MeetingId", "MemberId");
 CREATE INDEX "IX_MeetingAttendances_TenantId_OrgPath_StartsAt" ON "MeetingAttendances" ("TenantId", "OrgPath", "StartsAt");
 CREATE INDEX "IX_MeetingAttendances_TenantId_MemberId_StartsAt" ON "MeetingAttendances" ("TenantId", "MemberId", "StartsAt");
+CREATE INDEX "IX_MeetingAttendances_TenantId_Month" ON "MeetingAttendances" ("TenantId", "Month");
 
 -- 心得: one per person and meeting.
 CREATE TABLE "MeetingReflections" (

@@ -10,6 +10,7 @@ CREATE TABLE "MeetingAttendances" (
     "OrgPath" TEXT NOT NULL,
     "MeetingType" TEXT NOT NULL,
     "StartsAt" INTEGER NOT NULL,
+    "Month" INTEGER NOT NULL,
     "Outcome" TEXT NOT NULL,
     "Remote" INTEGER NOT NULL
 );
@@ -17,6 +18,7 @@ CREATE TABLE "MeetingAttendances" (
 CREATE UNIQUE INDEX "IX_MeetingAttendances_TenantId_MeetingId_MemberId" ON "MeetingAttendances" ("TenantId", "MeetingId", "MemberId");
 CREATE INDEX "IX_MeetingAttendances_TenantId_OrgPath_StartsAt" ON "MeetingAttendances" ("TenantId", "OrgPath", "StartsAt");
 CREATE INDEX "IX_MeetingAttendances_TenantId_MemberId_StartsAt" ON "MeetingAttendances" ("TenantId", "MemberId", "StartsAt");
+CREATE INDEX "IX_MeetingAttendances_TenantId_Month" ON "MeetingAttendances" ("TenantId", "Month");
 
 -- 心得: one per person and meeting.
 CREATE TABLE "MeetingReflections" (

@@ -9,6 +9,13 @@ public static class AttendanceRules
     public static AttendanceOutcome Outcome(bool signedIn, bool late, bool leaveApproved) =>
         signedIn ? (late ? AttendanceOutcome.Late : AttendanceOutcome.Present) : leaveApproved ? AttendanceOutcome.OnLeave : AttendanceOutcome.Absent;
 
+    /// <summary>The month of an instant in China time as yyyymm.</summary>
+    public static int MonthOf(DateTimeOffset at)
+    {
+        var d = Platform.Clock.ChinaTime.Date(at);
+        return d.Year * 100 + d.Month;
+    }
+
     public static decimal? SignInRate(int expected, int signedIn) => Percent(signedIn, expected);
 
     public static decimal? AttendanceRate(int expected, int signedIn, int onLeave) => Percent(signedIn, expected - onLeave);

@@ -27,6 +27,9 @@ public sealed class MeetingAttendance : ITenantOwned, Organizations.IHasOrgPath
     public required string OrgPath { get; set; }
     public MeetingType MeetingType { get; set; }
     public DateTimeOffset StartsAt { get; set; }
+
+    /// <summary>The meeting's month in China time as yyyymm (202611), for monthly roll-ups.</summary>
+    public int Month { get; set; }
     public AttendanceOutcome Outcome { get; set; }
     public bool Remote { get; set; }
 }
@@ -40,5 +43,6 @@ internal sealed class MeetingAttendanceConfiguration : IEntityTypeConfiguration<
         e.HasIndex(a => new { a.TenantId, a.MeetingId, a.MemberId }).IsUnique();
         e.HasIndex(a => new { a.TenantId, a.OrgPath, a.StartsAt });
         e.HasIndex(a => new { a.TenantId, a.MemberId, a.StartsAt });
+        e.HasIndex(a => new { a.TenantId, a.Month });
     }
 }

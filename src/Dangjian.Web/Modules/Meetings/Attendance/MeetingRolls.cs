@@ -40,7 +40,7 @@ public sealed class MeetingRolls(AppDbContext db, TimeProvider clock, IOptions<M
             db.MeetingAttendances.Add(new MeetingAttendance
             {
                 Id = Guid.CreateVersion7(now), MeetingId = m.Id, MemberId = person.Id, OrgPath = person.OrgPath, MeetingType = m.Type,
-                StartsAt = m.StartsAt, Outcome = AttendanceRules.Outcome(signed is not null, signed?.Late == true, excused.Contains(person.Id)),
+                StartsAt = m.StartsAt, Month = AttendanceRules.MonthOf(m.StartsAt), Outcome = AttendanceRules.Outcome(signed is not null, signed?.Late == true, excused.Contains(person.Id)),
                 Remote = signed?.Remote == true,
             });
         }

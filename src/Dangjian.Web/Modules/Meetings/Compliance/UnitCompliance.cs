@@ -46,6 +46,19 @@ public sealed class UnitCompliance(AppDbContext db, OrgAccess access, TimeProvid
         var theYear = year ?? today.Year;
         var branches = await db.OrgUnits.AsNoTracking().InSubtree(loaded.Value!.Path).Where(u => u.Kind == OrgUnitKind.Branch && u.DissolvedAt == null)
             .OrderBy(u => u.Path).ToListAsync(ct);
+        return await RankAsync(branches, theYear, today, ct);
+    }
+
+    /// <summary>For the dashboard's roll-ups, without a caller: every branch of the tenant with its counts for the year up to today.</summary>
+    public async Task<IReadOnlyList<BranchComplianceDto>> AllBranchesAsync(CancellationToken ct)
+    {
+        var today = clock.Today();
+        var branches = await db.OrgUnits.AsNoTracking().Where(u => u.Kind == OrgUnitKind.Branch && u.DissolvedAt == null).OrderBy(u => u.Path).ToListAsync(ct);
+        return await RankAsync(branches, today.Year, today, ct);
+    }
+
+    private async Task<List<BranchComplianceDto>> RankAsync(List<OrgUnit> branches, int theYear, DateOnly today, CancellationToken ct)
+    {
         var facts = await FactsAsync(branches, theYear, ct);
         var rows = branches.Select(b =>
         {
@@ -96,12 +109,18 @@ public sealed class UnitCompliance(AppDbContext db, OrgAccess access, TimeProvid
         var meetings = await db.Meetings.AsNoTracking()
             .Where(m => m.StartsAt >= from && m.StartsAt < to && m.Status != MeetingStatus.Cancelled && m.OrgPath.StartsWith(prefix))
             .Select(m => new { m.OrgPath, m.Type, m.StartsAt }).ToListAsync(ct);
-        var held = new Dictionary<Guid, List<(MeetingType, DateOnly)>>();
-        foreach (var u in units)
+        // The branch's own meetings, and its groups' 党小组会 (held by a unit below it): one pass over the meetings.
+        var held = units.ToDictionary(u => u.Id, _ => new List<(MeetingType, DateOnly)>());
+        var byPath = units.GroupBy(u => u.Path, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Id, StringComparer.Ordinal);
+        foreach (var m in meetings)
         {
-            // The branch's own meetings, and its groups' 党小组会.
-            held[u.Id] = meetings.Where(m => m.OrgPath == u.Path || (m.Type == MeetingType.GroupMeeting && m.OrgPath.StartsWith(u.Path, StringComparison.Ordinal)))
-                .Select(m => (m.Type, ChinaTime.Date(m.StartsAt))).ToList();
+            var day = ChinaTime.Date(m.StartsAt);
+            if (byPath.TryGetValue(m.OrgPath, out var own)) held[own].Add((m.Type, day));
+            if (m.Type != MeetingType.GroupMeeting) continue;
+            foreach (var above in GetOrgUnit.AncestorPaths(m.OrgPath))
+            {
+                if (byPath.TryGetValue(above, out var unit)) held[unit].Add((m.Type, day));
+            }
         }
         return new Facts(committees, withGroups, held);
     }

@@ -1,0 +1,223 @@
+using Dangjian.Web.Data;
+using Dangjian.Web.Modules.Dues;
+using Dangjian.Web.Modules.Meetings;
+using Dangjian.Web.Modules.Meetings.Attendance;
+using Dangjian.Web.Modules.Meetings.Compliance;
+using Dangjian.Web.Modules.Members;
+using Dangjian.Web.Modules.Organizations;
+using Dangjian.Web.Platform.Clock;
+using Dangjian.Web.Platform.Tenancy;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Dangjian.Web.Modules.Dashboard;
+
+/// <summary>
+/// Rebuilds the current tenant's roll-ups from the raw tables: each unit's own figures in a handful of grouped
+/// queries, then summed up the tree (deepest first) so every row holds its whole subtree, and written in one
+/// transaction. Months cover January two years back to the current month (China time).
+/// </summary>
+public sealed class RollupBuilder(AppDbContext db, TenantContext tenant, UnitCompliance compliance, DuesRoll duesRoll, TimeProvider clock,
+    IOptionsSnapshot<DuesOptions> duesOptions, IOptions<OrgRulesOptions> orgOptions)
+{
+    private const int PayerBatch = 5000;
+
+    public static (DateOnly From, DateOnly To) Window(DateOnly today) => (new DateOnly(today.Year - 2, 1, 1), new DateOnly(today.Year, today.Month, 1));
+
+    public static int MonthKey(DateOnly d) => d.Year * 100 + d.Month;
+
+    public async Task<int> RebuildAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var today = clock.Today();
+        var (windowFrom, windowTo) = Window(today);
+        var units = await db.OrgUnits.AsNoTracking().Where(u => u.DissolvedAt == null)
+            .Select(u => new { u.Id, u.ParentId, u.Path, u.Name, u.Kind, u.Depth }).ToListAsync(ct);
+        var own = units.ToDictionary(u => u.Id, _ => new Snapshot());
+        var months = units.ToDictionary(u => u.Id, _ => new Dictionary<int, Activity>());
+        var byPath = units.ToDictionary(u => u.Path, u => u.Id, StringComparer.Ordinal);
+
+        foreach (var u in units)
+        {
+            if (u.Kind == OrgUnitKind.Branch) own[u.Id].Branches = 1;
+            if (u.Kind == OrgUnitKind.Group) own[u.Id].Groups = 1;
+        }
+
+        var cutoff = today.AddYears(-35);
+        var people = await db.Members.AsNoTracking().Where(m => m.Status == MembershipStatus.Normal).GroupBy(m => m.OrgUnitId)
+            .Select(g => new
+            {
+                Unit = g.Key, People = g.Count(),
+                Full = g.Count(m => m.Category == MemberCategory.Full),
+                Probationary = g.Count(m => m.Category == MemberCategory.Probationary),
+                Candidates = g.Count(m => m.Category == MemberCategory.Candidate),
+                Activists = g.Count(m => m.Category == MemberCategory.Activist),
+                Applicants = g.Count(m => m.Category == MemberCategory.Applicant),
+                Female = g.Count(m => (m.Category == MemberCategory.Full || m.Category == MemberCategory.Probationary) && m.Gender == Gender.Female),
+                Under35 = g.Count(m => (m.Category == MemberCategory.Full || m.Category == MemberCategory.Probationary) && m.BirthDate > cutoff),
+                Mobile = g.Count(m => m.IsMobile),
+                OutOfContact = g.Count(m => m.OutOfContactSince != null),
+            }).ToListAsync(ct);
+        foreach (var p in people)
+        {
+            if (!own.TryGetValue(p.Unit, out var s)) continue;
+            (s.People, s.Full, s.Probationary, s.Candidates, s.Activists, s.Applicants, s.Female, s.Under35, s.Mobile, s.OutOfContact) =
+                (p.People, p.Full, p.Probationary, p.Candidates, p.Activists, p.Applicants, p.Female, p.Under35, p.Mobile, p.OutOfContact);
+        }
+        foreach (var u in units.Where(u => u.Kind == OrgUnitKind.Branch))
+        {
+            // A branch's full members include those of its groups: counted after the groups' own figures are known.
+            var full = own[u.Id].Full + units.Where(g => g.ParentId == u.Id).Sum(g => own[g.Id].Full);
+            if (full < 3) own[u.Id].SmallBranches = 1;
+        }
+
+        foreach (var b in await compliance.AllBranchesAsync(ct))
+        {
+            if (!own.TryGetValue(b.OrgUnitId, out var s)) continue;
+            if (b.Red > 0) s.BranchesRed = 1;
+            else if (b.Yellow > 0 && b.Green == 0) s.BranchesYellow = 1;
+            else s.BranchesGreen = 1;
+        }
+
+        var horizon = today.AddMonths(orgOptions.Value.TermReminderMonths);
+        var latestEnds = await db.CommitteeTerms.AsNoTracking().GroupBy(t => t.OrgUnitId)
+            .Select(g => new { Unit = g.Key, EndOn = g.OrderByDescending(t => t.Number).Select(t => t.EndOn).First() }).ToListAsync(ct);
+        foreach (var t in latestEnds.Where(t => t.EndOn <= horizon))
+        {
+            if (own.TryGetValue(t.Unit, out var s)) s.TermsExpiring = 1;
+        }
+
+        var fromAt = new DateTimeOffset(windowFrom.ToDateTime(TimeOnly.MinValue), ChinaTime.Offset).ToUniversalTime();
+        var meetings = await db.Meetings.AsNoTracking().Where(m => m.Status != MeetingStatus.Cancelled && m.StartsAt >= fromAt && m.StartsAt <= now)
+            .Select(m => new { m.OrgUnitId, m.Type, m.StartsAt }).ToListAsync(ct);
+        foreach (var m in meetings)
+        {
+            if (!months.TryGetValue(m.OrgUnitId, out var unitMonths)) continue;
+            var a = At(unitMonths, AttendanceRules.MonthOf(m.StartsAt));
+            a.Meetings++;
+            if (m.Type == MeetingType.ThemeDay) a.ThemeDays++;
+        }
+
+        var fromMonth = MonthKey(windowFrom);
+        var lines = await db.MeetingAttendances.AsNoTracking().Where(a => a.Month >= fromMonth).GroupBy(a => new { a.OrgPath, a.Month })
+            .Select(g => new
+            {
+                g.Key.OrgPath, g.Key.Month, Expected = g.Count(),
+                SignedIn = g.Count(a => a.Outcome == AttendanceOutcome.Present || a.Outcome == AttendanceOutcome.Late),
+                OnLeave = g.Count(a => a.Outcome == AttendanceOutcome.OnLeave),
+            }).ToListAsync(ct);
+        foreach (var l in lines)
+        {
+            if (!byPath.TryGetValue(l.OrgPath, out var unitId)) continue;
+            var a = At(months[unitId], l.Month);
+            a.Expected += l.Expected;
+            a.SignedIn += l.SignedIn;
+            a.OnLeave += l.OnLeave;
+        }
+
+        await DuesAsync(months, byPath, windowFrom, windowTo, today, ct);
+
+        // Up the tree, deepest first: every unit's totals are its own plus its children's totals.
+        foreach (var u in units.OrderByDescending(u => u.Depth))
+        {
+            if (u.ParentId is not { } parent || !own.ContainsKey(parent)) continue;
+            own[parent].Add(own[u.Id]);
+            foreach (var (month, a) in months[u.Id]) At(months[parent], month).Add(a);
+        }
+
+        var rollups = units.Select(u =>
+        {
+            var s = own[u.Id];
+            return new UnitRollup
+            {
+                OrgUnitId = u.Id, TenantId = tenant.TenantId, ParentId = u.ParentId, OrgPath = u.Path, Name = u.Name, Kind = u.Kind, Branches = s.Branches,
+                Groups = s.Groups, SmallBranches = s.SmallBranches, People = s.People, Party = s.Full + s.Probationary, Full = s.Full,
+                Probationary = s.Probationary, Candidates = s.Candidates, Activists = s.Activists, Applicants = s.Applicants, Female = s.Female,
+                Under35 = s.Under35, Mobile = s.Mobile, OutOfContact = s.OutOfContact, BranchesRed = s.BranchesRed, BranchesYellow = s.BranchesYellow,
+                BranchesGreen = s.BranchesGreen, TermsExpiring = s.TermsExpiring, BuiltAt = now,
+            };
+        }).ToList();
+        var monthRows = units.SelectMany(u => months[u.Id].Select(m => new UnitMonthRollup
+        {
+            OrgUnitId = u.Id, Month = m.Key, TenantId = tenant.TenantId, OrgPath = u.Path, Meetings = m.Value.Meetings, ThemeDays = m.Value.ThemeDays,
+            Expected = m.Value.Expected, SignedIn = m.Value.SignedIn, OnLeave = m.Value.OnLeave, DuesBilled = m.Value.DuesBilled,
+            DuesPaid = m.Value.DuesPaid, DuesPaidFen = m.Value.DuesPaidFen,
+        })).ToList();
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await db.UnitMonthRollups.ExecuteDeleteAsync(ct);
+        await db.UnitRollups.ExecuteDeleteAsync(ct);
+        await BulkInsert.InsertAsync(db, rollups, ct);
+        await BulkInsert.InsertAsync(db, monthRows, ct);
+        await tx.CommitAsync(ct);
+        return rollups.Count;
+    }
+
+    /// <summary>Bills due and paid per member's unit and month (the dues rules of the Dues module), and the money collected where it was paid.</summary>
+    private async Task DuesAsync(Dictionary<Guid, Dictionary<int, Activity>> months, Dictionary<string, Guid> byPath, DateOnly from, DateOnly to,
+        DateOnly today, CancellationToken ct)
+    {
+        var o = duesOptions.Value;
+        var partyMembers = db.Members.Where(m => (m.Category == MemberCategory.Full || m.Category == MemberCategory.Probationary) && m.Status == MembershipStatus.Normal);
+        var ids = await partyMembers.AsNoTracking().OrderBy(m => m.Id).Select(m => m.Id).ToListAsync(ct);
+        for (var i = 0; i < ids.Count; i += PayerBatch)
+        {
+            var batch = ids.GetRange(i, Math.Min(PayerBatch, ids.Count - i));
+            var payers = await duesRoll.PayersAsync(new DuesRoll.Scope(null!, true, partyMembers.Where(m => batch.Contains(m.Id))), ct);
+            var paid = (await db.DuesPayments.AsNoTracking().Where(p => batch.Contains(p.MemberId) && p.Month >= from && p.Month <= to)
+                    .Select(p => new { p.MemberId, p.Month, p.PaidOn, p.AmountFen, p.VoluntaryFen }).ToListAsync(ct))
+                .ToDictionary(p => (p.MemberId, p.Month), p => new DuesPaid(p.PaidOn, p.AmountFen, p.VoluntaryFen));
+            foreach (var payer in payers)
+            {
+                if (!months.TryGetValue(payer.OrgUnitId, out var unitMonths)) continue;
+                for (var m = from; m <= to; m = m.AddMonths(1))
+                {
+                    var bill = DuesBilling.Bill(m, payer.Dues, payer.Bases, paid.GetValueOrDefault((payer.Id, m)), today, o);
+                    if (!DuesBillStatus.IsBilled(bill.Status)) continue;
+                    var a = At(unitMonths, MonthKey(m));
+                    a.DuesBilled++;
+                    if (DuesBillStatus.IsPaid(bill.Status)) a.DuesPaid++;
+                }
+            }
+        }
+        // The money: where it was paid (collected), whoever paid it.
+        var collected = await db.DuesPayments.AsNoTracking().Where(p => p.Month >= from && p.Month <= to).GroupBy(p => new { p.OrgPath, p.Month })
+            .Select(g => new { g.Key.OrgPath, g.Key.Month, Fen = g.Sum(p => p.AmountFen) }).ToListAsync(ct);
+        foreach (var c in collected)
+        {
+            if (byPath.TryGetValue(c.OrgPath, out var unitId)) At(months[unitId], MonthKey(c.Month)).DuesPaidFen += c.Fen;
+        }
+    }
+
+    private static Activity At(Dictionary<int, Activity> unitMonths, int month)
+    {
+        if (!unitMonths.TryGetValue(month, out var a)) unitMonths[month] = a = new Activity();
+        return a;
+    }
+
+    private sealed class Snapshot
+    {
+        public int Branches, Groups, SmallBranches, People, Full, Probationary, Candidates, Activists, Applicants, Female, Under35, Mobile, OutOfContact;
+        public int BranchesRed, BranchesYellow, BranchesGreen, TermsExpiring;
+
+        public void Add(Snapshot o)
+        {
+            Branches += o.Branches; Groups += o.Groups; SmallBranches += o.SmallBranches; People += o.People; Full += o.Full;
+            Probationary += o.Probationary; Candidates += o.Candidates; Activists += o.Activists; Applicants += o.Applicants; Female += o.Female;
+            Under35 += o.Under35; Mobile += o.Mobile; OutOfContact += o.OutOfContact; BranchesRed += o.BranchesRed; BranchesYellow += o.BranchesYellow;
+            BranchesGreen += o.BranchesGreen; TermsExpiring += o.TermsExpiring;
+        }
+    }
+
+    private sealed class Activity
+    {
+        public int Meetings, ThemeDays, Expected, SignedIn, OnLeave, DuesBilled, DuesPaid;
+        public long DuesPaidFen;
+
+        public void Add(Activity o)
+        {
+            Meetings += o.Meetings; ThemeDays += o.ThemeDays; Expected += o.Expected; SignedIn += o.SignedIn; OnLeave += o.OnLeave;
+            DuesBilled += o.DuesBilled; DuesPaid += o.DuesPaid; DuesPaidFen += o.DuesPaidFen;
+        }
+    }
+}
