@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The whole test suite on a fresh Debian machine (run as root): installs and starts PostgreSQL on loopback and
-# Debian's Chromium, the Chinese fonts and poppler-utils when missing, builds once, then runs the unit and slice
+# Debian's Chromium, the Chinese fonts, poppler-utils and npm when missing, builds once, then runs the unit and slice
 # tests on SQLite and on PostgreSQL, and the browser tests. Screenshots of the browser tests land in artifacts/screenshots/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,6 +13,8 @@ fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || need+=(fonts-noto-cjk)
 # PDF documents embed a Chinese font with TrueType outlines (ADR 0005); the PDF tests read them back with poppler.
 [ -f /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ] || need+=(fonts-wqy-microhei)
 command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
+# The build installs the dashboard's charts (ECharts) from npm into wwwroot/lib.
+command -v npm >/dev/null 2>&1 || need+=(nodejs npm)
 if [ ${#need[@]} -gt 0 ]; then
   echo "== installing ${need[*]}"
   apt-get update -qq
