@@ -14,6 +14,9 @@ public sealed record RateMeetingRequest(int? Criticism, int? Preparation, int? P
 public sealed record ObserverDto(Guid Id, Guid UserId, string Name, string AssignedBy, int? Criticism, int? Preparation, int? Participation, string? Comment,
     DateTimeOffset? RatedAt);
 
+/// <summary>Someone who may be sent as an observer: a user holding a role on a unit above the meeting's.</summary>
+public sealed record ObserverCandidateDto(Guid UserId, string Name, string OrgUnitName);
+
 /// <summary>观察员: the organisation above assigns an observer to a meeting; the observer rates it once it has started.</summary>
 public sealed class MeetingObservers(AppDbContext db, GetMeeting meetings, CurrentUser user, TimeProvider clock, IStringLocalizer<SharedResource> L)
 {
@@ -67,6 +70,29 @@ public sealed class MeetingObservers(AppDbContext db, GetMeeting meetings, Curre
 
     public async Task<IReadOnlyList<ObserverDto>> ListAsync(Guid meetingId, CancellationToken ct) =>
         (await db.MeetingObservers.AsNoTracking().Where(o => o.MeetingId == meetingId).OrderBy(o => o.AssignedAt).ToListAsync(ct)).Select(ToDto).ToList();
+
+    /// <summary>
+    /// Whom the caller may assign (the rule of <see cref="AssignAsync"/>): users holding a role on a unit above the
+    /// meeting's that the caller sees, those already assigned left out; empty for a caller who may not assign.
+    /// </summary>
+    public async Task<IReadOnlyList<ObserverCandidateDto>> CandidatesAsync(Guid meetingId, CancellationToken ct)
+    {
+        var loaded = await meetings.LoadAsync(meetingId, ct);
+        if (!loaded.IsSuccess) return [];
+        var ancestors = GetOrgUnit.AncestorPaths(loaded.Value!.OrgPath);
+        if (ancestors.Count == 0 || !user.Can(Permission.ManageMeetings, ancestors[^1])) return [];
+        var visible = ancestors.Where(p => user.Can(Permission.ViewMembers, p)).ToList();
+        var assigned = db.MeetingObservers.Where(o => o.MeetingId == meetingId).Select(o => o.UserId);
+        var rows = await db.RoleAssignments.AsNoTracking()
+            .Join(db.OrgUnits.Where(u => visible.Contains(u.Path)), r => r.OrgUnitId, u => u.Id, (r, u) => new { r.UserId, u.Name, u.Path })
+            .Join(db.Users.Where(u => u.TenantId == user.TenantId), x => x.UserId, u => u.Id, (x, u) => new { x.UserId, x.Name, x.Path, u.DisplayName, u.UserName })
+            .Where(x => !assigned.Contains(x.UserId))
+            .ToListAsync(ct);
+        // A user with roles on several units above is listed once, under the nearest.
+        return rows.GroupBy(x => x.UserId).Select(g => g.OrderByDescending(x => x.Path.Length).First())
+            .Select(x => new ObserverCandidateDto(x.UserId, string.IsNullOrEmpty(x.DisplayName) ? x.UserName ?? "" : x.DisplayName, x.Name))
+            .OrderBy(x => x.OrgUnitName, StringComparer.Ordinal).ThenBy(x => x.Name, StringComparer.Ordinal).ToList();
+    }
 
     private static ObserverDto ToDto(MeetingObserver o) =>
         new(o.Id, o.UserId, o.Name, o.AssignedBy, o.Criticism, o.Preparation, o.Participation, o.Comment, o.RatedAt);

@@ -20,6 +20,9 @@ public sealed record TallyDto(Guid MemberId, string Name, bool SelfAppraised, in
 
 public sealed record AppraisalDto(Guid MeetingId, int Voted, int Expected, bool Closed, IReadOnlyList<TallyDto> Members);
 
+/// <summary>The caller's part in an appraisal: their member id among those expected, and what they have done.</summary>
+public sealed record MyAppraisalDto(Guid MemberId, bool SelfAppraised, bool Voted);
+
 /// <summary>
 /// 民主评议党员 in a meeting of that kind: each member appraises themselves, then grades every member (one ballot each);
 /// the tallies propose a grade; the host closes the appraisal (overriding a proposal where the meeting decided
@@ -111,6 +114,17 @@ public sealed class DemocraticAppraisal(AppDbContext db, GetMeeting meetings, Cu
         }
         await db.SaveChangesAsync(ct);
         return await TallyAsync(m, ct);
+    }
+
+    /// <summary>The caller's self-appraisal and ballot state, or null when they are not expected at the meeting.</summary>
+    public async Task<MyAppraisalDto?> MineAsync(Guid meetingId, CancellationToken ct)
+    {
+        var loaded = await meetings.LoadAsync(meetingId, ct);
+        if (!loaded.IsSuccess) return null;
+        var me = await ExpectedAttendees.Of(db, loaded.Value!).Where(x => x.UserId == user.UserId).Select(x => (Guid?)x.Id).FirstOrDefaultAsync(ct);
+        if (me is not { } id) return null;
+        return new MyAppraisalDto(id, await db.AppraisalSelves.AnyAsync(s => s.MeetingId == meetingId && s.MemberId == id, ct),
+            await db.AppraisalVotes.AnyAsync(v => v.MeetingId == meetingId && v.VoterMemberId == id, ct));
     }
 
     private async Task<(Meeting? Meeting, Guid Member, Error? Error)> OpenAsync(Guid meetingId, CancellationToken ct)

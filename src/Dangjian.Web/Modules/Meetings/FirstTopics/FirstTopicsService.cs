@@ -57,6 +57,24 @@ public sealed class FirstTopicsService(AppDbContext db, OrgAccess access, Curren
         return new Page<FirstTopicDto>(rows.Select(ToDto).ToList(), page.Page, page.PageSize, total);
     }
 
+    /// <summary>
+    /// The topics a meeting of the unit could study first (the new-meeting page's choice): published to the unit or above,
+    /// not yet named by a meeting of the unit itself that was not cancelled; newest first.
+    /// </summary>
+    public async Task<Result<IReadOnlyList<FirstTopicDto>>> OpenAsync(Guid unitId, int take, CancellationToken ct)
+    {
+        var unit = await access.LoadAsync(unitId, Permission.ViewMembers, ct);
+        if (!unit.IsSuccess) return unit.Error!;
+        var path = unit.Value!.Path;
+        var paths = GetOrgUnit.AncestorPaths(path);
+        paths.Add(path);
+        var rows = await db.FirstTopics.AsNoTracking()
+            .Where(t => paths.Contains(t.OrgPath)
+                        && !db.Meetings.Any(m => m.FirstTopicId == t.Id && m.OrgPath == path && m.Status != MeetingStatus.Cancelled))
+            .OrderByDescending(t => t.PublishedAt).Take(take).ToListAsync(ct);
+        return rows.Select(ToDto).ToList();
+    }
+
     /// <summary>A topic the caller may see for a meeting of <paramref name="meetingPath"/>: published to it or above.</summary>
     public async Task<FirstTopic?> ForMeetingAsync(Guid topicId, string meetingPath, CancellationToken ct)
     {
