@@ -8,4 +8,5 @@ public sealed partial class AppDbContext
 {
     public DbSet<UnitRollup> UnitRollups => Set<UnitRollup>();
     public DbSet<UnitMonthRollup> UnitMonthRollups => Set<UnitMonthRollup>();
+    public DbSet<Modules.Dashboard.WeakLinks.WeakLink> WeakLinks => Set<Modules.Dashboard.WeakLinks.WeakLink>();
 }

@@ -24,7 +24,7 @@ public sealed class SiblingWorld
         OrgUnit? DissolvedGroup, Dangjian.Web.Modules.Members.Transfers.MemberTransfer Transfer, Guid ImportId, Guid RecordEntryId,
         Guid MobileRegistrationId, Guid CaseId, string ApplicantName, Guid MaterialId, Guid DuesImportId, Dangjian.Web.Modules.Dues.DuesUsage Usage,
         Dangjian.Web.Modules.Members.Certificates.MemberCertificate Certificate, Dangjian.Web.Modules.Members.Transfers.Incoming.IncomingTransfer Incoming,
-        Dangjian.Web.Modules.Meetings.Meeting Meeting, Guid LeaveId, Guid FirstTopicId, Guid AttachmentId)
+        Dangjian.Web.Modules.Meetings.Meeting Meeting, Guid LeaveId, Guid FirstTopicId, Guid AttachmentId, Guid WeakLinkId)
     {
         /// <summary>Strings that only a caller who may see this branch should ever receive.</summary>
         public IReadOnlyList<string> Secrets =>
@@ -36,6 +36,7 @@ public sealed class SiblingWorld
             ApplicantName, CaseId.ToString(), Usage.Description, Usage.Id.ToString(),
             Certificate.Destination, Certificate.Number, Certificate.Id.ToString(),
             Incoming.Name, Incoming.IssuedBy, Incoming.LetterNumber, Incoming.Id.ToString(), Meeting.Topic, Meeting.Id.ToString(), $"请假{Marker(Unit)}", $"第一议题{Marker(Unit)}",
+            $"薄弱环节{Marker(Unit)}", WeakLinkId.ToString(),
         ];
 
         private static string Marker(OrgUnit unit) => unit.Name[(unit.Name.IndexOf("支部", StringComparison.Ordinal) + 2)..];
@@ -190,6 +191,7 @@ public sealed class SiblingWorld
         var leaveId = Guid.CreateVersion7(app.Clock.GetUtcNow());
         var firstTopicId = Guid.CreateVersion7(app.Clock.GetUtcNow());
         var attachmentId = Guid.CreateVersion7(app.Clock.GetUtcNow());
+        var weakLinkId = Guid.CreateVersion7(app.Clock.GetUtcNow());
         var meeting = new Dangjian.Web.Modules.Meetings.Meeting
         {
             Id = Guid.CreateVersion7(app.Clock.GetUtcNow()), TenantId = tenant.TenantId, OrgUnitId = unit.Id, OrgPath = unit.Path,
@@ -215,9 +217,15 @@ public sealed class SiblingWorld
                 Id = leaveId, TenantId = tenant.TenantId, MeetingId = meeting.Id, MemberId = member.Id, MemberName = member.Name,
                 Reason = $"{label}请假{marker}", RequestedAt = app.Clock.GetUtcNow(),
             });
+            db.WeakLinks.Add(new Dangjian.Web.Modules.Dashboard.WeakLinks.WeakLink
+            {
+                Id = weakLinkId, TenantId = tenant.TenantId, Key = $"test:{weakLinkId:N}", OrgUnitId = unit.Id, OrgPath = unit.Path, OrgUnitName = unit.Name,
+                Rule = "meetings-missed", Reason = $"{label}薄弱环节{marker}", Article = "第五章", Score = 30, DetectedAt = app.Clock.GetUtcNow(),
+                UpdatedAt = app.Clock.GetUtcNow(),
+            });
             await db.SaveChangesAsync();
         });
         return new Side(unit, member, term, term.Members[0], secretary, notification.Id, dissolved, transfer, upload.Id, entry.Id, mobile.Id,
-            developmentCase.Id, applicant.Name, material.Id, duesUpload.Id, usage, certificate, incoming, meeting, leaveId, firstTopicId, attachmentId);
+            developmentCase.Id, applicant.Name, material.Id, duesUpload.Id, usage, certificate, incoming, meeting, leaveId, firstTopicId, attachmentId, weakLinkId);
     }
 }

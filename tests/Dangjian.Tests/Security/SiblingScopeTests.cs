@@ -179,6 +179,7 @@ public sealed class SiblingScopeTests(AppFixture app, ITestOutputHelper output) 
                     ("leaveId", _) => b.LeaveId,
                     ("firstTopicId", _) => b.FirstTopicId,
                     ("attachmentId", _) => b.AttachmentId,
+                    ("weakLinkId", _) => b.WeakLinkId,
                     ("materialId", _) => b.MaterialId,
                     ("step", _) => 7,
                     ("code", _) => "candidate-minutes",

@@ -48,7 +48,8 @@ public sealed record DashboardDto(Guid OrgUnitId, string Name, DateOnly From, Da
 /// child, and a row per month of the period and of the one before it — never from the raw tables. <see cref="DashboardDto.AsOf"/>
 /// is when the roll-ups were built.
 /// </summary>
-public sealed class Dashboard(AppDbContext db, OrgAccess access, RollupBuilder builder, TimeProvider clock, IStringLocalizer<SharedResource> L)
+public sealed class Dashboard(AppDbContext db, OrgAccess access, RollupBuilder builder, WeakLinks.WeakLinkDetector weakLinks, TimeProvider clock,
+    IStringLocalizer<SharedResource> L)
 {
     public async Task<Result<DashboardDto>> HandleAsync(Guid unitId, DateOnly? from, DateOnly? to, CancellationToken ct)
     {
@@ -66,6 +67,7 @@ public sealed class Dashboard(AppDbContext db, OrgAccess access, RollupBuilder b
         {
             // First use in this tenant: build the roll-ups now rather than show nothing until the job runs.
             await builder.RebuildAsync(ct);
+            await weakLinks.DetectAsync(ct);
             row = await db.UnitRollups.AsNoTracking().FirstOrDefaultAsync(r => r.OrgUnitId == unitId, ct);
         }
         if (row is null) return Error.Conflict("DASHBOARD_PENDING", L["Dashboard.Pending"]);

@@ -11,6 +11,9 @@ public static class DashboardModule
         services.AddScoped<RollupBuilder>();
         services.AddScoped<Dashboard>();
         services.AddScoped<NaiveDashboard>();
+        services.AddOptions<WeakLinks.WeakLinkOptions>().Bind(config.GetSection(WeakLinks.WeakLinkOptions.Section));
+        services.AddScoped<WeakLinks.WeakLinkDetector>();
+        services.AddScoped<WeakLinks.WeakLinks>();
         services.AddSingleton<Platform.Jobs.IJob, RollupJob>();
         return services;
     }
@@ -24,6 +27,17 @@ public static class DashboardModule
             })
             .WithTags("Dashboard").RequireAuthorization()
             .WithDescription("The figures of the unit's subtree from the roll-ups (asOf: when they were built), with the previous period beside them.");
+        app.MapGet("/api/v1/org-units/{id:guid}/weak-links", async Task<IResult> (Guid id, string? status, int? page, int? pageSize, WeakLinks.WeakLinks h,
+                CancellationToken ct) => Reply(await h.ListAsync(id, status, Platform.Paging.PageRequest.Of(page, pageSize), ct)))
+            .WithTags("Dashboard").RequireAuthorization()
+            .WithDescription("薄弱环节 of the unit's subtree, highest score first: open and assigned ones unless status= says otherwise.");
+        var links = app.MapGroup("/api/v1/weak-links").WithTags("Dashboard").RequireAuthorization();
+        links.MapPost("/{weakLinkId:guid}/assign", async Task<IResult> (Guid weakLinkId, WeakLinks.AssignWeakLinkRequest body, WeakLinks.WeakLinks h,
+            CancellationToken ct) => Reply(await h.AssignAsync(weakLinkId, body, ct)));
+        links.MapPost("/{weakLinkId:guid}/close", async Task<IResult> (Guid weakLinkId, WeakLinks.CloseWeakLinkRequest body, WeakLinks.WeakLinks h,
+            CancellationToken ct) => Reply(await h.CloseAsync(weakLinkId, body, ct)));
         return app;
     }
+
+    private static IResult Reply<T>(Result<T> r) => r.IsSuccess ? TypedResults.Ok(r.Value) : r.Error!.ToProblem();
 }

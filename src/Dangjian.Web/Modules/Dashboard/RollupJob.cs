@@ -10,8 +10,14 @@ internal sealed class RollupJob(Microsoft.Extensions.Options.IOptions<DashboardO
 
     public async Task<string> RunAsync(IServiceProvider services, CancellationToken ct)
     {
-        var units = await EachTenant.RunAsync(services, sp => sp.GetRequiredService<RollupBuilder>().RebuildAsync(ct), ct);
-        return $"重建看板汇总 {units} 个组织";
+        var found = 0;
+        var units = await EachTenant.RunAsync(services, async sp =>
+        {
+            var built = await sp.GetRequiredService<RollupBuilder>().RebuildAsync(ct);
+            found += await sp.GetRequiredService<WeakLinks.WeakLinkDetector>().DetectAsync(ct);
+            return built;
+        }, ct);
+        return $"重建看板汇总 {units} 个组织，薄弱环节 {found} 项";
     }
 }
 

@@ -20,7 +20,7 @@ public sealed class UnitRollup : ITenantOwned, IHasOrgPath
     public int Branches { get; set; }
     public int Groups { get; set; }
 
-    /// <summary>Branches with fewer than three full members (a branch needs three, 《中国共产党支部工作条例（试行）》第五条).</summary>
+    /// <summary>Branches with fewer than three full members (a branch needs three, 《中国共产党支部工作条例（试行）》第四条).</summary>
     public int SmallBranches { get; set; }
     public int People { get; set; }
     public int Party { get; set; }

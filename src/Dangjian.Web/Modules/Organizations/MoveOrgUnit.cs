@@ -64,6 +64,9 @@ public sealed class MoveOrgUnit(AppDbContext db, OrgAccess access, Platform.Ledg
         await db.Meetings.RepathAsync(oldPath, newPath, ct);
         await db.FirstTopics.RepathAsync(oldPath, newPath, ct);
         await db.MeetingAttendances.RepathAsync(oldPath, newPath, ct);
+        await db.WeakLinks.RepathAsync(oldPath, newPath, ct);
+        await db.UnitRollups.RepathAsync(oldPath, newPath, ct);
+        await db.UnitMonthRollups.RepathAsync(oldPath, newPath, ct);
         var upper = OrgPaths.UpperBound(oldPath);
         await db.MemberTransfers.Where(t => string.Compare(t.FromPath, oldPath) >= 0 && string.Compare(t.FromPath, upper) < 0)
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.FromPath, t => newPath + t.FromPath.Substring(cut)), ct);

@@ -1,0 +1,160 @@
+using Dangjian.Web.Data;
+using Dangjian.Web.Modules.Development;
+using Dangjian.Web.Modules.Meetings.Attendance;
+using Dangjian.Web.Modules.Meetings.Compliance;
+using Dangjian.Web.Modules.Members;
+using Dangjian.Web.Modules.Organizations;
+using Dangjian.Web.Platform.Clock;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+
+namespace Dangjian.Web.Modules.Dashboard.WeakLinks;
+
+/// <summary>
+/// Finds the weak links of the current tenant from the roll-ups (just rebuilt) and a few grouped queries, and keeps the
+/// stored items in step: new findings open, known ones updated (a closed one stays closed), ones no longer found
+/// resolved. Runs after each roll-up rebuild.
+/// </summary>
+public sealed class WeakLinkDetector(AppDbContext db, UnitCompliance compliance, TimeProvider clock, IOptions<WeakLinkOptions> options,
+    IStringLocalizer<SharedResource> L)
+{
+    private const string Branch = "《中国共产党支部工作条例（试行）》";
+
+    public async Task<int> DetectAsync(CancellationToken ct)
+    {
+        var o = options.Value;
+        var today = clock.Today();
+        var now = clock.GetUtcNow();
+        var findings = new List<WeakLinkFinding>();
+        var rollups = await db.UnitRollups.AsNoTracking().ToListAsync(ct);
+        var byId = rollups.ToDictionary(r => r.OrgUnitId);
+        var branches = rollups.Where(r => r.Kind == OrgUnitKind.Branch).ToList();
+        var current = RollupBuilder.MonthKey(new DateOnly(today.Year, today.Month, 1));
+        var threeBack = RollupBuilder.MonthKey(new DateOnly(today.Year, today.Month, 1).AddMonths(-2));
+        var yearBack = RollupBuilder.MonthKey(new DateOnly(today.Year, today.Month, 1).AddMonths(-11));
+        var months = (await db.UnitMonthRollups.AsNoTracking().Where(m => m.Month >= yearBack && m.Month <= current).ToListAsync(ct))
+            .Where(m => byId.TryGetValue(m.OrgUnitId, out var r) && r.Kind == OrgUnitKind.Branch).ToLookup(m => m.OrgUnitId);
+
+        foreach (var c in await compliance.AllBranchesAsync(ct))
+        {
+            if (c.Red == 0 || !byId.TryGetValue(c.OrgUnitId, out var b)) continue;
+            findings.Add(new(Key(WeakLinkRules.Meetings, b.OrgUnitId, today.Year.ToString(System.Globalization.CultureInfo.InvariantCulture)), b.OrgUnitId,
+                b.OrgPath, b.Name, null, null, WeakLinkRules.Meetings, L["WeakLink.Meetings", c.Red], Branch + "第五章", WeakLinkRules.MeetingsScore(c.Red)));
+        }
+
+        var recent = new List<(Guid Branch, int Party, double Rate)>();
+        foreach (var b in branches)
+        {
+            var last3 = PeriodFigures.Sum(months[b.OrgUnitId].Where(m => m.Month >= threeBack));
+            if (WeakLinkRules.RateScore(last3.SignInRate, o.MinSignInRate, last3.Expected, o.MinExpected, 20) is { } a)
+            {
+                findings.Add(new(Key(WeakLinkRules.Attendance, b.OrgUnitId, current.ToString(System.Globalization.CultureInfo.InvariantCulture)), b.OrgUnitId, b.OrgPath,
+                    b.Name, null, null, WeakLinkRules.Attendance, L["WeakLink.Attendance", Rate(last3.SignInRate), last3.SignedIn, last3.Expected, o.MinSignInRate],
+                    "《中国共产党章程》第八条", a));
+            }
+            if (WeakLinkRules.RateScore(last3.DuesCollectionRate, o.MinDuesRate, last3.DuesBilled, 1, 15) is { } d)
+            {
+                findings.Add(new(Key(WeakLinkRules.Dues, b.OrgUnitId, current.ToString(System.Globalization.CultureInfo.InvariantCulture)), b.OrgUnitId, b.OrgPath,
+                    b.Name, null, null, WeakLinkRules.Dues, L["WeakLink.Dues", Rate(last3.DuesCollectionRate), last3.DuesPaid, last3.DuesBilled, o.MinDuesRate],
+                    "《关于中国共产党党费收缴、使用和管理的规定》", d));
+            }
+            if (b.SmallBranches > 0)
+            {
+                findings.Add(new(Key(WeakLinkRules.SmallBranch, b.OrgUnitId, ""), b.OrgUnitId, b.OrgPath, b.Name, null, null, WeakLinkRules.SmallBranch,
+                    L["WeakLink.SmallBranch"], Branch + "第四条", 10));
+            }
+            var year = PeriodFigures.Sum(months[b.OrgUnitId]);
+            if (year.Expected >= o.MinExpected && year.SignInRate is { } rate) recent.Add((b.OrgUnitId, b.Party, (double)rate));
+        }
+        foreach (var (branch, rate, mean, z) in WeakLinkRules.BelowPeers(recent, o.PeerZ, o.MinPeers))
+        {
+            var b = byId[branch];
+            findings.Add(new(Key(WeakLinkRules.Peers, b.OrgUnitId, current.ToString(System.Globalization.CultureInfo.InvariantCulture)), b.OrgUnitId, b.OrgPath, b.Name,
+                null, null, WeakLinkRules.Peers, L["WeakLink.Peers", rate.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture),
+                    mean.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture), (-z).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)],
+                L["WeakLink.PeersRule", o.PeerZ], 20 + (int)Math.Round(-5 * z)));
+        }
+
+        // Terms: a unit's own committee (its total less its children's).
+        foreach (var r in rollups)
+        {
+            var own = r.TermsExpiring - rollups.Where(c => c.ParentId == r.OrgUnitId).Sum(c => c.TermsExpiring);
+            if (own > 0)
+            {
+                findings.Add(new(Key(WeakLinkRules.Term, r.OrgUnitId, ""), r.OrgUnitId, r.OrgPath, r.Name, null, null, WeakLinkRules.Term, L["WeakLink.Term"],
+                    "《中国共产党基层组织选举工作条例》第三条", 15));
+            }
+        }
+
+        var lost = await db.Members.AsNoTracking().Where(m => m.Status == MembershipStatus.Normal && m.OutOfContactSince != null)
+            .Select(m => new { m.Id, m.Name, m.OrgUnitId, m.OutOfContactSince }).ToListAsync(ct);
+        foreach (var m in lost.Where(m => byId.ContainsKey(m.OrgUnitId)))
+        {
+            var u = byId[m.OrgUnitId];
+            findings.Add(new(Key(WeakLinkRules.OutOfContact, m.Id, ChinaTime.Format(m.OutOfContactSince!.Value)), u.OrgUnitId, u.OrgPath, u.Name, m.Id, m.Name,
+                WeakLinkRules.OutOfContact, L["WeakLink.OutOfContact", ChinaTime.Format(m.OutOfContactSince.Value)], "《中国共产党党员教育管理工作条例》第二十四条", 25));
+        }
+
+        // Absent, not excused, from every meeting of the last three months (at least AbsentInARow of them).
+        var absent = await db.MeetingAttendances.AsNoTracking().Where(a => a.Month >= threeBack).GroupBy(a => a.MemberId)
+            .Select(g => new { Member = g.Key, Count = g.Count(), Absent = g.Count(a => a.Outcome == AttendanceOutcome.Absent) })
+            .Where(g => g.Count >= o.AbsentInARow && g.Absent == g.Count).ToListAsync(ct);
+        var absentIds = absent.Select(a => a.Member).ToList();
+        var absentPeople = await db.Members.AsNoTracking().Where(m => absentIds.Contains(m.Id) && m.Status == MembershipStatus.Normal)
+            .Select(m => new { m.Id, m.Name, m.OrgUnitId }).ToListAsync(ct);
+        foreach (var m in absentPeople.Where(m => byId.ContainsKey(m.OrgUnitId)))
+        {
+            var u = byId[m.OrgUnitId];
+            var count = absent.First(a => a.Member == m.Id).Count;
+            findings.Add(new(Key(WeakLinkRules.Absent, m.Id, current.ToString(System.Globalization.CultureInfo.InvariantCulture)), u.OrgUnitId, u.OrgPath, u.Name, m.Id,
+                m.Name, WeakLinkRules.Absent, L["WeakLink.Absent", count], "《中国共产党章程》第九条", 15 + 2 * count));
+        }
+
+        var stalledBefore = today.AddMonths(-o.StalledMonths);
+        var stalled = await db.DevelopmentCases.AsNoTracking().Where(c => c.Status == CaseStatus.Open && c.LastStepOn < stalledBefore)
+            .Join(db.Members, c => c.MemberId, m => m.Id, (c, m) => new { c.Id, c.LastStep, c.LastStepOn, m.Name, m.OrgUnitId, MemberId = m.Id }).ToListAsync(ct);
+        foreach (var c in stalled.Where(c => byId.ContainsKey(c.OrgUnitId)))
+        {
+            var u = byId[c.OrgUnitId];
+            findings.Add(new(Key(WeakLinkRules.Stalled, c.Id, c.LastStep.ToString(System.Globalization.CultureInfo.InvariantCulture)), u.OrgUnitId, u.OrgPath, u.Name,
+                c.MemberId, c.Name, WeakLinkRules.Stalled, L["WeakLink.Stalled", c.LastStep, ChinaTime.Format(c.LastStepOn!.Value)], "《中国共产党发展党员工作细则》", 10));
+        }
+
+        return await StoreAsync(findings, now, ct);
+    }
+
+    private async Task<int> StoreAsync(List<WeakLinkFinding> findings, DateTimeOffset now, CancellationToken ct)
+    {
+        var stored = await db.WeakLinks.ToDictionaryAsync(w => w.Key, ct);
+        var found = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var f in findings)
+        {
+            if (!found.Add(f.Key)) continue;
+            if (stored.TryGetValue(f.Key, out var w))
+            {
+                if (w.Status == WeakLinkStatus.Closed) continue;
+                if (w.Status == WeakLinkStatus.Resolved) w.Status = WeakLinkStatus.Open;
+                (w.Reason, w.Score, w.OrgUnitId, w.OrgPath, w.OrgUnitName, w.UpdatedAt) = (f.Reason, f.Score, f.OrgUnitId, f.OrgPath, f.OrgUnitName, now);
+                continue;
+            }
+            db.WeakLinks.Add(new WeakLink
+            {
+                Id = Guid.CreateVersion7(now), Key = f.Key, OrgUnitId = f.OrgUnitId, OrgPath = f.OrgPath, OrgUnitName = f.OrgUnitName, MemberId = f.MemberId,
+                MemberName = f.MemberName, Rule = f.Rule, Reason = f.Reason, Article = f.Article, Score = f.Score, Status = WeakLinkStatus.Open,
+                DetectedAt = now, UpdatedAt = now,
+            });
+        }
+        foreach (var w in stored.Values.Where(w => w.Status is WeakLinkStatus.Open or WeakLinkStatus.Assigned && !found.Contains(w.Key)))
+        {
+            w.Status = WeakLinkStatus.Resolved;
+            w.UpdatedAt = now;
+        }
+        await db.SaveChangesAsync(ct);
+        return found.Count;
+    }
+
+    private static string Key(string rule, Guid id, string period) => $"{rule}:{id:N}:{period}";
+
+    private static string Rate(decimal? r) => r is { } v ? v.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) + "%" : "—";
+}
