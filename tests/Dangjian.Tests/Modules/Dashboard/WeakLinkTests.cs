@@ -78,4 +78,31 @@ public sealed class WeakLinkTests(AppFixture app) : IClassFixture<AppFixture>
         (await admin.GetJsonAsync($"/api/v1/org-units/{tenant.Root.Id}/weak-links?status=Resolved&pageSize=200"))["items"]!.AsArray()
             .Select(i => i!.Id("id")).ShouldContain(missedId);
     }
+
+    [Fact]
+    public async Task Pages_DashboardListsThem_AssignedAndClosedFromTheList()
+    {
+        var (tenant, _) = await TestTenant.SeedAsync(app, 300);
+        using var admin = await app.ClientForAsync(tenant.Admin);
+        var board = await admin.GetStringAsync($"/dashboard?unit={tenant.Root.Id}");
+        board.ShouldContain("data-testid=\"dashboard-weak-links\"");
+        board.ShouldContain("本年度有");
+
+        var url = $"/dashboard/weak-links?unit={tenant.Root.Id}";
+        (await admin.GetStringAsync(url)).ShouldContain("未按规定召开组织生活");
+        var first = await app.InTenantAsync(tenant.TenantId, db => db.WeakLinks.OrderByDescending(w => w.Score).ThenBy(w => w.OrgPath).ThenBy(w => w.Key).FirstAsync());
+        using (var assigned = await admin.PostFormAsync(url, $"assign-{first.Id}", new() { ["AssignedTo"] = "宣传委员" }))
+            assigned.StatusCode.ShouldBe(HttpStatusCode.Redirect, await assigned.Content.ReadAsStringAsync());
+        using (var noNote = await admin.PostFormAsync(url, $"close-{first.Id}", new()))
+        {
+            noNote.StatusCode.ShouldBe(HttpStatusCode.OK, noNote.Headers.Location?.ToString());
+            (await noNote.Content.ReadAsStringAsync()).ShouldContain("关闭时须写明整改或跟进情况");
+        }
+        using (var closed = await admin.PostFormAsync(url, $"close-{first.Id}", new() { ["CloseNote"] = "已补开支部党员大会" }))
+            closed.StatusCode.ShouldBe(HttpStatusCode.Redirect, await closed.Content.ReadAsStringAsync());
+        var stored = await app.InTenantAsync(tenant.TenantId, db => db.WeakLinks.SingleAsync(w => w.Id == first.Id));
+        stored.Status.ShouldBe(Dangjian.Web.Modules.Dashboard.WeakLinks.WeakLinkStatus.Closed);
+        stored.AssignedTo.ShouldBe("宣传委员");
+        (await admin.GetStringAsync(url + "&status=Closed")).ShouldContain("已补开支部党员大会");
+    }
 }

@@ -108,12 +108,23 @@ public sealed partial class MeetingPagesTests(AppFixture app) : IClassFixture<Ap
         asked.StatusCode.ShouldBe(HttpStatusCode.Redirect, await asked.Content.ReadAsStringAsync());
         (await phone.GetStringAsync(url)).ShouldContain("您已请假：赴外地参加培训");
         var leaveId = await app.InTenantAsync(tenant.TenantId, db => db.MeetingLeaves.Select(l => l.Id).SingleAsync());
-        using var approved = await secretary.PostFormAsync(url, "meeting-leave-decide", new()
+        // A second request pending at the same time: one form per request on the host's page.
+        var other = (await tenant.AddMembersAsync(branch, 1))[0];
+        var meetingId = Guid.Parse(url.Split('/').Last());
+        await app.InTenantAsync(tenant.TenantId, async db =>
         {
-            ["LeaveDecision.LeaveId"] = leaveId.ToString(), ["LeaveDecision.Decision"] = "Approved",
+            db.MeetingLeaves.Add(new Dangjian.Web.Modules.Meetings.MeetingLeave
+            {
+                Id = Guid.CreateVersion7(), MeetingId = meetingId, MemberId = other.Id, MemberName = other.Name, Reason = "家中有事", RequestedAt = app.Clock.GetUtcNow(),
+            });
+            await db.SaveChangesAsync();
         });
+        (await secretary.GetStringAsync(url)).ShouldContain("家中有事");
+        using var approved = await secretary.PostFormAsync(url, $"leave-{leaveId}", new() { ["LeaveVerdict"] = "Approved" });
         approved.StatusCode.ShouldBe(HttpStatusCode.Redirect, await approved.Content.ReadAsStringAsync());
         (await phone.GetStringAsync(url)).ShouldContain("已准假");
+        (await app.InTenantAsync(tenant.TenantId, db => db.MeetingLeaves.SingleAsync(l => l.MemberId == other.Id))).Status
+            .ShouldBe(Dangjian.Web.Modules.Meetings.LeaveStatus.Pending);
     }
 
     [Fact]
