@@ -96,6 +96,7 @@ if [[ "${1:-}" == "signin" ]]; then
     fi
     SERVER=""
   }
+  server_cpu_ticks() { awk '{print $14 + $15}' "/proc/$SERVER/stat"; }
   fetch_code() { # meeting dir: the code the host's screen shows, into dir/code
     curl -sf -H "Authorization: Bearer $(cat "$2/host-token.txt")" "$SI_URL/api/v1/meetings/$1" | jq -r .signInCode.code > "$2/code.tmp" \
       && mv "$2/code.tmp" "$2/code"
@@ -106,9 +107,12 @@ if [[ "${1:-}" == "signin" ]]; then
     (while sleep 5; do fetch_code "$meeting" "$dir" || true; done) & refresher=$!
     rm -f "$dir/done"
     echo "-- $name: meeting $meeting, $SI_MEMBERS sign-ins, wrk -t$SI_THREADS -c$SI_CONNS, pace ${pace} ms; $(uptime)"
+    local cpu_before; cpu_before=$(server_cpu_ticks)
     wrk -t"$SI_THREADS" -c"$SI_CONNS" -d"$((SI_PACE_SECONDS * 3 + 60))s" --timeout 30s --latency -s "$ROOT/bench/signin.lua" "$SI_URL" \
       -- "$dir/tokens.txt" "$dir/code" "$meeting" "$SI_THREADS" "$pace" "$dir/done"
     kill "$refresher"; wait "$refresher" 2>/dev/null || true
+    echo "server CPU in this pass: $(( ($(server_cpu_ticks) - cpu_before) * 1000 / $(getconf CLK_TCK) )) ms (user + sys), i.e." \
+      "$(( ($(server_cpu_ticks) - cpu_before) * 1000000 / $(getconf CLK_TCK) / SI_MEMBERS )) µs per request; $(uptime)"
   }
   run_provider() { # provider connection-string
     local provider=$1 cs=$2 dir="$DATA/signin/$1" meetings check=0
