@@ -99,6 +99,15 @@ if [[ "${1:-}" == "signin" ]]; then
     SERVER=""
   }
   server_cpu_ticks() { awk '{print $14 + $15}' "/proc/$SERVER/stat"; }
+  # The PostgreSQL backends serving the benchmark database (the app's pooled connections stay open between passes;
+  # other databases on the same server, e.g. other test runs, are not counted).
+  pg_cpu_ticks() {
+    local t=0 p
+    for p in $(psql -d postgres -Atc "SELECT pid FROM pg_stat_activity WHERE datname = '$SI_PG_DB'"); do
+      t=$((t + $(awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || echo 0)))
+    done
+    echo "$t"
+  }
   fetch_code() { # meeting dir: the code the host's screen shows, into dir/code
     curl -sf -H "Authorization: Bearer $(cat "$2/host-token.txt")" "$SI_URL/api/v1/meetings/$1" | jq -r .signInCode.code > "$2/code.tmp" \
       && mv "$2/code.tmp" "$2/code"
@@ -109,12 +118,16 @@ if [[ "${1:-}" == "signin" ]]; then
     (while sleep 5; do fetch_code "$meeting" "$dir" || true; done) & refresher=$!
     rm -f "$dir/done"
     echo "-- $name: meeting $meeting, $SI_MEMBERS sign-ins, wrk -t$SI_THREADS -c$SI_CONNS, pace ${pace} ms; $(uptime)"
-    local cpu_before; cpu_before=$(server_cpu_ticks)
+    local cpu_before pg_before; cpu_before=$(server_cpu_ticks); pg_before=$(pg_cpu_ticks)
     wrk -t"$SI_THREADS" -c"$SI_CONNS" -d"$((SI_PACE_SECONDS * 3 + 60))s" --timeout 30s --latency -s "$ROOT/bench/signin.lua" "$SI_URL" \
       -- "$dir/tokens.txt" "$dir/code" "$meeting" "$SI_THREADS" "$pace" "$dir/done"
     kill "$refresher"; wait "$refresher" 2>/dev/null || true
     echo "server CPU in this pass: $(( ($(server_cpu_ticks) - cpu_before) * 1000 / $(getconf CLK_TCK) )) ms (user + sys), i.e." \
       "$(( ($(server_cpu_ticks) - cpu_before) * 1000000 / $(getconf CLK_TCK) / SI_MEMBERS )) µs per request; $(uptime)"
+    if [[ "$dir" == */Postgres ]]; then
+      echo "PostgreSQL backends' CPU in this pass: $(( ($(pg_cpu_ticks) - pg_before) * 1000 / $(getconf CLK_TCK) )) ms," \
+        "$(( ($(pg_cpu_ticks) - pg_before) * 1000000 / $(getconf CLK_TCK) / SI_MEMBERS )) µs per request"
+    fi
   }
   run_provider() { # provider connection-string
     local provider=$1 cs=$2 dir="$DATA/signin/$1" meetings check=0
