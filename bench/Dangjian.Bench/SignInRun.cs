@@ -119,6 +119,9 @@ public static class SignInRun
         }
         var minted = sw.Elapsed;
 
+        var version = await db.Database.SqlQueryRaw<string>(db.Database.IsNpgsql() ? "SELECT version() AS \"Value\"" : "SELECT sqlite_version() AS \"Value\"")
+            .SingleAsync();
+        Console.WriteLine($"database: {(db.Database.IsNpgsql() ? "" : "SQLite ")}{version}");
         await File.WriteAllLinesAsync(Path.Combine(dir, "tokens.txt"), tokens);
         await File.WriteAllLinesAsync(Path.Combine(dir, "users.txt"), users.Select(u => u.UserName!));
         await File.WriteAllLinesAsync(Path.Combine(dir, "host.txt"), [host.UserName!, hostPassword, branch.Id.ToString()]);
