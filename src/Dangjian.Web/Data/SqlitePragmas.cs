@@ -34,7 +34,7 @@ internal sealed class SqlitePragmas : DbConnectionInterceptor
         using var cmd = sqlite.CreateCommand();
         // journal_mode is kept in the file (set once, then a no-op); the others are settings of the connection. A writer
         // that finds another one committing waits inside SQLite (retrying after 1, 2, 5… ms) up to the connection's
-        // timeout, instead of Microsoft.Data.Sqlite's own retry, which sleeps 150 ms a time.
+        // timeout, instead of getting SQLITE_BUSY at once and leaving the retry to Microsoft.Data.Sqlite's own loop.
         cmd.CommandText = FormattableString.Invariant(
             $"PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = {sqlite.DefaultTimeout * 1000};");
         cmd.ExecuteNonQuery();
