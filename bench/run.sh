@@ -150,7 +150,7 @@ if [[ "${1:-}" == "signin" ]]; then
     sleep "${DJ_BENCH_SIGNIN_SETTLE_SECONDS:-10}"
     pass "$provider measured pass (warm)" "${meetings[1]}" "$dir" 0
     pass "$provider repeat pass (already signed in: 200)" "${meetings[1]}" "$dir" 0
-    pass "$provider paced pass (2,000 over ~${SI_PACE_SECONDS} s)" "${meetings[2]}" "$dir" $((SI_PACE_SECONDS * 1000 * SI_CONNS / SI_MEMBERS))
+    pass "$provider paced pass ($SI_MEMBERS over ~${SI_PACE_SECONDS} s)" "${meetings[2]}" "$dir" $((SI_PACE_SECONDS * 1000 * SI_CONNS / SI_MEMBERS))
     stop_server
     for m in "${meetings[@]}"; do dotnet "$BENCH" signin-check "$provider" "$cs" "$m" "$SI_MEMBERS" || check=1; done
     return $check

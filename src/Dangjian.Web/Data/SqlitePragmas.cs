@@ -11,7 +11,7 @@ namespace Dangjian.Web.Data;
 /// syncing a rollback journal, and synchronous NORMAL, so that a commit does not wait for the disk (the log is synced
 /// at each checkpoint), and a busy timeout. The database stays consistent whatever happens; what a power cut or an operating-system crash
 /// can lose is the last commits before it (a crash of the app loses nothing). With the rollback journal and a sync per
-/// commit, signing in was limited to about 45–60 writes a second on the benchmark machine (docs/benchmarks.md).
+/// commit, signing in was limited to about 45–75 a second on the benchmark machine (docs/benchmarks.md).
 /// </summary>
 internal sealed class SqlitePragmas : DbConnectionInterceptor
 {
