@@ -8,10 +8,11 @@ namespace Dangjian.Web.Data;
 /// <summary>
 /// Settings of every SQLite connection, applied once per underlying connection (a pooled connection keeps them):
 /// write-ahead logging, so that readers never wait for a writer and a commit appends to the log instead of writing and
-/// syncing a rollback journal, and synchronous NORMAL, so that a commit does not wait for the disk (the log is synced
-/// at each checkpoint), and a busy timeout. The database stays consistent whatever happens; what a power cut or an operating-system crash
-/// can lose is the last commits before it (a crash of the app loses nothing). With the rollback journal and a sync per
-/// commit, signing in was limited to about 45–75 a second on the benchmark machine (docs/benchmarks.md).
+/// syncing a rollback journal; synchronous NORMAL, so that a commit does not wait for the disk (the log is synced at
+/// each checkpoint); and a busy timeout. The database stays consistent whatever happens; what a power cut or an
+/// operating-system crash can lose is the last commits before it (a crash of the app loses nothing). With the rollback
+/// journal and a sync per commit, signing in was limited to about 45–75 a second on the benchmark machine
+/// (docs/benchmarks.md, ADR 0011).
 /// </summary>
 internal sealed class SqlitePragmas : DbConnectionInterceptor
 {
@@ -22,7 +23,8 @@ internal sealed class SqlitePragmas : DbConnectionInterceptor
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
 
-    public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData,
+        CancellationToken cancellationToken = default)
     {
         Apply(connection);
         return Task.CompletedTask;
