@@ -8,6 +8,9 @@
 #   bench/run.sh probe                            # single-shot timings of each query (DJ_BENCH_SQL=1: and their SQL)
 #   bench/run.sh import                           # roster import of a 50,000-row .xlsx into a fresh database, 3 runs
 #                                                 # per provider (DJ_BENCH_IMPORT_ROWS, DJ_BENCH_IMPORT_RUNS)
+#   bench/run.sh signin                           # 2,000 members signing in to one 主题党日: the web app on loopback, wrk
+#                                                 # (bench/signin.lua), each token once, then the count (DJ_BENCH_SIGNIN_*,
+#                                                 # DJ_BENCH_SKIP_SQLITE; docs/benchmarks.md)
 #
 # Builds into a private artifacts path ($ART, default /tmp/art-bench) so it never touches src/*/bin|obj, and runs
 # BenchmarkDotNet in-process (no generated project is built). See docs/benchmarks.md.
@@ -63,6 +66,110 @@ if [[ "${1:-}" == "import" ]]; then
   } 2>&1 | tee "$LOG"
   echo "== log: $LOG"
   exit 0
+fi
+
+# Sign-in under load: per provider, a fresh database with one branch of 2,000 members who each have an account and a
+# bearer token (bench Dangjian.Bench signin-prepare), the real web app started from the build on loopback (production
+# settings), three 主题党日 planned by the host through the API, and wrk sending each member's sign-in once per pass:
+#   first    meeting 1, right after start (cold)      warm-up   meeting 1 again (every answer a 200), then 10 s idle
+#   measured meeting 2, the same server warm          repeat    meeting 2 again: every answer a 200
+#   paced    meeting 3, 2,000 spread over about a minute
+# After the passes, the rows of each meeting are counted (2,000, none duplicated). The code is fetched from the
+# meeting API before each pass and every 5 s during it, as the screen at the meeting shows it.
+if [[ "${1:-}" == "signin" ]]; then
+  SI_MEMBERS=${DJ_BENCH_SIGNIN_MEMBERS:-2000}
+  SI_CONNS=${DJ_BENCH_SIGNIN_CONNECTIONS:-50}
+  SI_THREADS=${DJ_BENCH_SIGNIN_THREADS:-2}
+  SI_TOKENS=${DJ_BENCH_SIGNIN_TOKENS:-mint}        # mint (app's token options) | endpoint (POST /api/v1/auth/token each)
+  SI_PORT=${DJ_BENCH_SIGNIN_PORT:-5091}
+  SI_PACE_SECONDS=${DJ_BENCH_SIGNIN_PACE_SECONDS:-60}
+  SI_PG_DB=${DJ_BENCH_SIGNIN_PG_DB:-dj_bench_signin}
+  SI_URL="http://127.0.0.1:$SI_PORT"
+  WEBDIR=$(dirname "$WEB")
+  LOG="$DATA/results/signin-$(date +%Y%m%d-%H%M%S).log"
+  mkdir -p "$DATA/results"
+  command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
+
+  SERVER=""
+  stop_server() {
+    if [[ -n "$SERVER" ]] && kill -0 "$SERVER" 2>/dev/null; then
+      echo "   server process: $(ps -o etime=,time=,rss= -p "$SERVER" | awk '{print "elapsed " $1 ", CPU " $2 ", RSS " $3 " KiB"}')"
+      kill "$SERVER"; wait "$SERVER" 2>/dev/null || true
+    fi
+    SERVER=""
+  }
+  server_cpu_ticks() { awk '{print $14 + $15}' "/proc/$SERVER/stat"; }
+  # The PostgreSQL backends serving the benchmark database (the app's pooled connections stay open between passes;
+  # other databases on the same server, e.g. other test runs, are not counted).
+  pg_cpu_ticks() {
+    local t=0 p
+    for p in $(psql -d postgres -Atc "SELECT pid FROM pg_stat_activity WHERE datname = '$SI_PG_DB'"); do
+      t=$((t + $(awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || echo 0)))
+    done
+    echo "$t"
+  }
+  fetch_code() { # meeting dir: the code the host's screen shows, into dir/code
+    curl -sf -H "Authorization: Bearer $(cat "$2/host-token.txt")" "$SI_URL/api/v1/meetings/$1" | jq -r .signInCode.code > "$2/code.tmp" \
+      && mv "$2/code.tmp" "$2/code"
+  }
+  pass() { # name meeting dir pace-ms
+    local name=$1 meeting=$2 dir=$3 pace=$4 refresher
+    fetch_code "$meeting" "$dir"
+    (while sleep 5; do fetch_code "$meeting" "$dir" || true; done) & refresher=$!
+    rm -f "$dir/done"
+    echo "-- $name: meeting $meeting, $SI_MEMBERS sign-ins, wrk -t$SI_THREADS -c$SI_CONNS, pace ${pace} ms; $(uptime)"
+    local cpu_before pg_before; cpu_before=$(server_cpu_ticks); pg_before=$(pg_cpu_ticks)
+    wrk -t"$SI_THREADS" -c"$SI_CONNS" -d"$((SI_PACE_SECONDS * 3 + 60))s" --timeout 30s --latency -s "$ROOT/bench/signin.lua" "$SI_URL" \
+      -- "$dir/tokens.txt" "$dir/code" "$meeting" "$SI_THREADS" "$pace" "$dir/done"
+    kill "$refresher"; wait "$refresher" 2>/dev/null || true
+    echo "server CPU in this pass: $(( ($(server_cpu_ticks) - cpu_before) * 1000 / $(getconf CLK_TCK) )) ms (user + sys), i.e." \
+      "$(( ($(server_cpu_ticks) - cpu_before) * 1000000 / $(getconf CLK_TCK) / SI_MEMBERS )) µs per request; $(uptime)"
+    if [[ "$dir" == */Postgres ]]; then
+      echo "PostgreSQL backends' CPU in this pass: $(( ($(pg_cpu_ticks) - pg_before) * 1000 / $(getconf CLK_TCK) )) ms," \
+        "$(( ($(pg_cpu_ticks) - pg_before) * 1000000 / $(getconf CLK_TCK) / SI_MEMBERS )) µs per request"
+    fi
+  }
+  run_provider() { # provider connection-string
+    local provider=$1 cs=$2 dir="$DATA/signin/$1" meetings check=0
+    rm -rf "$dir"; mkdir -p "$dir"
+    echo "== $provider: prepare; $(uptime)"
+    dotnet "$BENCH" signin-prepare "$provider" "$cs" "$dir" "$SI_MEMBERS" || return 1
+    [[ "$provider" == Sqlite ]] && echo "   SQLite journal_mode: $(sqlite3 "$dir/signin.db" 'PRAGMA journal_mode')"
+    (cd "$WEBDIR" && exec dotnet Dangjian.Web.dll --urls "$SI_URL" --Database:Provider="$provider" "--ConnectionStrings:$provider=$cs" \
+      --Seed:Demo=false "--DataProtection:KeysPath=$dir/keys" "--PersonalData:KeyFile=$dir/keys/personal-data.key") > "$dir/server.log" 2>&1 &
+    SERVER=$!
+    for _ in $(seq 1 240); do curl -sf "$SI_URL/health" >/dev/null && break; sleep 0.5; done
+    curl -sf "$SI_URL/health" >/dev/null || { echo "the web app did not start:"; cat "$dir/server.log"; return 1; }
+    echo "== $provider: web app up (pid $SERVER, $SI_URL, Production, server GC); $(uptime)"
+    if [[ "$SI_TOKENS" == endpoint ]]; then dotnet "$BENCH" signin-login "$SI_URL" "$dir" 4 || return 1; fi
+    mapfile -t meetings < <(dotnet "$BENCH" signin-meeting "$SI_URL" "$dir" 首次签到 测量签到 匀速签到)
+    [[ ${#meetings[@]} -eq 3 ]] || { echo "could not plan the meetings"; return 1; }
+    pass "$provider first pass (cold)" "${meetings[0]}" "$dir" 0
+    pass "$provider warm-up: first meeting again (200)" "${meetings[0]}" "$dir" 0
+    # Let the JIT's background recompilation of the hot methods (tier 1) finish before measuring.
+    sleep "${DJ_BENCH_SIGNIN_SETTLE_SECONDS:-10}"
+    pass "$provider measured pass (warm)" "${meetings[1]}" "$dir" 0
+    pass "$provider repeat pass (already signed in: 200)" "${meetings[1]}" "$dir" 0
+    pass "$provider paced pass ($SI_MEMBERS over ~${SI_PACE_SECONDS} s)" "${meetings[2]}" "$dir" $((SI_PACE_SECONDS * 1000 * SI_CONNS / SI_MEMBERS))
+    stop_server
+    for m in "${meetings[@]}"; do dotnet "$BENCH" signin-check "$provider" "$cs" "$m" "$SI_MEMBERS" || check=1; done
+    return $check
+  }
+  {
+    trap stop_server EXIT
+    echo "== commit $(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet HEAD -- src bench || echo ' (with local changes)'); tokens: $SI_TOKENS; $(nproc) cores; $(uptime)"
+    status=0
+    if [[ "${DJ_BENCH_SKIP_SQLITE:-0}" != "1" ]]; then run_provider Sqlite "Data Source=$DATA/signin/Sqlite/signin.db" || status=1; fi
+    if [[ "${DJ_BENCH_SKIP_PG:-0}" != "1" ]]; then
+      psql -d postgres -qc "DROP DATABASE IF EXISTS $SI_PG_DB" -c "CREATE DATABASE $SI_PG_DB"
+      run_provider Postgres "Host=$PGHOST;Port=$PGPORT;Username=$PGUSER;Password=$PGPASSWORD;Database=$SI_PG_DB${DJ_BENCH_SIGNIN_PG_OPTIONS:+;$DJ_BENCH_SIGNIN_PG_OPTIONS}" || status=1
+    fi
+    echo "== done; $(uptime)"
+    exit $status
+  } 2>&1 | tee "$LOG"
+  status=${PIPESTATUS[0]}
+  echo "== log: $LOG"
+  exit "$status"
 fi
 
 if [[ -f "$SQLITE_DB" ]] && [[ "$(sqlite3 "$SQLITE_DB" "SELECT count(*) FROM Tenants WHERE Name = '$TENANT'" 2>/dev/null || echo 0)" != "0" ]]; then

@@ -15,6 +15,20 @@ if (args is ["import", var provider, var connectionString, var roster])
     return await ImportRun.RunAsync(provider, connectionString, roster);
 }
 
+// The sign-in load benchmark (bench/run.sh signin): data, tokens, meetings and the count check; wrk drives the load.
+var inv = System.Globalization.CultureInfo.InvariantCulture;
+switch (args)
+{
+    case ["signin-prepare", var dbProvider, var dbConnection, var dataDir, .. var more]:
+        return await SignInRun.PrepareAsync(dbProvider, dbConnection, dataDir, more.Length > 0 ? int.Parse(more[0], inv) : 2_000);
+    case ["signin-login", var url, var dataDir, .. var more]:
+        return await SignInRun.LoginAsync(url, dataDir, more.Length > 0 ? int.Parse(more[0], inv) : 4);
+    case ["signin-meeting", var url, var dataDir, .. var names] when names.Length > 0:
+        return await SignInRun.MeetingsAsync(url, dataDir, names);
+    case ["signin-check", var dbProvider, var dbConnection, var meeting, var expected]:
+        return await SignInRun.CheckAsync(dbProvider, dbConnection, Guid.Parse(meeting), int.Parse(expected, inv));
+}
+
 if (!BenchDatabase.ConfiguredProviders().Any())
 {
     Console.Error.WriteLine($"Set {BenchDatabase.SqliteVariable} (SQLite file) and/or {BenchDatabase.PostgresVariable} (connection string) " +

@@ -37,7 +37,7 @@ public static class DatabaseSetup
         }
         else
         {
-            options.UseSqlite(connectionString);
+            options.UseSqlite(connectionString).AddInterceptors(SqlitePragmas.Instance);
         }
     }
 

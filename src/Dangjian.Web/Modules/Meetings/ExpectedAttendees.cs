@@ -20,6 +20,16 @@ public static class ExpectedAttendees
         _ => PartyMembers(db.Members.InSubtree(m.OrgPath)),
     };
 
+    /// <summary>
+    /// The member record of account <paramref name="userId"/>, if that member is expected at the meeting. Written as "the
+    /// expected attendee whose id is the account's member id" so that the database finds the one member by the index on
+    /// UserId and then by its key, rather than walking every member under the meeting's unit (SQLite, without
+    /// statistics, prefers the path range for <c>UserId = @u</c>: 2,000 rows read per sign-in to a 2,000-member
+    /// meeting, docs/benchmarks.md). An account belongs to one member (CreateUser links a new account to one member).
+    /// </summary>
+    public static IQueryable<Member> MemberOf(AppDbContext db, Meeting m, Guid userId) =>
+        Of(db, m).Where(x => x.Id == db.Members.Where(y => y.UserId == userId).Select(y => y.Id).FirstOrDefault());
+
     private static IQueryable<Member> PartyMembers(IQueryable<Member> q) =>
         q.Where(x => (x.Category == MemberCategory.Probationary || x.Category == MemberCategory.Full) && x.Status == MembershipStatus.Normal);
 }

@@ -23,13 +23,20 @@ public sealed class GetMeeting(AppDbContext db, CurrentUser user, TimeProvider c
 {
     public async Task<Result<Meeting>> LoadAsync(Guid id, CancellationToken ct)
     {
-        var m = await db.Meetings.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
-        if (m is null) return Error.NotFound(L["Meeting.NotFound"]);
-        if (user.Can(Permission.ViewMembers, m.OrgPath) || m.HostUserId == user.UserId) return m;
-        if (await db.MeetingObservers.AnyAsync(o => o.MeetingId == id && o.UserId == user.UserId, ct)) return m;
+        var m = await FindAsync(id, ct);
+        return m is not null && await CanSeeAsync(m, ct) ? m : Error.NotFound(L["Meeting.NotFound"]);
+    }
+
+    /// <summary>The meeting, whoever may see it (check with <see cref="CanSeeAsync"/>).</summary>
+    public Task<Meeting?> FindAsync(Guid id, CancellationToken ct) => db.Meetings.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
+
+    /// <summary>Who sees a meeting: its unit and those above, the host, its observers, the members expected at it.</summary>
+    public async Task<bool> CanSeeAsync(Meeting m, CancellationToken ct)
+    {
+        if (user.Can(Permission.ViewMembers, m.OrgPath) || m.HostUserId == user.UserId) return true;
+        if (await db.MeetingObservers.AnyAsync(o => o.MeetingId == m.Id && o.UserId == user.UserId, ct)) return true;
         // A member expected at the meeting sees it on their phone.
-        var expected = await ExpectedAttendees.Of(db, m).AnyAsync(x => x.UserId == user.UserId, ct);
-        return expected ? m : Error.NotFound(L["Meeting.NotFound"]);
+        return await ExpectedAttendees.MemberOf(db, m, user.UserId).AnyAsync(ct);
     }
 
     public async Task<Result<MeetingDto>> HandleAsync(Guid id, CancellationToken ct)
