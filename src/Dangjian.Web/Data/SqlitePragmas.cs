@@ -12,7 +12,7 @@ namespace Dangjian.Web.Data;
 /// each checkpoint); and a busy timeout. The database stays consistent whatever happens; what a power cut or an
 /// operating-system crash can lose is the last commits before it (a crash of the app loses nothing). With the rollback
 /// journal and a sync per commit, signing in was limited to about 45–75 a second on the benchmark machine
-/// (docs/benchmarks.md, ADR 0011).
+/// (docs/benchmarks.md, ADR 0012).
 /// </summary>
 internal sealed class SqlitePragmas : DbConnectionInterceptor
 {
