@@ -14,6 +14,7 @@ public static class DashboardModule
         services.AddOptions<WeakLinks.WeakLinkOptions>().Bind(config.GetSection(WeakLinks.WeakLinkOptions.Section));
         services.AddScoped<WeakLinks.WeakLinkDetector>();
         services.AddScoped<WeakLinks.WeakLinks>();
+        services.AddScoped<DashboardExport>();
         services.AddSingleton<Platform.Jobs.IJob, RollupJob>();
         return services;
     }
@@ -27,6 +28,22 @@ public static class DashboardModule
             })
             .WithTags("Dashboard").RequireAuthorization()
             .WithDescription("The figures of the unit's subtree from the roll-ups (asOf: when they were built), with the previous period beside them.");
+        app.MapGet("/api/v1/org-units/{id:guid}/dashboard.xlsx", async Task<IResult> (Guid id, DateOnly? from, DateOnly? to, DashboardExport h,
+                CancellationToken ct) =>
+            {
+                var r = await h.WorkbookAsync(id, from, to, ct);
+                return r.IsSuccess ? TypedResults.File(r.Value.Content, Platform.Export.XlsxWriter.ContentType, r.Value.FileName) : r.Error!.ToProblem();
+            })
+            .WithTags("Dashboard").RequireAuthorization().Produces(StatusCodes.Status200OK, contentType: Platform.Export.XlsxWriter.ContentType)
+            .WithDescription("Every table of the dashboard as a workbook: figures with the previous period, months, units below, weak links.");
+        app.MapGet("/api/v1/org-units/{id:guid}/dashboard.pdf", async Task<IResult> (Guid id, DateOnly? from, DateOnly? to, DashboardExport h,
+                CancellationToken ct) =>
+            {
+                var r = await h.PdfAsync(id, from, to, ct);
+                return r.IsSuccess ? r.Value! : r.Error!.ToProblem();
+            })
+            .WithTags("Dashboard").RequireAuthorization().Produces(StatusCodes.Status200OK, contentType: Platform.Pdf.PdfFile.ContentType)
+            .WithDescription("The dashboard's tables on A4 (503 when no Chinese font is installed, ADR 0005).");
         app.MapGet("/api/v1/org-units/{id:guid}/weak-links", async Task<IResult> (Guid id, string? status, int? page, int? pageSize, WeakLinks.WeakLinks h,
                 CancellationToken ct) => Reply(await h.ListAsync(id, status, Platform.Paging.PageRequest.Of(page, pageSize), ct)))
             .WithTags("Dashboard").RequireAuthorization()
