@@ -154,6 +154,10 @@ public sealed partial class OrgLifePagesTests(AppFixture app) : IClassFixture<Ap
         var grades = await app.InTenantAsync(tenant.TenantId, db => db.AppraisalResults.ToDictionaryAsync(r => r.MemberId, r => r.Grade));
         grades[members[0].Id].ShouldBe(AppraisalGrade.BasicallyQualified);
         grades[members[1].Id].ShouldBe(AppraisalGrade.Excellent);
+        // The grades go on the person's record.
+        var record = await secretary.GetStringAsync($"/members/{members[0].Id}");
+        record.ShouldContain("民主评议结果");
+        record.ShouldContain("基本合格");
 
         var closedPage = await phones[0].GetStringAsync(url);
         closedPage.ShouldContain("appraisal-grades");
