@@ -88,12 +88,13 @@ if [[ "${1:-}" == "dashboard" ]]; then
   YEARS=${DJ_BENCH_DASH_YEARS:-3}
   REQUESTS=${DJ_BENCH_DASH_REQUESTS:-500}
   CONC=${DJ_BENCH_DASH_CONCURRENCY:-4}
-  NAIVE_ROOT_RUNS=${DJ_BENCH_DASH_NAIVE_ROOT_RUNS:-5}
+  NAIVE_ROOT_RUNS=${DJ_BENCH_DASH_NAIVE_ROOT_RUNS:-3}
   NAIVE_BRANCH_RUNS=${DJ_BENCH_DASH_NAIVE_BRANCH_RUNS:-50}
   PORT=${DJ_BENCH_DASH_PORT:-5093}
   URL="http://127.0.0.1:$PORT"
   KEY="$DATA/keys/personal-data.key"
   LOG="$DATA/results/dashboard-$(date +%Y%m%d-%H%M%S).log"
+  export DJ_BENCH_TENANT="$TENANT"
   WEBDIR=$(dirname "$WEB")
   mkdir -p "$DATA/results"
   dseed() {

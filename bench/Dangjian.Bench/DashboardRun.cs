@@ -93,8 +93,8 @@ public static class DashboardRun
             var rolled = new List<double>();
             ResetPeak();
             var load = BenchDatabase.LoadAverage();
-            // One run of each first (JIT, caches), not counted.
-            for (var i = -1; i < runs; i++)
+            // One run first (JIT, caches), not counted; none before the root's few runs of many seconds each.
+            for (var i = runs > 5 ? -1 : 0; i < runs; i++)
             {
                 await using var scope = app.Services.CreateAsyncScope();
                 await OpenAsync(scope.ServiceProvider);

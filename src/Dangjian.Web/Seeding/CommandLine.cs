@@ -55,6 +55,13 @@ public static class CommandLine
             var tenantId = (await db.Tenants.AsNoTracking().Where(t => t.Name == name).Select(t => t.Id).ToListAsync()).Max();
             scope.ServiceProvider.GetRequiredService<Platform.Tenancy.TenantContext>().Set(tenantId);
             await SeedActivityAsync(scope.ServiceProvider, builder.Configuration, db, tenantId, Math.Max(1, years));
+            if (Option(rest, "--admin") is { } admin && Option(rest, "--admin-password") is { } adminPassword
+                && !await db.Users.AnyAsync(u => u.UserName == admin))
+            {
+                var rootId = await db.OrgUnits.Where(u => u.ParentId == null).Select(u => u.Id).FirstAsync();
+                await AdminAccount.CreateAsync(scope.ServiceProvider, tenantId, rootId, admin, "压测管理员", adminPassword);
+                Console.WriteLine($"admin: {admin}");
+            }
             return 0;
         }
         var result = await scope.ServiceProvider.GetRequiredService<TenantSeeder>().SeedAsync(new SeedPlan(name, members));
