@@ -11,6 +11,10 @@
 #   bench/run.sh signin                           # 2,000 members signing in to one 主题党日: the web app on loopback, wrk
 #                                                 # (bench/signin.lua), each token once, then the count (DJ_BENCH_SIGNIN_*,
 #                                                 # DJ_BENCH_SKIP_SQLITE; docs/benchmarks.md)
+#   bench/run.sh dashboard                        # 党建红云 at 200,000 members with 3 years of activity, per provider in one run:
+#                                                 # roll-up rebuild time and peak RSS, GET …/dashboard p50/p95/p99 of root and
+#                                                 # branch on the running web app with its RSS, the naive figures and the ratio
+#                                                 # (DJ_BENCH_DATA defaults to /tmp/bench-dash here; DJ_BENCH_DASH_*)
 #
 # Builds into a private artifacts path ($ART, default /tmp/art-bench) so it never touches src/*/bin|obj, and runs
 # BenchmarkDotNet in-process (no generated project is built). See docs/benchmarks.md.
@@ -25,6 +29,14 @@ SQLITE_DB=${DJ_BENCH_SQLITE_FILE:-$DATA/sqlite-${MEMBERS}.db}
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres} PGPASSWORD=${PGPASSWORD:-postgres}
 PG_DB=${DJ_BENCH_PG_DB:-dj_bench}
 PG_CS="Host=$PGHOST;Port=$PGPORT;Username=$PGUSER;Password=$PGPASSWORD;Database=$PG_DB"
+
+if [[ "${1:-}" == "dashboard" ]]; then
+  DATA=${DJ_BENCH_DATA:-/tmp/bench-dash}
+  ART=${DJ_BENCH_ARTIFACTS:-/tmp/art-bench-dash}
+  SQLITE_DB=${DJ_BENCH_SQLITE_FILE:-$DATA/sqlite-${MEMBERS}.db}
+  PG_DB=${DJ_BENCH_PG_DB:-dj_bench_dash}
+  PG_CS="Host=$PGHOST;Port=$PGPORT;Username=$PGUSER;Password=$PGPASSWORD;Database=$PG_DB"
+fi
 
 mkdir -p "$DATA"
 echo "== build (artifacts: $ART)"
@@ -163,6 +175,93 @@ if [[ "${1:-}" == "signin" ]]; then
     if [[ "${DJ_BENCH_SKIP_PG:-0}" != "1" ]]; then
       psql -d postgres -qc "DROP DATABASE IF EXISTS $SI_PG_DB" -c "CREATE DATABASE $SI_PG_DB"
       run_provider Postgres "Host=$PGHOST;Port=$PGPORT;Username=$PGUSER;Password=$PGPASSWORD;Database=$SI_PG_DB${DJ_BENCH_SIGNIN_PG_OPTIONS:+;$DJ_BENCH_SIGNIN_PG_OPTIONS}" || status=1
+    fi
+    echo "== done; $(uptime)"
+    exit $status
+  } 2>&1 | tee "$LOG"
+  status=${PIPESTATUS[0]}
+  echo "== log: $LOG"
+  exit "$status"
+fi
+
+# The dashboard (issue 6): a tenant of $MEMBERS members with DJ_BENCH_DASH_YEARS (3) years of meetings, rolls and dues,
+# seeded once per provider (skipped when the tenant is there), an administrator bench-admin / Bench-dash-2026 on the
+# root. Per provider: the roll-ups rebuilt in-process twice (RollupBuilder.RebuildAsync: wall time, peak RSS), the web
+# app started from the build on loopback (Production, server GC, jobs off so that no job runs during the measurement;
+# the roll-ups are those just built), GET /api/v1/org-units/{id}/dashboard for the root and one branch (one client,
+# then DJ_BENCH_DASH_CONCURRENCY clients) with the server's RSS, then the naive figures (NaiveDashboard) in-process
+# beside the roll-up handler, and their ratio.
+if [[ "${1:-}" == "dashboard" ]]; then
+  YEARS=${DJ_BENCH_DASH_YEARS:-3}
+  REQUESTS=${DJ_BENCH_DASH_REQUESTS:-500}
+  CONC=${DJ_BENCH_DASH_CONCURRENCY:-4}
+  NAIVE_ROOT_RUNS=${DJ_BENCH_DASH_NAIVE_ROOT_RUNS:-3}
+  NAIVE_BRANCH_RUNS=${DJ_BENCH_DASH_NAIVE_BRANCH_RUNS:-50}
+  PORT=${DJ_BENCH_DASH_PORT:-5093}
+  URL="http://127.0.0.1:$PORT"
+  KEY="$DATA/keys/personal-data.key"
+  LOG="$DATA/results/dashboard-$(date +%Y%m%d-%H%M%S).log"
+  export DJ_BENCH_TENANT="$TENANT"
+  WEBDIR=$(dirname "$WEB")
+  mkdir -p "$DATA/results"
+  dseed() {
+    (cd "$DATA" && /usr/bin/env time -f "seed process: wall %e s, user %U s, sys %S s, max RSS %M KiB" dotnet "$WEB" seed --members "$MEMBERS" \
+      --activity-years "$YEARS" --admin bench-admin --admin-password Bench-dash-2026 "--PersonalData:KeyFile=$KEY" "$@")
+  }
+  SERVER=""
+  stop_server() {
+    if [[ -n "$SERVER" ]] && kill -0 "$SERVER" 2>/dev/null; then
+      echo "   server process: $(ps -o etime=,time=,rss= -p "$SERVER" | awk '{print "elapsed " $1 ", CPU " $2 ", RSS " $3 " KiB"}'); $(grep VmHWM "/proc/$SERVER/status")"
+      kill "$SERVER"; wait "$SERVER" 2>/dev/null || true
+    fi
+    SERVER=""
+  }
+  run_provider() { # provider connection-string
+    local provider=$1 cs=$2 ids
+    echo "== $provider: $(uptime)"
+    ids=$(dotnet "$BENCH" dashboard-units "$provider" "$cs") || return 1
+    read -r ROOT_ID BRANCH_ID <<< "$ids"
+    echo "   root $ROOT_ID, branch $BRANCH_ID"
+    echo "-- $provider: rebuild the roll-ups (in-process); $(uptime)"
+    /usr/bin/env time -f "rebuild process: wall %e s, user %U s, sys %S s, max RSS %M KiB" dotnet "$BENCH" dashboard-rebuild "$provider" "$cs" "$KEY" "${DJ_BENCH_DASH_REBUILD_RUNS:-2}" || return 1
+    (cd "$WEBDIR" && exec dotnet Dangjian.Web.dll --urls "$URL" --Database:Provider="$provider" "--ConnectionStrings:$provider=$cs" \
+      --Seed:Demo=false --Jobs:Enabled=false "--DataProtection:KeysPath=$DATA/keys/dp" "--PersonalData:KeyFile=$KEY") > "$DATA/server-$provider.log" 2>&1 &
+    SERVER=$!
+    for _ in $(seq 1 240); do curl -sf "$URL/health" >/dev/null && break; sleep 0.5; done
+    curl -sf "$URL/health" >/dev/null || { echo "the web app did not start:"; cat "$DATA/server-$provider.log"; return 1; }
+    echo "-- $provider: web app up (pid $SERVER, Production, server GC, jobs off); $(uptime)"
+    dotnet "$BENCH" dashboard-http "$URL" bench-admin Bench-dash-2026 "$ROOT_ID" "$BRANCH_ID" "$SERVER" "$REQUESTS" "$CONC" || { stop_server; return 1; }
+    stop_server
+    echo "-- $provider: naive figures beside the roll-ups (in-process); $(uptime)"
+    /usr/bin/env time -f "naive process: wall %e s, user %U s, sys %S s, max RSS %M KiB" \
+      dotnet "$BENCH" dashboard-naive "$provider" "$cs" "$KEY" "$NAIVE_ROOT_RUNS" "$NAIVE_BRANCH_RUNS" || return 1
+  }
+  {
+    trap stop_server EXIT
+    echo "== commit $(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet HEAD -- src bench || echo ' (with local changes)'); $(nproc) cores; $(uptime)"
+    status=0
+    if [[ "${DJ_BENCH_SKIP_SQLITE:-0}" != "1" ]]; then
+      if [[ -f "$SQLITE_DB" ]] && [[ "$(sqlite3 "$SQLITE_DB" "SELECT count(*) FROM Tenants t WHERE Name = '$TENANT' AND EXISTS (SELECT 1 FROM DuesPayments)" 2>/dev/null || echo 0)" != "0" ]]; then
+        echo "== SQLite: $SQLITE_DB already seeded ($(du -h "$SQLITE_DB" | cut -f1))"
+      else
+        echo "== seed SQLite: $SQLITE_DB; $(uptime)"
+        rm -f "$SQLITE_DB" "$SQLITE_DB-wal" "$SQLITE_DB-shm"
+        dseed --Database:Provider=Sqlite "--ConnectionStrings:Sqlite=Data Source=$SQLITE_DB" || status=1
+        echo "   size $(du -h "$SQLITE_DB" | cut -f1)"
+      fi
+      run_provider Sqlite "Data Source=$SQLITE_DB" || status=1
+    fi
+    if [[ "${DJ_BENCH_SKIP_PG:-0}" != "1" ]]; then
+      [[ -n "$(psql -d postgres -Atc "SELECT 1 FROM pg_database WHERE datname = '$PG_DB'")" ]] || psql -d postgres -qc "CREATE DATABASE $PG_DB"
+      if [[ "$(psql -d "$PG_DB" -Atc "SELECT count(*) FROM \"Tenants\" WHERE \"Name\" = '$TENANT' AND EXISTS (SELECT 1 FROM \"DuesPayments\")" 2>/dev/null || echo 0)" != "0" ]]; then
+        echo "== PostgreSQL: $PG_DB already seeded ($(psql -d postgres -Atc "SELECT pg_size_pretty(pg_database_size('$PG_DB'))"))"
+      else
+        echo "== seed PostgreSQL: $PG_DB; $(uptime)"
+        dseed --Database:Provider=Postgres "--ConnectionStrings:Postgres=$PG_CS" || status=1
+        psql -d "$PG_DB" -qc "VACUUM (ANALYZE)"
+        echo "   size $(psql -d postgres -Atc "SELECT pg_size_pretty(pg_database_size('$PG_DB'))")"
+      fi
+      run_provider Postgres "$PG_CS" || status=1
     fi
     echo "== done; $(uptime)"
     exit $status

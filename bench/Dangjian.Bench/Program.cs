@@ -29,6 +29,20 @@ switch (args)
         return await SignInRun.CheckAsync(dbProvider, dbConnection, Guid.Parse(meeting), int.Parse(expected, inv));
 }
 
+// The dashboard benchmark's helpers take their database on the command line (bench/run.sh dashboard).
+static int N(string s) => int.Parse(s, System.Globalization.CultureInfo.InvariantCulture);
+switch (args)
+{
+    case ["dashboard-units", var p, var cs]:
+        return await DashboardRun.UnitsAsync(p, cs);
+    case ["dashboard-rebuild", var p, var cs, var key, .. var more]:
+        return await DashboardRun.RebuildAsync(p, cs, key, more.Length > 0 ? N(more[0]) : 2);
+    case ["dashboard-naive", var p, var cs, var key, var rootRuns, var branchRuns]:
+        return await DashboardRun.NaiveAsync(p, cs, key, N(rootRuns), N(branchRuns));
+    case ["dashboard-http", var url, var user, var password, var root, var branch, var pid, var requests, .. var more]:
+        return await DashboardRun.HttpAsync(url, user, password, Guid.Parse(root), Guid.Parse(branch), N(pid), N(requests), more.Length > 0 ? N(more[0]) : 4);
+}
+
 if (!BenchDatabase.ConfiguredProviders().Any())
 {
     Console.Error.WriteLine($"Set {BenchDatabase.SqliteVariable} (SQLite file) and/or {BenchDatabase.PostgresVariable} (connection string) " +

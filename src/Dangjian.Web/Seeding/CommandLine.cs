@@ -10,7 +10,10 @@ namespace Dangjian.Web.Seeding;
 
 /// <summary>
 /// Maintenance commands of the same executable:
-///   seed --members N [--name 名称] [--admin-password P]   build a large synthetic tenant (benchmarks)
+///   seed --members N [--name 名称] [--admin-password P] [--activity-years Y] [--activity-only]
+///                                                       build a large synthetic tenant (benchmarks); with Y, also Y years
+///                                                       of meetings, rolls and dues (ActivitySeeder); --activity-only adds
+///                                                       them to the tenant of that name already seeded
 ///   schema-sql                                          print the create script of the current model
 /// Both take the usual configuration switches, e.g. --Database:Provider=Postgres --ConnectionStrings:Postgres=….
 /// Run from any directory they read the app's own appsettings.json and App_Data (see <see cref="ContentRoot"/>).
@@ -44,8 +47,29 @@ public static class CommandLine
         var members = int.Parse(Option(rest, "--members") ?? "200000", System.Globalization.CultureInfo.InvariantCulture);
         var name = Option(rest, "--name") ?? $"压测集团{members}";
         await SchemaMigrator.MigrateAsync(db);
+        var years = int.Parse(Option(rest, "--activity-years") ?? "0", System.Globalization.CultureInfo.InvariantCulture);
         var sw = Stopwatch.StartNew();
+        if (rest.Contains("--activity-only"))
+        {
+            // Tenants are not tenant-filtered: the newest tenant of that name (Version 7 ids sort by creation time).
+            var tenantId = (await db.Tenants.AsNoTracking().Where(t => t.Name == name).Select(t => t.Id).ToListAsync()).Max();
+            scope.ServiceProvider.GetRequiredService<Platform.Tenancy.TenantContext>().Set(tenantId);
+            await SeedActivityAsync(scope.ServiceProvider, builder.Configuration, db, tenantId, Math.Max(1, years));
+            if (Option(rest, "--admin") is { } admin && Option(rest, "--admin-password") is { } adminPassword
+                && !await db.Users.AnyAsync(u => u.UserName == admin))
+            {
+                var rootId = await db.OrgUnits.Where(u => u.ParentId == null).Select(u => u.Id).FirstAsync();
+                await AdminAccount.CreateAsync(scope.ServiceProvider, tenantId, rootId, admin, "压测管理员", adminPassword);
+                Console.WriteLine($"admin: {admin}");
+            }
+            return 0;
+        }
         var result = await scope.ServiceProvider.GetRequiredService<TenantSeeder>().SeedAsync(new SeedPlan(name, members));
+        if (years > 0)
+        {
+            db.ChangeTracker.Clear();
+            await SeedActivityAsync(scope.ServiceProvider, builder.Configuration, db, result.TenantId, years);
+        }
         var password = Option(rest, "--admin-password") ?? AdminAccount.GeneratePassword();
         var adminName = Option(rest, "--admin") ?? "bench-admin-" + result.TenantId.ToString("N")[..6];
         await AdminAccount.CreateAsync(scope.ServiceProvider, result.TenantId, result.RootId, adminName, "压测管理员", password);
@@ -72,6 +96,15 @@ public static class CommandLine
         var cwd = Directory.GetCurrentDirectory();
         var project = typeof(CommandLine).Assembly.GetName().Name + ".csproj";
         return File.Exists(Path.Combine(cwd, project)) ? cwd : AppContext.BaseDirectory;
+    }
+
+    private static async Task SeedActivityAsync(IServiceProvider sp, IConfiguration config, AppDbContext db, Guid tenantId, int years)
+    {
+        var sw = Stopwatch.StartNew();
+        var dues = config.GetSection(Modules.Dues.DuesOptions.Section).Get<Modules.Dues.DuesOptions>() ?? new Modules.Dues.DuesOptions();
+        var a = await new ActivitySeeder(db, tenantId, sp.GetRequiredService<TimeProvider>(), dues, Console.WriteLine).SeedAsync(years);
+        Console.WriteLine($"activity of {years} years: {a.Meetings} meetings, {a.SignIns} sign-ins, {a.AttendanceLines} attendance lines, " +
+                          $"{a.DuesBases} dues bases, {a.DuesPayments} dues payments in {sw.Elapsed.TotalSeconds:F1} s");
     }
 
     private static string? Option(string[] args, string name)
