@@ -116,7 +116,7 @@ if [[ "${1:-}" == "dashboard" ]]; then
     read -r ROOT_ID BRANCH_ID <<< "$ids"
     echo "   root $ROOT_ID, branch $BRANCH_ID"
     echo "-- $provider: rebuild the roll-ups (in-process); $(uptime)"
-    /usr/bin/env time -f "rebuild process: wall %e s, user %U s, sys %S s, max RSS %M KiB" dotnet "$BENCH" dashboard-rebuild "$provider" "$cs" "$KEY" 2 || return 1
+    /usr/bin/env time -f "rebuild process: wall %e s, user %U s, sys %S s, max RSS %M KiB" dotnet "$BENCH" dashboard-rebuild "$provider" "$cs" "$KEY" "${DJ_BENCH_DASH_REBUILD_RUNS:-2}" || return 1
     (cd "$WEBDIR" && exec dotnet Dangjian.Web.dll --urls "$URL" --Database:Provider="$provider" "--ConnectionStrings:$provider=$cs" \
       --Seed:Demo=false --Jobs:Enabled=false "--DataProtection:KeysPath=$DATA/keys/dp" "--PersonalData:KeyFile=$KEY") > "$DATA/server-$provider.log" 2>&1 &
     SERVER=$!
