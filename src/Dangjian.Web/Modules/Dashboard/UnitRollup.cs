@@ -75,7 +75,9 @@ internal sealed class UnitRollupConfiguration : IEntityTypeConfiguration<UnitRol
     public void Configure(EntityTypeBuilder<UnitMonthRollup> e)
     {
         e.ToTable("UnitMonthRollups");
-        e.HasKey(r => new { r.OrgUnitId, r.Month });
+        // Led by the tenant, as every key: with the tenant's filter on each query, SQLite otherwise picked the
+        // (TenantId, OrgPath, Month) index for the children's months and read the tenant's every month row per request.
+        e.HasKey(r => new { r.TenantId, r.OrgUnitId, r.Month });
         e.Property(r => r.OrgPath).HasMaxLength(400);
         e.HasIndex(r => new { r.TenantId, r.OrgPath, r.Month });
     }

@@ -43,7 +43,7 @@ CREATE TABLE "UnitMonthRollups" (
     "DuesBilled" integer NOT NULL,
     "DuesPaid" integer NOT NULL,
     "DuesPaidFen" bigint NOT NULL,
-    CONSTRAINT "PK_UnitMonthRollups" PRIMARY KEY ("OrgUnitId", "Month")
+    CONSTRAINT "PK_UnitMonthRollups" PRIMARY KEY ("TenantId", "OrgUnitId", "Month")
 );
 
 CREATE INDEX "IX_UnitMonthRollups_TenantId_OrgPath_Month" ON "UnitMonthRollups" ("TenantId", "OrgPath", "Month");

@@ -42,7 +42,7 @@ CREATE TABLE "UnitMonthRollups" (
     "DuesBilled" INTEGER NOT NULL,
     "DuesPaid" INTEGER NOT NULL,
     "DuesPaidFen" INTEGER NOT NULL,
-    CONSTRAINT "PK_UnitMonthRollups" PRIMARY KEY ("OrgUnitId", "Month")
+    CONSTRAINT "PK_UnitMonthRollups" PRIMARY KEY ("TenantId", "OrgUnitId", "Month")
 );
 
 CREATE INDEX "IX_UnitMonthRollups_TenantId_OrgPath_Month" ON "UnitMonthRollups" ("TenantId", "OrgPath", "Month");
