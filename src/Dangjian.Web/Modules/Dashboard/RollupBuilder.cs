@@ -64,10 +64,11 @@ public sealed class RollupBuilder(AppDbContext db, TenantContext tenant, UnitCom
             (s.People, s.Full, s.Probationary, s.Candidates, s.Activists, s.Applicants, s.Female, s.Under35, s.Mobile, s.OutOfContact) =
                 (p.People, p.Full, p.Probationary, p.Candidates, p.Activists, p.Applicants, p.Female, p.Under35, p.Mobile, p.OutOfContact);
         }
+        var childrenOf = units.Where(u => u.ParentId is not null).ToLookup(u => u.ParentId!.Value);
         foreach (var u in units.Where(u => u.Kind == OrgUnitKind.Branch))
         {
             // A branch's full members include those of its groups: counted after the groups' own figures are known.
-            var full = own[u.Id].Full + units.Where(g => g.ParentId == u.Id).Sum(g => own[g.Id].Full);
+            var full = own[u.Id].Full + childrenOf[u.Id].Sum(g => own[g.Id].Full);
             if (full < 3) own[u.Id].SmallBranches = 1;
         }
 

@@ -77,9 +77,10 @@ public sealed class WeakLinkDetector(AppDbContext db, UnitCompliance compliance,
         }
 
         // Terms: a unit's own committee (its total less its children's).
+        var childTerms = rollups.Where(c => c.ParentId is not null).GroupBy(c => c.ParentId!.Value).ToDictionary(g => g.Key, g => g.Sum(c => c.TermsExpiring));
         foreach (var r in rollups)
         {
-            var own = r.TermsExpiring - rollups.Where(c => c.ParentId == r.OrgUnitId).Sum(c => c.TermsExpiring);
+            var own = r.TermsExpiring - childTerms.GetValueOrDefault(r.OrgUnitId);
             if (own > 0)
             {
                 findings.Add(new(Key(WeakLinkRules.Term, r.OrgUnitId, ""), r.OrgUnitId, r.OrgPath, r.Name, null, null, WeakLinkRules.Term, L["WeakLink.Term"],
@@ -101,12 +102,13 @@ public sealed class WeakLinkDetector(AppDbContext db, UnitCompliance compliance,
             .Select(g => new { Member = g.Key, Count = g.Count(), Absent = g.Count(a => a.Outcome == AttendanceOutcome.Absent) })
             .Where(g => g.Count >= o.AbsentInARow && g.Absent == g.Count).ToListAsync(ct);
         var absentIds = absent.Select(a => a.Member).ToList();
+        var absentCounts = absent.ToDictionary(a => a.Member, a => a.Count);
         var absentPeople = await db.Members.AsNoTracking().Where(m => absentIds.Contains(m.Id) && m.Status == MembershipStatus.Normal)
             .Select(m => new { m.Id, m.Name, m.OrgUnitId }).ToListAsync(ct);
         foreach (var m in absentPeople.Where(m => byId.ContainsKey(m.OrgUnitId)))
         {
             var u = byId[m.OrgUnitId];
-            var count = absent.First(a => a.Member == m.Id).Count;
+            var count = absentCounts[m.Id];
             findings.Add(new(Key(WeakLinkRules.Absent, m.Id, current.ToString(System.Globalization.CultureInfo.InvariantCulture)), u.OrgUnitId, u.OrgPath, u.Name, m.Id,
                 m.Name, WeakLinkRules.Absent, L["WeakLink.Absent", count], "《中国共产党章程》第九条", 15 + 2 * count));
         }
