@@ -204,6 +204,7 @@ public static class DashboardRun
             ["DataProtection:KeysPath"] = Path.Combine(Path.GetTempPath(), "dj-bench-dash-keys"),
         });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Logging.AddFilter(typeof(RollupBuilder).FullName, LogLevel.Information);
         builder.Services.AddPlatform(builder.Configuration, builder.Environment);
         builder.Services.AddOrganizations(builder.Configuration);
         builder.Services.AddAccounts();

@@ -8,6 +8,7 @@ using Dangjian.Web.Modules.Organizations;
 using Dangjian.Web.Platform.Clock;
 using Dangjian.Web.Platform.Tenancy;
 using Microsoft.EntityFrameworkCore;
+using System.Diagnostics;
 using Microsoft.Extensions.Options;
 
 namespace Dangjian.Web.Modules.Dashboard;
@@ -18,9 +19,10 @@ namespace Dangjian.Web.Modules.Dashboard;
 /// transaction. Months cover January two years back to the current month (China time).
 /// </summary>
 public sealed class RollupBuilder(AppDbContext db, TenantContext tenant, UnitCompliance compliance, DuesRoll duesRoll, TimeProvider clock,
-    IOptionsSnapshot<DuesOptions> duesOptions, IOptions<OrgRulesOptions> orgOptions)
+    IOptionsSnapshot<DuesOptions> duesOptions, IOptions<OrgRulesOptions> orgOptions, ILogger<RollupBuilder> log)
 {
-    private const int PayerBatch = 5000;
+    /// <summary>A recorded payment: the counts need only that there is one (paid on time or late, it is paid).</summary>
+    private static readonly DuesPaid SomePayment = new(DateOnly.MinValue, 0, 0);
 
     public static (DateOnly From, DateOnly To) Window(DateOnly today) => (new DateOnly(today.Year - 2, 1, 1), new DateOnly(today.Year, today.Month, 1));
 
@@ -29,6 +31,7 @@ public sealed class RollupBuilder(AppDbContext db, TenantContext tenant, UnitCom
     public async Task<int> RebuildAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow();
+        var phases = new PhaseTimer();
         var today = clock.Today();
         var (windowFrom, windowTo) = Window(today);
         var units = await db.OrgUnits.AsNoTracking().Where(u => u.DissolvedAt == null)
@@ -43,6 +46,7 @@ public sealed class RollupBuilder(AppDbContext db, TenantContext tenant, UnitCom
             if (u.Kind == OrgUnitKind.Group) own[u.Id].Groups = 1;
         }
 
+        phases.Mark("units");
         var cutoff = today.AddYears(-35);
         var people = await db.Members.AsNoTracking().Where(m => m.Status == MembershipStatus.Normal).GroupBy(m => m.OrgUnitId)
             .Select(g => new
@@ -72,6 +76,7 @@ public sealed class RollupBuilder(AppDbContext db, TenantContext tenant, UnitCom
             if (full < 3) own[u.Id].SmallBranches = 1;
         }
 
+        phases.Mark("people");
         foreach (var b in await compliance.AllBranchesAsync(ct))
         {
             if (!own.TryGetValue(b.OrgUnitId, out var s)) continue;
@@ -80,6 +85,7 @@ public sealed class RollupBuilder(AppDbContext db, TenantContext tenant, UnitCom
             else s.BranchesGreen = 1;
         }
 
+        phases.Mark("compliance");
         var horizon = today.AddMonths(orgOptions.Value.TermReminderMonths);
         var latestEnds = await db.CommitteeTerms.AsNoTracking().GroupBy(t => t.OrgUnitId)
             .Select(g => new { Unit = g.Key, EndOn = g.OrderByDescending(t => t.Number).Select(t => t.EndOn).First() }).ToListAsync(ct);
@@ -88,6 +94,7 @@ public sealed class RollupBuilder(AppDbContext db, TenantContext tenant, UnitCom
             if (own.TryGetValue(t.Unit, out var s)) s.TermsExpiring = 1;
         }
 
+        phases.Mark("terms");
         var fromAt = new DateTimeOffset(windowFrom.ToDateTime(TimeOnly.MinValue), ChinaTime.Offset).ToUniversalTime();
         var meetings = await db.Meetings.AsNoTracking().Where(m => m.Status != MeetingStatus.Cancelled && m.StartsAt >= fromAt && m.StartsAt <= now)
             .Select(m => new { m.OrgUnitId, m.Type, m.StartsAt }).ToListAsync(ct);
@@ -99,6 +106,7 @@ public sealed class RollupBuilder(AppDbContext db, TenantContext tenant, UnitCom
             if (m.Type == MeetingType.ThemeDay) a.ThemeDays++;
         }
 
+        phases.Mark("meetings");
         var fromMonth = MonthKey(windowFrom);
         var lines = await db.MeetingAttendances.AsNoTracking().Where(a => a.Month >= fromMonth).GroupBy(a => new { a.OrgPath, a.Month })
             .Select(g => new
@@ -116,7 +124,9 @@ public sealed class RollupBuilder(AppDbContext db, TenantContext tenant, UnitCom
             a.OnLeave += l.OnLeave;
         }
 
+        phases.Mark("attendance");
         await DuesAsync(months, byPath, windowFrom, windowTo, today, ct);
+        phases.Mark("dues");
 
         // Up the tree, deepest first: every unit's totals are its own plus its children's totals.
         foreach (var u in units.OrderByDescending(u => u.Depth))
@@ -151,34 +161,42 @@ public sealed class RollupBuilder(AppDbContext db, TenantContext tenant, UnitCom
         await BulkInsert.InsertAsync(db, rollups, ct);
         await BulkInsert.InsertAsync(db, monthRows, ct);
         await tx.CommitAsync(ct);
+        phases.Mark("write");
+        log.LogInformation("Roll-ups rebuilt: {Units} units, {MonthRows} month rows; {Phases}", rollups.Count, monthRows.Count, phases);
         return rollups.Count;
     }
 
-    /// <summary>Bills due and paid per member's unit and month (the dues rules of the Dues module), and the money collected where it was paid.</summary>
+    /// <summary>
+    /// Bills due and paid per member's unit and month (the dues rules of the Dues module), and the money collected where
+    /// it was paid. The roll and its bases are read once; the payments of the window are streamed once and kept as one
+    /// bit per payer and month (the window is at most 36 months), since a paid month counts whatever was paid.
+    /// </summary>
     private async Task DuesAsync(Dictionary<Guid, Dictionary<int, Activity>> months, Dictionary<string, Guid> byPath, DateOnly from, DateOnly to,
         DateOnly today, CancellationToken ct)
     {
         var o = duesOptions.Value;
         var partyMembers = db.Members.Where(m => (m.Category == MemberCategory.Full || m.Category == MemberCategory.Probationary) && m.Status == MembershipStatus.Normal);
-        var ids = await partyMembers.AsNoTracking().OrderBy(m => m.Id).Select(m => m.Id).ToListAsync(ct);
-        for (var i = 0; i < ids.Count; i += PayerBatch)
+        var payers = await duesRoll.PayersAsync(new DuesRoll.Scope(null!, true, partyMembers), ct);
+        var index = new Dictionary<Guid, int>(payers.Count);
+        for (var i = 0; i < payers.Count; i++) index[payers[i].Id] = i;
+        var paidMonths = new long[payers.Count];
+        await foreach (var p in db.DuesPayments.AsNoTracking().Where(p => p.Month >= from && p.Month <= to).Select(p => new { p.MemberId, p.Month })
+                           .AsAsyncEnumerable().WithCancellation(ct))
         {
-            var batch = ids.GetRange(i, Math.Min(PayerBatch, ids.Count - i));
-            var payers = await duesRoll.PayersAsync(new DuesRoll.Scope(null!, true, partyMembers.Where(m => batch.Contains(m.Id))), ct);
-            var paid = (await db.DuesPayments.AsNoTracking().Where(p => batch.Contains(p.MemberId) && p.Month >= from && p.Month <= to)
-                    .Select(p => new { p.MemberId, p.Month, p.PaidOn, p.AmountFen, p.VoluntaryFen }).ToListAsync(ct))
-                .ToDictionary(p => (p.MemberId, p.Month), p => new DuesPaid(p.PaidOn, p.AmountFen, p.VoluntaryFen));
-            foreach (var payer in payers)
+            if (index.TryGetValue(p.MemberId, out var i)) paidMonths[i] |= 1L << MonthsBetween(from, p.Month);
+        }
+        for (var i = 0; i < payers.Count; i++)
+        {
+            var payer = payers[i];
+            if (!months.TryGetValue(payer.OrgUnitId, out var unitMonths)) continue;
+            var k = 0;
+            for (var m = from; m <= to; m = m.AddMonths(1), k++)
             {
-                if (!months.TryGetValue(payer.OrgUnitId, out var unitMonths)) continue;
-                for (var m = from; m <= to; m = m.AddMonths(1))
-                {
-                    var bill = DuesBilling.Bill(m, payer.Dues, payer.Bases, paid.GetValueOrDefault((payer.Id, m)), today, o);
-                    if (!DuesBillStatus.IsBilled(bill.Status)) continue;
-                    var a = At(unitMonths, MonthKey(m));
-                    a.DuesBilled++;
-                    if (DuesBillStatus.IsPaid(bill.Status)) a.DuesPaid++;
-                }
+                var bill = DuesBilling.Bill(m, payer.Dues, payer.Bases, (paidMonths[i] & (1L << k)) != 0 ? SomePayment : null, today, o);
+                if (!DuesBillStatus.IsBilled(bill.Status)) continue;
+                var a = At(unitMonths, MonthKey(m));
+                a.DuesBilled++;
+                if (DuesBillStatus.IsPaid(bill.Status)) a.DuesPaid++;
             }
         }
         // The money: where it was paid (collected), whoever paid it.
@@ -189,6 +207,8 @@ public sealed class RollupBuilder(AppDbContext db, TenantContext tenant, UnitCom
             if (byPath.TryGetValue(c.OrgPath, out var unitId)) At(months[unitId], MonthKey(c.Month)).DuesPaidFen += c.Fen;
         }
     }
+
+    private static int MonthsBetween(DateOnly from, DateOnly month) => (month.Year - from.Year) * 12 + month.Month - from.Month;
 
     private static Activity At(Dictionary<int, Activity> unitMonths, int month)
     {
@@ -220,5 +240,22 @@ public sealed class RollupBuilder(AppDbContext db, TenantContext tenant, UnitCom
             Meetings += o.Meetings; ThemeDays += o.ThemeDays; Expected += o.Expected; SignedIn += o.SignedIn; OnLeave += o.OnLeave;
             DuesBilled += o.DuesBilled; DuesPaid += o.DuesPaid; DuesPaidFen += o.DuesPaidFen;
         }
+    }
+
+    /// <summary>Milliseconds per phase of a rebuild, for the log.</summary>
+    private sealed class PhaseTimer
+    {
+        private readonly Stopwatch watch = Stopwatch.StartNew();
+        private readonly List<string> marks = [];
+        private long last;
+
+        public void Mark(string phase)
+        {
+            var now = watch.ElapsedMilliseconds;
+            marks.Add($"{phase} {now - last} ms");
+            last = now;
+        }
+
+        public override string ToString() => string.Join(", ", marks);
     }
 }
