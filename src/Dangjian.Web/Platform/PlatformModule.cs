@@ -25,6 +25,7 @@ public static class PlatformModule
         services.AddAppDatabase(config, env.ContentRootPath);
         services.AddScoped<TenantContext>();
         services.AddScoped<CurrentUser>();
+        services.AddSingleton<RoleCache>();
         services.AddScoped<Ledger.Ledger>();
         services.AddScoped<VerifyLedger>();
         services.AddScoped<LedgerGate>();

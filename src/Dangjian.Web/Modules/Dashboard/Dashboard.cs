@@ -22,7 +22,9 @@ public sealed record PeriodFigures(int Meetings, int ThemeDays, int Expected, in
     public decimal? AttendanceRate => AttendanceRules.AttendanceRate(Expected, SignedIn, OnLeave);
     public decimal? DuesCollectionRate => AttendanceRules.SignInRate(DuesBilled, DuesPaid);
 
-    public static PeriodFigures Sum(IEnumerable<UnitMonthRollup> rows) => rows.Aggregate(new PeriodFigures(0, 0, 0, 0, 0, 0, 0, 0), (t, r) =>
+    public static readonly PeriodFigures Zero = new(0, 0, 0, 0, 0, 0, 0, 0);
+
+    public static PeriodFigures Sum(IEnumerable<UnitMonthRollup> rows) => rows.Aggregate(Zero, (t, r) =>
         new PeriodFigures(t.Meetings + r.Meetings, t.ThemeDays + r.ThemeDays, t.Expected + r.Expected, t.SignedIn + r.SignedIn, t.OnLeave + r.OnLeave,
             t.DuesBilled + r.DuesBilled, t.DuesPaid + r.DuesPaid, t.DuesPaidFen + r.DuesPaidFen));
 }
@@ -86,8 +88,11 @@ public sealed class Dashboard(AppDbContext db, OrgAccess access, RollupBuilder b
 
         var children = await db.UnitRollups.AsNoTracking().Where(r => r.ParentId == unitId).OrderBy(r => r.OrgPath).ToListAsync(ct);
         var childIds = children.Select(ch => ch.OrgUnitId).ToList();
-        var childMonths = (await db.UnitMonthRollups.AsNoTracking().Where(m => childIds.Contains(m.OrgUnitId) && m.Month >= b && m.Month <= c).ToListAsync(ct))
-            .ToLookup(m => m.OrgUnitId);
+        // Summed by the database: one row per child (a group's root has hundreds of children, each with a row per month).
+        var childSums = await db.UnitMonthRollups.AsNoTracking().Where(m => childIds.Contains(m.OrgUnitId) && m.Month >= b && m.Month <= c)
+            .GroupBy(m => m.OrgUnitId)
+            .Select(g => new { Unit = g.Key, Expected = g.Sum(m => m.Expected), SignedIn = g.Sum(m => m.SignedIn), Billed = g.Sum(m => m.DuesBilled), Paid = g.Sum(m => m.DuesPaid) })
+            .ToDictionaryAsync(x => x.Unit, ct);
 
         return new DashboardDto(row.OrgUnitId, row.Name, start, end, previousFirst, previousLast.AddMonths(1).AddDays(-1), row.BuiltAt,
             new BranchFigures(row.Branches, row.Groups, row.SmallBranches, row.BranchesRed, row.BranchesYellow, row.BranchesGreen),
@@ -98,7 +103,8 @@ public sealed class Dashboard(AppDbContext db, OrgAccess access, RollupBuilder b
             current.Select(m => new MonthFigures($"{m.Month / 100}-{m.Month % 100:00}", PeriodFigures.Sum([m]))).ToList(),
             children.Select(ch =>
             {
-                var p = PeriodFigures.Sum(childMonths[ch.OrgUnitId]);
+                var sums = childSums.GetValueOrDefault(ch.OrgUnitId);
+                var p = sums is null ? PeriodFigures.Zero : PeriodFigures.Zero with { Expected = sums.Expected, SignedIn = sums.SignedIn, DuesBilled = sums.Billed, DuesPaid = sums.Paid };
                 return new ChildFigures(ch.OrgUnitId, ch.Name, ch.Kind, ch.Party, ch.Branches, new CompletionFigures(ch.BranchesRed, ch.BranchesYellow, ch.BranchesGreen),
                     p.SignInRate, p.DuesCollectionRate, ch.OutOfContact);
             }).ToList());

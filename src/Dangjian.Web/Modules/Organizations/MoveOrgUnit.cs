@@ -14,7 +14,8 @@ public sealed record MoveOrgUnitRequest(Guid? NewParentId);
 /// Moves a unit with its whole subtree under a new parent: the unit, every descendant path and every member's path
 /// change in one transaction. The caller must manage both the old and the new parent.
 /// </summary>
-public sealed class MoveOrgUnit(AppDbContext db, OrgAccess access, Platform.Ledger.Ledger ledger, IStringLocalizer<SharedResource> L)
+public sealed class MoveOrgUnit(AppDbContext db, OrgAccess access, Platform.Ledger.Ledger ledger, Platform.Auth.RoleCache roles,
+    IStringLocalizer<SharedResource> L)
 {
     public async Task<Result<OrgUnit>> HandleAsync(Guid id, MoveOrgUnitRequest r, CancellationToken ct)
     {
@@ -80,6 +81,7 @@ public sealed class MoveOrgUnit(AppDbContext db, OrgAccess access, Platform.Ledg
         ledger.Append("org.moved", unit.Id.ToString(), new { From = oldParentId, To = newParentId });
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
+        roles.TreeChanged();
         return unit;
     }
 }

@@ -8,14 +8,14 @@ using Microsoft.EntityFrameworkCore;
 namespace Dangjian.Web.Platform.Auth;
 
 /// <summary>
-/// Resolves the signed-in user, its tenant and its roles once per request. A cookie or token whose security stamp
+/// Resolves the signed-in user, its tenant and its roles once per request (the roles from <see cref="RoleCache"/> when it has them). A cookie or token whose security stamp
 /// no longer matches (roles changed, password reset) is treated as signed out: that is "sign out everywhere".
 /// </summary>
 internal sealed class CurrentUserMiddleware(RequestDelegate next)
 {
     public const string StampClaim = "AspNet.Identity.SecurityStamp";
 
-    public async Task InvokeAsync(HttpContext ctx, AppDbContext db, TenantContext tenant, CurrentUser current)
+    public async Task InvokeAsync(HttpContext ctx, AppDbContext db, TenantContext tenant, CurrentUser current, RoleCache cache)
     {
         if (ctx.User.Identity?.IsAuthenticated == true
             && Guid.TryParse(ctx.User.FindFirstValue(ClaimTypes.NameIdentifier), out var userId))
@@ -34,9 +34,15 @@ internal sealed class CurrentUserMiddleware(RequestDelegate next)
             else
             {
                 tenant.Set(user.TenantId);
-                var roles = await db.RoleAssignments.Where(r => r.UserId == user.Id)
-                    .Join(db.OrgUnits, r => r.OrgUnitId, u => u.Id, (r, u) => new ScopedRole(r.Role, r.Scope, u.Id, u.Path))
-                    .ToListAsync(ctx.RequestAborted);
+                var roles = cache.Find(user.Id, user.SecurityStamp ?? "");
+                if (roles is null)
+                {
+                    var version = cache.Version;
+                    roles = await db.RoleAssignments.Where(r => r.UserId == user.Id)
+                        .Join(db.OrgUnits, r => r.OrgUnitId, u => u.Id, (r, u) => new ScopedRole(r.Role, r.Scope, u.Id, u.Path))
+                        .ToListAsync(ctx.RequestAborted);
+                    cache.Keep(user.Id, user.SecurityStamp ?? "", version, roles);
+                }
                 current.Set(user.Id, user.TenantId, user.UserName ?? "", user.DisplayName, roles);
             }
         }

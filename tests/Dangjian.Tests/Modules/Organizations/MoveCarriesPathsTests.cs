@@ -31,6 +31,7 @@ public sealed class MoveCarriesPathsTests(AppFixture app) : IClassFixture<AppFix
         await published.ShouldHaveStatusAsync(HttpStatusCode.Created);
         (await oldCommittee.GetAsync($"/api/v1/meetings/{meetingId}")).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await newCommittee.GetAsync($"/api/v1/meetings/{meetingId}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await secretary.GetAsync($"/api/v1/org-units/{branch.Id}/attendance")).StatusCode.ShouldBe(HttpStatusCode.OK);
 
         // A closed roll's line, filed under the person's unit.
         var someone = await app.InTenantAsync(tenant.TenantId, db => db.Members.FirstAsync(m => m.OrgUnitId == branch.Id));
@@ -50,6 +51,8 @@ public sealed class MoveCarriesPathsTests(AppFixture app) : IClassFixture<AppFix
 
         (await newCommittee.GetAsync($"/api/v1/meetings/{meetingId}")).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await oldCommittee.GetAsync($"/api/v1/meetings/{meetingId}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        // The secretary's role is on the moved unit itself: its cached path (RoleCache) must not outlive the move.
+        (await secretary.GetAsync($"/api/v1/org-units/{branch.Id}/attendance")).StatusCode.ShouldBe(HttpStatusCode.OK);
         var listed = await newCommittee.GetJsonAsync($"/api/v1/meetings?orgUnitId={newParent.Id}");
         listed["items"]!.AsArray().Select(i => i!.Id()).ShouldContain(meetingId);
         var oldList = await oldCommittee.GetJsonAsync($"/api/v1/meetings?orgUnitId={oldParent.Id}");
