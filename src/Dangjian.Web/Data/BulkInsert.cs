@@ -26,22 +26,14 @@ internal static class BulkInsert
         if (rows.Count == 0) return;
         var tx = db.Database.CurrentTransaction?.GetDbTransaction()
                  ?? throw new InvalidOperationException("BulkInsert runs inside the caller's transaction.");
-        var type = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model.");
-        var table = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
-        var columns = type.GetProperties()
-            .Select(p => (Property: p, Name: p.GetColumnName(table), Mapping: p.GetRelationalTypeMapping()))
-            .Where(c => c.Name is not null)
-            .ToArray();
-        if (columns.Any(c => c.Property.IsShadowProperty()))
-            throw new NotSupportedException($"{typeof(T).Name} has shadow properties; BulkInsert writes CLR properties only.");
-        var getters = columns.Select(c => c.Property.GetGetter()).ToArray();
+        var (table, columns, getters) = Columns<T>(db);
 
         var sql = db.GetService<ISqlGenerationHelper>();
         var positional = db.Database.IsNpgsql();   // Npgsql: $1, $2 … with unnamed parameters (no SQL rewriting)
         // SQLite: one row per statement (no round trip to save, and Microsoft.Data.Sqlite matches each placeholder to
         // its parameter by a linear search of the collection: 8,000 parameters made every execution quadratic).
         var perStatement = positional ? Math.Max(1, MaxParametersPerStatement / columns.Length) : 1;
-        var head = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.Name!)))}) VALUES ";
+        var head = Head(table, columns, sql);
 
         DbCommand? full = null;
         try
@@ -52,12 +44,12 @@ internal static class BulkInsert
                 DbCommand command;
                 if (count == perStatement)
                 {
-                    full ??= Command(tx, head, columns, count, positional, sql);
+                    full ??= Command(tx.Connection!, tx, head, columns, count, positional, sql);
                     command = full;
                 }
                 else
                 {
-                    command = Command(tx, head, columns, count, positional, sql);
+                    command = Command(tx.Connection!, tx, head, columns, count, positional, sql);
                 }
                 for (var r = 0; r < count; r++)
                 {
@@ -85,10 +77,53 @@ internal static class BulkInsert
         }
     }
 
-    private static DbCommand Command(DbTransaction tx, string head,
+    /// <summary>
+    /// One new row unless a unique index already holds its key (<c>INSERT … ON CONFLICT DO NOTHING</c>, on both providers):
+    /// true when it was written. For a race that a unique index settles (a sign-in tapped twice): SaveChanges would
+    /// throw there, and log the refusal as a database error. Like <see cref="InsertAsync{T}"/>, nothing is tracked; the
+    /// caller sets the tenant and every value. Runs in the context's transaction when there is one.
+    /// </summary>
+    public static async Task<bool> InsertUnlessPresentAsync<T>(AppDbContext db, T row, CancellationToken ct) where T : class
+    {
+        var (table, columns, getters) = Columns<T>(db);
+        var sql = db.GetService<ISqlGenerationHelper>();
+        var positional = db.Database.IsNpgsql();
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await using var command = Command(db.Database.GetDbConnection(), db.Database.CurrentTransaction?.GetDbTransaction(), Head(table, columns, sql),
+                columns, 1, positional, sql);
+            command.CommandText += " ON CONFLICT DO NOTHING";
+            for (var c = 0; c < columns.Length; c++) command.Parameters[c].Value = ProviderValue(getters[c].GetClrValue(row), columns[c].Mapping);
+            return await command.ExecuteNonQueryAsync(ct) == 1;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private static (StoreObjectIdentifier Table, (IProperty Property, string? Name, RelationalTypeMapping Mapping)[] Columns, IClrPropertyGetter[] Getters)
+        Columns<T>(AppDbContext db) where T : class
+    {
+        var type = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model.");
+        var table = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
+        var columns = type.GetProperties()
+            .Select(p => (Property: p, Name: p.GetColumnName(table), Mapping: p.GetRelationalTypeMapping()))
+            .Where(c => c.Name is not null)
+            .ToArray();
+        if (columns.Any(c => c.Property.IsShadowProperty()))
+            throw new NotSupportedException($"{typeof(T).Name} has shadow properties; BulkInsert writes CLR properties only.");
+        return (table, columns, columns.Select(c => c.Property.GetGetter()).ToArray());
+    }
+
+    private static string Head(StoreObjectIdentifier table, (IProperty Property, string? Name, RelationalTypeMapping Mapping)[] columns, ISqlGenerationHelper sql) =>
+        $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.Name!)))}) VALUES ";
+
+    private static DbCommand Command(DbConnection connection, DbTransaction? tx, string head,
         (IProperty Property, string? Name, RelationalTypeMapping Mapping)[] columns, int rows, bool positional, ISqlGenerationHelper sql)
     {
-        var command = tx.Connection!.CreateCommand();
+        var command = connection.CreateCommand();
         command.Transaction = tx;
         var text = new System.Text.StringBuilder(head, head.Length + rows * columns.Length * 8);
         var n = 0;

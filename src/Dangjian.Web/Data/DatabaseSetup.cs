@@ -18,8 +18,9 @@ public static class DatabaseSetup
     {
         if (Provider(config) == DatabaseProvider.Postgres)
         {
-            return config.GetConnectionString("Postgres")
-                   ?? throw new InvalidOperationException("Database:Provider=Postgres needs ConnectionStrings:Postgres.");
+            var pg = config.GetConnectionString("Postgres")
+                     ?? throw new InvalidOperationException("Database:Provider=Postgres needs ConnectionStrings:Postgres.");
+            return WithAutoPrepare(pg);
         }
 
         var cs = config.GetConnectionString("Sqlite");
@@ -27,6 +28,16 @@ public static class DatabaseSetup
         var dir = Path.Combine(contentRoot, "App_Data");
         Directory.CreateDirectory(dir);
         return $"Data Source={Path.Combine(dir, "dangjian.db")}";
+    }
+
+    /// <summary>
+    /// Npgsql prepares the statements a connection runs often (parsed and planned once per connection, kept across the
+    /// pool): every request repeats the same few. On unless the connection string says otherwise (Max Auto Prepare=0).
+    /// </summary>
+    public static string WithAutoPrepare(string connectionString)
+    {
+        if (connectionString.Contains("auto prepare", StringComparison.OrdinalIgnoreCase)) return connectionString;
+        return new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = 64 }.ConnectionString;
     }
 
     public static void Configure(DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString)

@@ -35,39 +35,38 @@ public sealed class SignIn(AppDbContext db, GetMeeting meetings, CurrentUser use
             if (member is null) return Error.Forbidden(L["Meeting.NotAttendee"]);
         }
 
-        var first = await db.MeetingSignIns.AsNoTracking().FirstOrDefaultAsync(s => s.MeetingId == m.Id && s.MemberId == member.Id, ct);
-        if (first is not null) return (ToDto(first), false);
-
+        // The common case is a first sign-in: checked, then written. The earlier sign-in is read only when the checks
+        // refuse (a second tap after the code rotated still answers the first) or the row is already there.
         var o = options.Value;
         var now = clock.GetUtcNow();
-        if (m.Status == MeetingStatus.Cancelled) return Error.Conflict("MEETING_CANCELLED", L["Meeting.Cancelled"]);
-        if (now < m.StartsAt.AddMinutes(-o.SignInOpensMinutesBefore) || now > m.EndsAt)
-            return Error.Validation("code", L["Meeting.SignInClosed", o.SignInOpensMinutesBefore]);
         var isHost = m.HostUserId == user.UserId;
-        if (!isHost && !SignInCode.Verify(m.SignInSecret, r.Code?.Trim(), now, o.CodeWindowSeconds))
-            return Error.Validation("code", L["Meeting.WrongCode"]);
+        Error? refused = null;
+        if (m.Status == MeetingStatus.Cancelled) refused = Error.Conflict("MEETING_CANCELLED", L["Meeting.Cancelled"]);
+        else if (now < m.StartsAt.AddMinutes(-o.SignInOpensMinutesBefore) || now > m.EndsAt)
+            refused = Error.Validation("code", L["Meeting.SignInClosed", o.SignInOpensMinutesBefore]);
+        else if (!isHost && !SignInCode.Verify(m.SignInSecret, r.Code?.Trim(), now, o.CodeWindowSeconds))
+            refused = Error.Validation("code", L["Meeting.WrongCode"]);
+        if (refused is not null)
+        {
+            var earlier = await FirstAsync(m.Id, member.Id, ct);
+            return earlier is not null ? (ToDto(earlier), false) : refused;
+        }
 
         var signIn = new MeetingSignIn
         {
-            Id = Guid.CreateVersion7(now), MeetingId = m.Id, MemberId = member.Id, UserId = user.UserId, SignedAt = now,
+            Id = Guid.CreateVersion7(now), TenantId = m.TenantId, MeetingId = m.Id, MemberId = member.Id, UserId = user.UserId, SignedAt = now,
             Late = now > m.StartsAt.AddMinutes(o.LateAfterMinutes), Remote = r.Remote == true && m.Mode != MeetingMode.Onsite,
             Method = isHost ? SignInMethod.Host : SignInMethod.Code,
         };
-        db.MeetingSignIns.Add(signIn);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            // The same person signing in twice at once: the unique index keeps one row; answer it.
-            db.ChangeTracker.Clear();
-            var existing = await db.MeetingSignIns.AsNoTracking().FirstOrDefaultAsync(s => s.MeetingId == m.Id && s.MemberId == member.Id, ct);
-            if (existing is null) throw;
-            return (ToDto(existing), false);
-        }
-        return (ToDto(signIn), true);
+        // One row per person and meeting, kept by the unique index: a second tap (or two at once) writes nothing and
+        // answers the first.
+        if (await BulkInsert.InsertUnlessPresentAsync(db, signIn, ct)) return (ToDto(signIn), true);
+        var first = await FirstAsync(m.Id, member.Id, ct) ?? throw new InvalidOperationException("A sign-in was refused by the database without one on record.");
+        return (ToDto(first), false);
     }
+
+    private Task<MeetingSignIn?> FirstAsync(Guid meetingId, Guid memberId, CancellationToken ct) =>
+        db.MeetingSignIns.AsNoTracking().FirstOrDefaultAsync(s => s.MeetingId == meetingId && s.MemberId == memberId, ct);
 
     private static SignInDto ToDto(MeetingSignIn s) => new(s.MeetingId, s.MemberId, s.SignedAt, s.Late, s.Remote, s.Method);
 }
