@@ -89,7 +89,11 @@ public sealed class WeakLinkTests(AppFixture app) : IClassFixture<AppFixture>
         board.ShouldContain("本年度有");
 
         var url = $"/dashboard/weak-links?unit={tenant.Root.Id}";
-        (await admin.GetStringAsync(url)).ShouldContain("未按规定召开组织生活");
+        var listPage = await admin.GetStringAsync(url);
+        listPage.ShouldContain("未按规定召开组织生活");
+        // Each item is labelled with its rule in Chinese, never the code.
+        listPage.ShouldContain("data-testid=\"weak-link-rule\">未按规定召开</span>");
+        listPage.ShouldNotContain(">meetings-missed<");
         var first = await app.InTenantAsync(tenant.TenantId, db => db.WeakLinks.OrderByDescending(w => w.Score).ThenBy(w => w.OrgPath).ThenBy(w => w.Key).FirstAsync());
         using (var assigned = await admin.PostFormAsync(url, $"assign-{first.Id}", new() { ["AssignedTo"] = "宣传委员" }))
             assigned.StatusCode.ShouldBe(HttpStatusCode.Redirect, await assigned.Content.ReadAsStringAsync());
