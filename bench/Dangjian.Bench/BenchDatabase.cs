@@ -62,7 +62,7 @@ public static class BenchDatabase
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<TenantContext>();
         services.AddScoped<CurrentUser>();
-        services.AddDbContext<AppDbContext>(o => DatabaseSetup.Configure(o, provider, connectionString));
+        services.AddAppDbContext(provider, connectionString);
         services.AddScoped<OrgAccess>();
         services.AddScoped<ListOrgUnits>();
         services.AddScoped<GetOrgUnit>();

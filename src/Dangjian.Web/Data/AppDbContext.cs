@@ -19,12 +19,34 @@ namespace Dangjian.Web.Data;
 /// The one context. Tenant-owned rows are filtered to the current tenant and stamped with it; changes to audited
 /// rows are written to the audit log in the same transaction as the change itself.
 /// </summary>
-public sealed partial class AppDbContext(
-    DbContextOptions<AppDbContext> options,
-    TenantContext tenant,
-    CurrentUser user,
-    TimeProvider clock) : IdentityUserContext<AppUser, Guid>(options)
+/// <remarks>
+/// Contexts are pooled (<see cref="DatabaseSetup.AddAppDbContext"/>): setting one up costs more than most requests'
+/// queries. A context leased for a request is bound to that request's tenant, user and clock by <see cref="Bind"/>, which
+/// also resets the state of its own that the pool does not know about.
+/// </remarks>
+public sealed partial class AppDbContext : IdentityUserContext<AppUser, Guid>
 {
+    private TenantContext tenant = new();
+    private CurrentUser user = new();
+    private TimeProvider clock = TimeProvider.System;
+
+    /// <summary>The only constructor, as the pool requires; <see cref="Bind"/> follows before use (a context outside the
+    /// pool, as schema tools and tests make, is bound by its maker).</summary>
+    public AppDbContext(DbContextOptions<AppDbContext> options) : base(options)
+    {
+    }
+
+    /// <summary>Binds a (pooled) context to the scope that leased it: its tenant filter, audit author and clock.</summary>
+    public AppDbContext Bind(TenantContext tenant, CurrentUser user, TimeProvider clock)
+    {
+        this.tenant = tenant;
+        this.user = user;
+        this.clock = clock;
+        PendingLedger.Clear();
+        AuditEnabled = true;
+        return this;
+    }
+
     public const string TenantFilter = "Tenant";
     public const string SoftDeleteFilter = "SoftDelete";
 

@@ -1,3 +1,4 @@
+using Dangjian.Web.Platform.Tenancy;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dangjian.Web.Data;
@@ -20,7 +21,7 @@ public static class DatabaseSetup
         {
             var pg = config.GetConnectionString("Postgres")
                      ?? throw new InvalidOperationException("Database:Provider=Postgres needs ConnectionStrings:Postgres.");
-            return WithAutoPrepare(pg);
+            return WithPoolDefaults(pg);
         }
 
         var cs = config.GetConnectionString("Sqlite");
@@ -31,13 +32,23 @@ public static class DatabaseSetup
     }
 
     /// <summary>
-    /// Npgsql prepares the statements a connection runs often (parsed and planned once per connection, kept across the
-    /// pool): every request repeats the same few. On unless the connection string says otherwise (Max Auto Prepare=0).
+    /// Two settings of the Npgsql pool, each added unless the connection string sets it:
+    /// <list type="bullet">
+    /// <item><c>Max Auto Prepare=64</c>: the statements a connection runs often are parsed and planned once per connection
+    /// and kept across the pool (every request repeats the same few; <c>Max Auto Prepare=0</c> turns it off).</item>
+    /// <item><c>No Reset On Close=true</c>: a connection going back to the pool is not reset (the reset runs RESET ALL,
+    /// CLOSE ALL, UNLISTEN * and more on the server at the next use). The platform keeps no session state on pooled
+    /// connections (no SET, temporary tables or held locks; the schema lock is released where it is taken), and the
+    /// reset had doubled the server's CPU per sign-in (docs/benchmarks.md, ADR 0014).</item>
+    /// </list>
     /// </summary>
-    public static string WithAutoPrepare(string connectionString)
+    public static string WithPoolDefaults(string connectionString)
     {
-        if (connectionString.Contains("auto prepare", StringComparison.OrdinalIgnoreCase)) return connectionString;
-        return new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = 64 }.ConnectionString;
+        var keys = connectionString.Replace(" ", "", StringComparison.Ordinal);
+        var b = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        if (!keys.Contains("MaxAutoPrepare", StringComparison.OrdinalIgnoreCase)) b.MaxAutoPrepare = 64;
+        if (!keys.Contains("NoResetOnClose", StringComparison.OrdinalIgnoreCase)) b.NoResetOnClose = true;
+        return b.ConnectionString;
     }
 
     public static void Configure(DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString)
@@ -54,9 +65,20 @@ public static class DatabaseSetup
 
     public static IServiceCollection AddAppDatabase(this IServiceCollection services, IConfiguration config, string contentRoot)
     {
-        var provider = Provider(config);
-        var cs = ConnectionString(config, contentRoot);
-        services.AddDbContext<AppDbContext>(o => Configure(o, provider, cs));
+        return services.AddAppDbContext(Provider(config), ConnectionString(config, contentRoot));
+    }
+
+    /// <summary>
+    /// The context of a scope, leased from a pool and bound to the scope's tenant, user and clock; disposing the scope
+    /// returns it. Setting up a context (its internal services, options and change tracker) cost about a tenth of a
+    /// sign-in's CPU before it was pooled (docs/benchmarks.md). Needs <see cref="TenantContext"/>,
+    /// <see cref="Platform.Auth.CurrentUser"/> and <see cref="TimeProvider"/> registered.
+    /// </summary>
+    public static IServiceCollection AddAppDbContext(this IServiceCollection services, DatabaseProvider provider, string connectionString)
+    {
+        services.AddPooledDbContextFactory<AppDbContext>(o => Configure(o, provider, connectionString));
+        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext().Bind(
+            sp.GetRequiredService<TenantContext>(), sp.GetRequiredService<Platform.Auth.CurrentUser>(), sp.GetRequiredService<TimeProvider>()));
         return services;
     }
 }

@@ -42,8 +42,8 @@ public class AppFixture : IAsyncLifetime
         // Guard: a test must never run against the developer's App_Data database.
         await using var scope = Services.CreateAsyncScope();
         var used = scope.ServiceProvider.GetRequiredService<AppDbContext>().Database.GetConnectionString();
-        // (PostgreSQL: the app adds automatic preparation to the connection string, DatabaseSetup.WithAutoPrepare.)
-        if (used != database.ConnectionString && used != DatabaseSetup.WithAutoPrepare(database.ConnectionString))
+        // (PostgreSQL: the app adds its pool settings to the connection string, DatabaseSetup.WithPoolDefaults.)
+        if (used != database.ConnectionString && used != DatabaseSetup.WithPoolDefaults(database.ConnectionString))
         {
             throw new InvalidOperationException($"The app did not take the test database: {used}");
         }

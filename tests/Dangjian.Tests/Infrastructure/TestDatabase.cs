@@ -62,7 +62,7 @@ public sealed class TestDatabase : IAsyncDisposable
     {
         var builder = new DbContextOptionsBuilder<AppDbContext>();
         DatabaseSetup.Configure(builder, Provider, ConnectionString);
-        return new AppDbContext(builder.Options, new TenantContext(), new CurrentUser(), TimeProvider.System);
+        return new AppDbContext(builder.Options).Bind(new TenantContext(), new CurrentUser(), TimeProvider.System);
     }
 
     public async ValueTask DisposeAsync()

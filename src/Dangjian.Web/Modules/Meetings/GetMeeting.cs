@@ -28,7 +28,11 @@ public sealed class GetMeeting(AppDbContext db, CurrentUser user, TimeProvider c
     }
 
     /// <summary>The meeting, whoever may see it (check with <see cref="CanSeeAsync"/>).</summary>
-    public Task<Meeting?> FindAsync(Guid id, CancellationToken ct) => db.Meetings.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
+    public Task<Meeting?> FindAsync(Guid id, CancellationToken ct) => ById(db, id, ct);
+
+    // Compiled once: every sign-in loads its meeting (ExpectedAttendees.MemberIdOfAsync says why).
+    private static readonly Func<AppDbContext, Guid, CancellationToken, Task<Meeting?>> ById =
+        EF.CompileAsyncQuery((AppDbContext db, Guid id, CancellationToken ct) => db.Meetings.AsNoTracking().FirstOrDefault(x => x.Id == id));
 
     /// <summary>Who sees a meeting: its unit and those above, the host, its observers, the members expected at it.</summary>
     public async Task<bool> CanSeeAsync(Meeting m, CancellationToken ct)
@@ -36,7 +40,7 @@ public sealed class GetMeeting(AppDbContext db, CurrentUser user, TimeProvider c
         if (user.Can(Permission.ViewMembers, m.OrgPath) || m.HostUserId == user.UserId) return true;
         if (await db.MeetingObservers.AnyAsync(o => o.MeetingId == m.Id && o.UserId == user.UserId, ct)) return true;
         // A member expected at the meeting sees it on their phone.
-        return await ExpectedAttendees.MemberOf(db, m, user.UserId).AnyAsync(ct);
+        return await ExpectedAttendees.MemberIdOfAsync(db, m, user.UserId, ct) is not null;
     }
 
     public async Task<Result<MeetingDto>> HandleAsync(Guid id, CancellationToken ct)

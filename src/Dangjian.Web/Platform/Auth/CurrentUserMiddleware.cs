@@ -15,14 +15,20 @@ internal sealed class CurrentUserMiddleware(RequestDelegate next)
 {
     public const string StampClaim = "AspNet.Identity.SecurityStamp";
 
+    private sealed record SignedIn(Guid Id, Guid TenantId, string? UserName, string DisplayName, string? SecurityStamp);
+
+    // Compiled once: every authenticated request runs it, and translating it again each time cost more CPU than the
+    // database's work (docs/benchmarks.md).
+    private static readonly Func<AppDbContext, Guid, CancellationToken, Task<SignedIn?>> UserById = EF.CompileAsyncQuery(
+        (AppDbContext db, Guid id, CancellationToken ct) => db.Users.AsNoTracking().Where(u => u.Id == id)
+            .Select(u => new SignedIn(u.Id, u.TenantId, u.UserName, u.DisplayName, u.SecurityStamp)).FirstOrDefault());
+
     public async Task InvokeAsync(HttpContext ctx, AppDbContext db, TenantContext tenant, CurrentUser current, RoleCache cache)
     {
         if (ctx.User.Identity?.IsAuthenticated == true
             && Guid.TryParse(ctx.User.FindFirstValue(ClaimTypes.NameIdentifier), out var userId))
         {
-            var user = await db.Users.AsNoTracking().Where(u => u.Id == userId)
-                .Select(u => new { u.Id, u.TenantId, u.UserName, u.DisplayName, u.SecurityStamp })
-                .FirstOrDefaultAsync(ctx.RequestAborted);
+            var user = await UserById(db, userId, ctx.RequestAborted);
             if (user is null || !string.Equals(user.SecurityStamp, ctx.User.FindFirstValue(StampClaim), StringComparison.Ordinal))
             {
                 if (ctx.User.Identity.AuthenticationType == IdentityConstants.ApplicationScheme)
