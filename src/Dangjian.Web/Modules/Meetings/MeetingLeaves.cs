@@ -21,7 +21,7 @@ public sealed class MeetingLeaves(AppDbContext db, GetMeeting meetings, CurrentU
         var loaded = await meetings.LoadAsync(meetingId, ct);
         if (!loaded.IsSuccess) return loaded.Error!;
         var m = loaded.Value!;
-        var member = await ExpectedAttendees.Of(db, m).Where(x => x.UserId == user.UserId).Select(x => new { x.Id, x.Name }).FirstOrDefaultAsync(ct);
+        var member = await ExpectedAttendees.MemberOf(db, m, user.UserId).Select(x => new { x.Id, x.Name }).FirstOrDefaultAsync(ct);
         if (member is null) return Error.Forbidden(L["Meeting.NotAttendee"]);
         var reason = r.Reason?.Trim();
         if (string.IsNullOrEmpty(reason)) return Error.Validation("reason", L["Validation.Required", "reason"]);

@@ -20,8 +20,6 @@ public sealed class SignIn(AppDbContext db, GetMeeting meetings, CurrentUser use
 {
     public async Task<Result<(SignInDto SignIn, bool Created)>> HandleAsync(Guid meetingId, SignInRequest r, CancellationToken ct)
     {
-        // Hundreds sign in within a minute: an expected member is found with one query and may see the meeting for that
-        // reason alone; only someone not expected goes through the other ways of seeing it (GetMeeting.CanSeeAsync).
         // One connection for the three statements, instead of taking and returning one for each.
         await db.Database.OpenConnectionAsync(ct);
         try
@@ -36,6 +34,8 @@ public sealed class SignIn(AppDbContext db, GetMeeting meetings, CurrentUser use
 
     private async Task<Result<(SignInDto SignIn, bool Created)>> SignInAsync(Guid meetingId, SignInRequest r, CancellationToken ct)
     {
+        // Hundreds sign in within a minute: an expected member is found with one (compiled) query and may see the meeting
+        // for that reason alone; only someone not expected goes through the other ways of seeing it (GetMeeting.CanSeeAsync).
         var m = await meetings.FindAsync(meetingId, ct);
         if (m is null) return Error.NotFound(L["Meeting.NotFound"]);
         var memberId = await ExpectedAttendees.MemberIdOfAsync(db, m, user.UserId, ct);

@@ -121,7 +121,7 @@ public sealed class DemocraticAppraisal(AppDbContext db, GetMeeting meetings, Cu
     {
         var loaded = await meetings.LoadAsync(meetingId, ct);
         if (!loaded.IsSuccess) return null;
-        var me = await ExpectedAttendees.Of(db, loaded.Value!).Where(x => x.UserId == user.UserId).Select(x => (Guid?)x.Id).FirstOrDefaultAsync(ct);
+        var me = await ExpectedAttendees.MemberOf(db, loaded.Value!, user.UserId).Select(x => (Guid?)x.Id).FirstOrDefaultAsync(ct);
         if (me is not { } id) return null;
         return new MyAppraisalDto(id, await db.AppraisalSelves.AnyAsync(s => s.MeetingId == meetingId && s.MemberId == id, ct),
             await db.AppraisalVotes.AnyAsync(v => v.MeetingId == meetingId && v.VoterMemberId == id, ct));
@@ -135,7 +135,7 @@ public sealed class DemocraticAppraisal(AppDbContext db, GetMeeting meetings, Cu
         if (m.Type != MeetingType.DemocraticAppraisal) return (null, default, Error.Conflict("APPRAISAL_WRONG_TYPE", L["Appraisal.WrongType"]));
         if (clock.GetUtcNow() < m.StartsAt) return (null, default, Error.Conflict("MEETING_NOT_STARTED", L["Meeting.NotStarted"]));
         if (await db.AppraisalResults.AnyAsync(x => x.MeetingId == meetingId, ct)) return (null, default, Error.Conflict("APPRAISAL_CLOSED", L["Appraisal.Closed"]));
-        var me = await ExpectedAttendees.Of(db, m).Where(x => x.UserId == user.UserId).Select(x => (Guid?)x.Id).FirstOrDefaultAsync(ct);
+        var me = await ExpectedAttendees.MemberOf(db, m, user.UserId).Select(x => (Guid?)x.Id).FirstOrDefaultAsync(ct);
         return me is { } id ? (m, id, null) : (null, default, Error.Forbidden(L["Meeting.NotAttendee"]));
     }
 

@@ -35,7 +35,7 @@ public sealed class MeetingReflections(AppDbContext db, GetMeeting meetings, Cur
         var loaded = await meetings.LoadAsync(meetingId, ct);
         if (!loaded.IsSuccess) return loaded.Error!;
         var m = loaded.Value!;
-        var me = await ExpectedAttendees.Of(db, m).Where(x => x.UserId == user.UserId).Select(x => new { x.Id, x.Name }).FirstOrDefaultAsync(ct);
+        var me = await ExpectedAttendees.MemberOf(db, m, user.UserId).Select(x => new { x.Id, x.Name }).FirstOrDefaultAsync(ct);
         if (me is null) return Error.Forbidden(L["Meeting.NotAttendee"]);
         var now = clock.GetUtcNow();
         if (now < m.StartsAt) return Error.Conflict("MEETING_NOT_STARTED", L["Reflection.NotStarted"]);
