@@ -24,6 +24,7 @@ public static class StartupTasks
         await RegistryDemo.SeedAsync(db, sp.GetRequiredService<Platform.Privacy.PersonalDataProtector>(), sp.GetRequiredService<TimeProvider>());
         await DevelopmentDemo.SeedAsync(db, sp.GetRequiredService<TimeProvider>());
         await MeetingsDemo.SeedAsync(db, sp.GetRequiredService<TimeProvider>());
+        await DuesDemo.SeedAsync(db, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Modules.Dues.DuesOptions>>().Value);
         var configured = config["Seed:AdminPassword"];
         var password = string.IsNullOrEmpty(configured) ? AdminAccount.GeneratePassword() : configured;
         await AdminAccount.CreateAsync(sp, result.TenantId, result.RootId, "admin", "系统管理员", password);

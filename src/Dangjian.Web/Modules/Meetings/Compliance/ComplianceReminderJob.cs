@@ -2,8 +2,6 @@ using Dangjian.Web.Data;
 using Dangjian.Web.Modules.Organizations;
 using Dangjian.Web.Platform.Clock;
 using Dangjian.Web.Platform.Jobs;
-using Dangjian.Web.Platform.Notifications;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace Dangjian.Web.Modules.Meetings.Compliance;
@@ -31,22 +29,11 @@ internal sealed class ComplianceReminderJob(TimeProvider clock) : IJob
         var count = 0;
         foreach (var slot in slots)
         {
-            var key = $"compliance-due:{slot.OrgUnitId:N}:{slot.Type}:{slot.Period}";
-            var users = await UnitResponsibles.FindAsync(db, slot.UnitPath, UnitResponsibles.Organisers, ct);
-            var already = await db.Notifications.Where(n => n.DedupKey == key).Select(n => n.UserId).ToListAsync(ct);
             var type = L["MeetingType." + slot.Type];
-            foreach (var userId in users.Except(already))
-            {
-                db.Notifications.Add(new Notification
-                {
-                    Id = Guid.CreateVersion7(clock.GetUtcNow()), UserId = userId, CreatedAt = clock.GetUtcNow(),
-                    Title = L["Compliance.ReminderTitle", slot.UnitName, type, ChinaTime.Format(slot.To)],
-                    Body = L["Compliance.ReminderBody", slot.Period, type, slot.Required, slot.Held, slot.Article],
-                    Link = $"/meetings/compliance?unit={slot.OrgUnitId}",
-                    DedupKey = key,
-                });
-                count++;
-            }
+            count += await UnitResponsibles.NotifyOnceAsync(db, slot.UnitPath, $"compliance-due:{slot.OrgUnitId:N}:{slot.Type}:{slot.Period}",
+                clock.GetUtcNow(), L["Compliance.ReminderTitle", slot.UnitName, type, ChinaTime.Format(slot.To)],
+                L["Compliance.ReminderBody", slot.Period, type, slot.Required, slot.Held, slot.Article],
+                $"/meetings/compliance?unit={slot.OrgUnitId}", ct);
         }
         await db.SaveChangesAsync(ct);
         return count;

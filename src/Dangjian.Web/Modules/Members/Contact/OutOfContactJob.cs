@@ -2,8 +2,7 @@ using Dangjian.Web.Data;
 using Dangjian.Web.Modules.Organizations;
 using Dangjian.Web.Platform.Clock;
 using Dangjian.Web.Platform.Jobs;
-using Dangjian.Web.Platform.Notifications;
-using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace Dangjian.Web.Modules.Members.Contact;
@@ -26,26 +25,16 @@ internal sealed class OutOfContactJob(TimeProvider clock) : IJob
     private async Task<int> RunForTenantAsync(IServiceProvider sp, CancellationToken ct)
     {
         var db = sp.GetRequiredService<AppDbContext>();
+        var L = sp.GetRequiredService<IStringLocalizer<SharedResource>>();
         var months = sp.GetRequiredService<IOptions<ContactOptions>>().Value.Months;
         var newly = await ContactStatus.RefreshAsync(db, clock.Today(), months, null, ct);
         foreach (var unit in newly.GroupBy(n => (n.OrgUnitId, n.OrgPath)))
         {
-            var users = await UnitResponsibles.FindAsync(db, unit.Key.OrgPath, UnitResponsibles.Organisers, ct);
-            var names = string.Join("、", unit.Take(10).Select(n => n.Name)) + (unit.Count() > 10 ? $"等 {unit.Count()} 人" : "");
-            var key = $"out-of-contact:{unit.Key.OrgUnitId:N}:{ChinaTime.Format(clock.Today())}";
-            var already = await db.Notifications.Where(n => n.DedupKey == key).Select(n => n.UserId).ToListAsync(ct);
-            foreach (var userId in users.Except(already))
-            {
-                db.Notifications.Add(new Notification
-                {
-                    Id = Guid.CreateVersion7(clock.GetUtcNow()), UserId = userId, CreatedAt = clock.GetUtcNow(),
-                    Title = $"{unit.Count()} 名党员已失联满 {months} 个月",
-                    Body = $"{names}：{months} 个月以来没有交纳党费、参加组织生活或联系上的记录。请尽快查找并登记跟进情况；" +
-                           $"经多方查找仍无音讯的，由党组织按规定研究处理（{ContactArticles.Suspension}），系统不会自动处理。",
-                    Link = $"/members?unit={unit.Key.OrgUnitId}&outOfContact=true",
-                    DedupKey = key,
-                });
-            }
+            var count = unit.Count();
+            var names = string.Join("、", unit.Take(10).Select(n => n.Name)) + (count > 10 ? L["Contact.NamesMore", count] : "");
+            await UnitResponsibles.NotifyOnceAsync(db, unit.Key.OrgPath, $"out-of-contact:{unit.Key.OrgUnitId:N}:{ChinaTime.Format(clock.Today())}",
+                clock.GetUtcNow(), L["Contact.NoticeTitle", count, months], L["Contact.NoticeBody", names, months, ContactArticles.Suspension],
+                $"/members?unit={unit.Key.OrgUnitId}&outOfContact=true", ct);
         }
         await db.SaveChangesAsync(ct);
         return newly.Count;

@@ -2,8 +2,8 @@ using Dangjian.Web.Data;
 using Dangjian.Web.Modules.Organizations;
 using Dangjian.Web.Platform.Clock;
 using Dangjian.Web.Platform.Jobs;
-using Dangjian.Web.Platform.Notifications;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace Dangjian.Web.Modules.Organizations.Committees;
@@ -27,6 +27,7 @@ internal sealed class TermExpiryReminderJob(TimeProvider clock) : IJob
     {
         var db = sp.GetRequiredService<AppDbContext>();
         var options = sp.GetRequiredService<IOptions<OrgRulesOptions>>().Value;
+        var L = sp.GetRequiredService<IStringLocalizer<SharedResource>>();
         var today = clock.Today();
         var horizon = today.AddMonths(options.TermReminderMonths);
 
@@ -40,29 +41,13 @@ internal sealed class TermExpiryReminderJob(TimeProvider clock) : IJob
         var count = 0;
         foreach (var item in due)
         {
-            var users = await UnitResponsibles.FindAsync(db, item.Unit.Path, UnitResponsibles.Organisers, ct);
-
             var expired = item.Term.EndOn < today;
             var endText = ChinaTime.Format(item.Term.EndOn);
             var stage = expired ? "expired" : "expiring";
-            var key = $"term-{stage}:{item.Term.Id:N}:{endText}";
-            var already = await db.Notifications.Where(n => n.DedupKey == key).Select(n => n.UserId).ToListAsync(ct);
-            foreach (var userId in users.Except(already))
-            {
-                db.Notifications.Add(new Notification
-                {
-                    Id = Guid.CreateVersion7(clock.GetUtcNow()),
-                    UserId = userId,
-                    CreatedAt = clock.GetUtcNow(),
-                    Title = expired ? $"{item.Unit.Name}任期已届满" : $"{item.Unit.Name}任期将于{endText}届满",
-                    Body = expired
-                        ? $"第{item.Term.Number}届委员会任期已于{endText}届满，应按期换届；确需延期须经上级批准，延期不超过1年（《中国共产党基层组织选举工作条例》第三条）。"
-                        : $"第{item.Term.Number}届委员会任期将于{endText}届满，请提前做好换届准备（{OrgArticles.TermReminder}）。",
-                    Link = $"/org/{item.Unit.Id}",
-                    DedupKey = key,
-                });
-                count++;
-            }
+            count += await UnitResponsibles.NotifyOnceAsync(db, item.Unit.Path, $"term-{stage}:{item.Term.Id:N}:{endText}", clock.GetUtcNow(),
+                expired ? L["Term.ExpiredTitle", item.Unit.Name] : L["Term.ExpiringTitle", item.Unit.Name, endText],
+                expired ? L["Term.ExpiredBody", item.Term.Number, endText] : L["Term.ExpiringBody", item.Term.Number, endText, OrgArticles.TermReminder],
+                $"/org/{item.Unit.Id}", ct);
             var tracked = await db.CommitteeTerms.FirstAsync(t => t.Id == item.Term.Id, ct);
             tracked.ReminderStage = stage;
             await db.SaveChangesAsync(ct);
