@@ -170,5 +170,16 @@ public sealed class TestTenant
         return new TestUser(user.Id, userName, password, displayName);
     }
 
+    /// <summary>
+    /// A member's own account, as CreateUser makes it for a member: role Member, scope Self on <paramref name="unit"/>,
+    /// linked to the member record (<c>Member.UserId</c>), so that the member signs in, asks for leave and so on.
+    /// </summary>
+    public async Task<TestUser> AddMemberAccountAsync(OrgUnit unit, Guid memberId)
+    {
+        var user = await AddUserAsync(unit, AppRole.Member, DataScope.Self);
+        await app.InTenantAsync(TenantId, db => db.Members.Where(m => m.Id == memberId).ExecuteUpdateAsync(s => s.SetProperty(m => m.UserId, user.Id)));
+        return user;
+    }
+
     public DateOnly Today => app.Clock.Today();
 }

@@ -13,8 +13,7 @@ public sealed class MyGlanceTests(AppFixture app) : IClassFixture<AppFixture>
         var tenant = await TestTenant.CreateAsync(app);
         var branch = await tenant.AddUnitAsync(tenant.Root, OrgUnitKind.Branch);
         var members = await tenant.AddMembersAsync(branch, 2);
-        var user = await tenant.AddUserAsync(branch, AppRole.Member, DataScope.Self);
-        await app.InTenantAsync(tenant.TenantId, db => db.Members.Where(m => m.Id == members[0].Id).ExecuteUpdateAsync(s => s.SetProperty(m => m.UserId, user.Id)));
+        var user = await tenant.AddMemberAccountAsync(branch, members[0].Id);
         using var secretary = await app.ClientForAsync(await tenant.AddUserAsync(branch, AppRole.BranchSecretary));
         var start = app.Clock.GetUtcNow().AddDays(-3);
         using var created = await secretary.PostAsJsonAsync("/api/v1/meetings", new

@@ -85,9 +85,7 @@ public sealed class DuesScopeTests(AppFixture app) : IClassFixture<AppFixture>
     public async Task GetBills_ThePersonThemself_OwnBillsOnlyAndCannotRecord()
     {
         var world = await SiblingWorld.CreateAsync(app);
-        var self = await world.Tenant.AddUserAsync(world.A.Unit, AppRole.Member, DataScope.Self);
-        await app.InTenantAsync(world.Tenant.TenantId, db => db.Members.Where(m => m.Id == world.A.Member.Id)
-            .ExecuteUpdateAsync(s => s.SetProperty(m => m.UserId, self.Id)));
+        var self = await world.Tenant.AddMemberAccountAsync(world.A.Unit, world.A.Member.Id);
         var colleague = (await world.Tenant.AddMembersAsync(world.A.Unit, 1))[0];
 
         using var client = await app.ClientForAsync(self);

@@ -29,8 +29,7 @@ public sealed class AppraisalTests(AppFixture app) : IClassFixture<AppFixture>
         var phones = new List<HttpClient>();
         foreach (var m in members)
         {
-            var user = await tenant.AddUserAsync(branch, AppRole.Member, DataScope.Self);
-            await app.InTenantAsync(tenant.TenantId, db => db.Members.Where(x => x.Id == m.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.UserId, user.Id)));
+            var user = await tenant.AddMemberAccountAsync(branch, m.Id);
             phones.Add(await app.ClientForAsync(user));
         }
         var start = app.Clock.GetUtcNow().AddMinutes(-10);

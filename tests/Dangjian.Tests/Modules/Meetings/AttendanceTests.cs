@@ -32,8 +32,7 @@ public sealed class AttendanceTests(AppFixture app) : IClassFixture<AppFixture>
         var phoneUsers = new List<TestUser>();
         foreach (var m in members.Take(3))
         {
-            var user = await tenant.AddUserAsync(branch, AppRole.Member, DataScope.Self);
-            await app.InTenantAsync(tenant.TenantId, db => db.Members.Where(x => x.Id == m.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.UserId, user.Id)));
+            var user = await tenant.AddMemberAccountAsync(branch, m.Id);
             phoneUsers.Add(user);
         }
         var secretary = await app.ClientForAsync(secretaryUser);

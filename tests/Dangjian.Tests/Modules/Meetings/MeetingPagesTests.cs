@@ -19,8 +19,7 @@ public sealed partial class MeetingPagesTests(AppFixture app) : IClassFixture<Ap
         var branch = await tenant.AddUnitAsync(tenant.Root, OrgUnitKind.Branch);
         var member = (await tenant.AddMembersAsync(branch, 2))[0];
         using var secretary = await app.ClientForAsync(await tenant.AddUserAsync(branch, AppRole.BranchSecretary));
-        var user = await tenant.AddUserAsync(branch, AppRole.Member, DataScope.Self);
-        await app.InTenantAsync(tenant.TenantId, db => db.Members.Where(m => m.Id == member.Id).ExecuteUpdateAsync(s => s.SetProperty(m => m.UserId, user.Id)));
+        var user = await tenant.AddMemberAccountAsync(branch, member.Id);
         using var phone = await app.ClientForAsync(user);
 
         var start = app.Clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8));
@@ -94,8 +93,7 @@ public sealed partial class MeetingPagesTests(AppFixture app) : IClassFixture<Ap
         var branch = await tenant.AddUnitAsync(tenant.Root, OrgUnitKind.Branch);
         var member = (await tenant.AddMembersAsync(branch, 1))[0];
         using var secretary = await app.ClientForAsync(await tenant.AddUserAsync(branch, AppRole.BranchSecretary));
-        var user = await tenant.AddUserAsync(branch, AppRole.Member, DataScope.Self);
-        await app.InTenantAsync(tenant.TenantId, db => db.Members.Where(m => m.Id == member.Id).ExecuteUpdateAsync(s => s.SetProperty(m => m.UserId, user.Id)));
+        var user = await tenant.AddMemberAccountAsync(branch, member.Id);
         using var phone = await app.ClientForAsync(user);
         var start = app.Clock.GetUtcNow().AddDays(2);
         using var created = await secretary.PostAsJsonAsync("/api/v1/meetings", new

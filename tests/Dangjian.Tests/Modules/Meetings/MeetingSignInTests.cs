@@ -21,9 +21,7 @@ public sealed class MeetingSignInTests(AppFixture app) : IClassFixture<AppFixtur
         var phones = new HttpClient[2];
         for (var i = 0; i < 2; i++)
         {
-            var user = await tenant.AddUserAsync(branch, AppRole.Member, DataScope.Self);
-            var memberId = members[i].Id;
-            await app.InTenantAsync(tenant.TenantId, db => db.Members.Where(m => m.Id == memberId).ExecuteUpdateAsync(s => s.SetProperty(m => m.UserId, user.Id)));
+            var user = await tenant.AddMemberAccountAsync(branch, members[i].Id);
             phones[i] = await app.ClientForAsync(user);
         }
         return new World(tenant, branch, members, secretary, phones);
@@ -105,8 +103,7 @@ public sealed class MeetingSignInTests(AppFixture app) : IClassFixture<AppFixtur
         // A member of another branch is not expected there and cannot even see the meeting.
         var other = await w.Tenant.AddUnitAsync(w.Tenant.Root, OrgUnitKind.Branch);
         var stranger = (await w.Tenant.AddMembersAsync(other, 1))[0];
-        var user = await w.Tenant.AddUserAsync(other, AppRole.Member, DataScope.Self);
-        await app.InTenantAsync(w.Tenant.TenantId, db => db.Members.Where(m => m.Id == stranger.Id).ExecuteUpdateAsync(s => s.SetProperty(m => m.UserId, user.Id)));
+        var user = await w.Tenant.AddMemberAccountAsync(other, stranger.Id);
         using var strangerPhone = await app.ClientForAsync(user);
         (await strangerPhone.PostAsJsonAsync($"/api/v1/meetings/{id}/sign-ins", new { code })).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await strangerPhone.GetJsonAsync("/api/v1/meetings/mine")).AsArray().Count.ShouldBe(0);

@@ -98,8 +98,7 @@ public sealed class RecordTabsApiTests(AppFixture app) : IClassFixture<AppFixtur
         var (tenant, branch, id) = await WorldAsync();
         using var admin = await app.ClientForAsync(tenant.Admin);
         (await admin.PostAsJsonAsync(Url(id, "hardship"), new { category = "患病", title = "慢性病", startedOn = "2026-01-01" })).StatusCode.ShouldBe(HttpStatusCode.Created);
-        var self = await tenant.AddUserAsync(branch, AppRole.Member, DataScope.Self);
-        await app.InTenantAsync(tenant.TenantId, db => db.Members.Where(m => m.Id == id).ExecuteUpdateAsync(s => s.SetProperty(m => m.UserId, self.Id)));
+        var self = await tenant.AddMemberAccountAsync(branch, id);
         using var client = await app.ClientForAsync(self);
 
         (await client.GetJsonAsync(Url(id, "hardship"))).AsArray().Count.ShouldBe(1);
