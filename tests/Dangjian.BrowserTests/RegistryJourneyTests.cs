@@ -21,7 +21,9 @@ public sealed class RegistryJourneyTests(AppServer app) : IClassFixture<AppServe
         await AppServer.ShotAsync(page, "20-registry-out-of-contact-list");
         var name = (await rows.First.Locator("a").First.InnerTextAsync()).Trim();
         await rows.First.Locator("a").First.ClickAsync();
-        await page.WaitForURLAsync(u => u.Contains("/members/", StringComparison.Ordinal));
+        // The member page's own link shows that it arrived (waiting for the URL only until the navigation commits: once,
+        // under load, the page's load event never reached Playwright although the page was there).
+        await page.WaitForURLAsync(u => u.Contains("/members/", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
 
         // 失联跟进: reached on a visit.
         await page.GetByRole(AriaRole.Link, new() { Name = "失联跟进" }).ClickAsync();
