@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -26,14 +28,13 @@ internal static class BulkInsert
         if (rows.Count == 0) return;
         var tx = db.Database.CurrentTransaction?.GetDbTransaction()
                  ?? throw new InvalidOperationException("BulkInsert runs inside the caller's transaction.");
-        var (table, columns, getters) = Columns<T>(db);
+        var (columns, getters, head) = ShapeOf<T>(db);
 
         var sql = db.GetService<ISqlGenerationHelper>();
         var positional = db.Database.IsNpgsql();   // Npgsql: $1, $2 … with unnamed parameters (no SQL rewriting)
         // SQLite: one row per statement (no round trip to save, and Microsoft.Data.Sqlite matches each placeholder to
         // its parameter by a linear search of the collection: 8,000 parameters made every execution quadratic).
         var perStatement = positional ? Math.Max(1, MaxParametersPerStatement / columns.Length) : 1;
-        var head = Head(table, columns, sql);
 
         DbCommand? full = null;
         try
@@ -85,13 +86,13 @@ internal static class BulkInsert
     /// </summary>
     public static async Task<bool> InsertUnlessPresentAsync<T>(AppDbContext db, T row, CancellationToken ct) where T : class
     {
-        var (table, columns, getters) = Columns<T>(db);
+        var (columns, getters, head) = ShapeOf<T>(db);
         var sql = db.GetService<ISqlGenerationHelper>();
         var positional = db.Database.IsNpgsql();
         await db.Database.OpenConnectionAsync(ct);
         try
         {
-            await using var command = Command(db.Database.GetDbConnection(), db.Database.CurrentTransaction?.GetDbTransaction(), Head(table, columns, sql),
+            await using var command = Command(db.Database.GetDbConnection(), db.Database.CurrentTransaction?.GetDbTransaction(), head,
                 columns, 1, positional, sql);
             command.CommandText += " ON CONFLICT DO NOTHING";
             for (var c = 0; c < columns.Length; c++) command.Parameters[c].Value = ProviderValue(getters[c].GetClrValue(row), columns[c].Mapping);
@@ -103,34 +104,36 @@ internal static class BulkInsert
         }
     }
 
-    // The columns of a type as the model maps them, worked out once per model (one per provider) and type: a sign-in
-    // inserts one row, and reading the model afresh for it was a tenth of its CPU.
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IModel, System.Collections.Concurrent.ConcurrentDictionary<Type, object>> Shapes = new();
+    private sealed record Column(IProperty Property, string Name, RelationalTypeMapping Mapping);
 
-    private static (StoreObjectIdentifier Table, (IProperty Property, string? Name, RelationalTypeMapping Mapping)[] Columns, IClrPropertyGetter[] Getters)
-        Columns<T>(AppDbContext db) where T : class =>
-        ((StoreObjectIdentifier, (IProperty, string?, RelationalTypeMapping)[], IClrPropertyGetter[]))Shapes.GetOrCreateValue(db.Model)
-            .GetOrAdd(typeof(T), static (_, model) => ReadColumns<T>(model), db.Model);
+    /// <summary>A type's columns as the model maps them, their getters and the statement's head up to VALUES.</summary>
+    private sealed record Shape(Column[] Columns, IClrPropertyGetter[] Getters, string Head);
 
-    private static (StoreObjectIdentifier Table, (IProperty Property, string? Name, RelationalTypeMapping Mapping)[] Columns, IClrPropertyGetter[] Getters)
-        ReadColumns<T>(IModel model) where T : class
+    // Worked out once per model (one per provider) and type: a sign-in inserts one row, and reading the model afresh
+    // for it was a tenth of its CPU.
+    private static readonly ConditionalWeakTable<IModel, ConcurrentDictionary<Type, Shape>> Shapes = new();
+
+    private static Shape ShapeOf<T>(AppDbContext db) where T : class =>
+        Shapes.GetOrCreateValue(db.Model).GetOrAdd(typeof(T), static (_, db) => ReadShape<T>(db), db);
+
+    private static Shape ReadShape<T>(AppDbContext db) where T : class
     {
-        var type = model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model.");
+        var type = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model.");
         var table = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
         var columns = type.GetProperties()
-            .Select(p => (Property: p, Name: p.GetColumnName(table), Mapping: p.GetRelationalTypeMapping()))
+            .Select(p => (Property: p, Name: p.GetColumnName(table)))
             .Where(c => c.Name is not null)
+            .Select(c => new Column(c.Property, c.Name!, c.Property.GetRelationalTypeMapping()))
             .ToArray();
         if (columns.Any(c => c.Property.IsShadowProperty()))
             throw new NotSupportedException($"{typeof(T).Name} has shadow properties; BulkInsert writes CLR properties only.");
-        return (table, columns, columns.Select(c => c.Property.GetGetter()).ToArray());
+        var sql = db.GetService<ISqlGenerationHelper>();
+        var head = $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.Name)))}) VALUES ";
+        return new Shape(columns, columns.Select(c => c.Property.GetGetter()).ToArray(), head);
     }
 
-    private static string Head(StoreObjectIdentifier table, (IProperty Property, string? Name, RelationalTypeMapping Mapping)[] columns, ISqlGenerationHelper sql) =>
-        $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.Name!)))}) VALUES ";
-
-    private static DbCommand Command(DbConnection connection, DbTransaction? tx, string head,
-        (IProperty Property, string? Name, RelationalTypeMapping Mapping)[] columns, int rows, bool positional, ISqlGenerationHelper sql)
+    private static DbCommand Command(DbConnection connection, DbTransaction? tx, string head, Column[] columns, int rows, bool positional,
+        ISqlGenerationHelper sql)
     {
         var command = connection.CreateCommand();
         command.Transaction = tx;

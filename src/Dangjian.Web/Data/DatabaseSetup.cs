@@ -44,10 +44,13 @@ public static class DatabaseSetup
     /// </summary>
     public static string WithPoolDefaults(string connectionString)
     {
-        var keys = connectionString.Replace(" ", "", StringComparison.Ordinal);
+        // The keys as written ("Max Auto Prepare", "MaxAutoPrepare", any case), not a search of the whole string: a
+        // password may contain anything.
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString }.Keys.Cast<string>()
+            .Select(k => k.Replace(" ", "", StringComparison.Ordinal)).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var b = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
-        if (!keys.Contains("MaxAutoPrepare", StringComparison.OrdinalIgnoreCase)) b.MaxAutoPrepare = 64;
-        if (!keys.Contains("NoResetOnClose", StringComparison.OrdinalIgnoreCase)) b.NoResetOnClose = true;
+        if (!given.Contains("MaxAutoPrepare")) b.MaxAutoPrepare = 64;
+        if (!given.Contains("NoResetOnClose")) b.NoResetOnClose = true;
         return b.ConnectionString;
     }
 

@@ -50,6 +50,7 @@ public sealed class ContextPoolTests(AppFixture app) : IClassFixture<AppFixture>
         { "Host=db;Database=dangjian;MaxAutoPrepare=8", 8, true },
         { "Host=db;Database=dangjian;No Reset On Close=false", 64, false },
         { "Host=db;Database=dangjian;noresetonclose=false;max auto prepare=16", 16, false },
+        { "Host=db;Database=dangjian;Password=NoResetOnClose", 64, true },   // a value is not a key
     };
 
     [Theory]
@@ -62,5 +63,6 @@ public sealed class ContextPoolTests(AppFixture app) : IClassFixture<AppFixture>
         b.NoResetOnClose.ShouldBe(noResetOnClose);
         b.Host.ShouldBe("db");
         b.Database.ShouldBe("dangjian");
+        new Npgsql.NpgsqlConnectionStringBuilder(given).Password.ShouldBe(b.Password);
     }
 }

@@ -48,7 +48,7 @@ public sealed class SignIn(AppDbContext db, GetMeeting meetings, CurrentUser use
                 : null;
             if (memberId is null) return Error.Forbidden(L["Meeting.NotAttendee"]);
         }
-        var member = new { Id = memberId.Value };
+        var member = memberId.Value;
 
         // The common case is a first sign-in: checked, then written. The earlier sign-in is read only when the checks
         // refuse (a second tap after the code rotated still answers the first) or the row is already there.
@@ -63,20 +63,20 @@ public sealed class SignIn(AppDbContext db, GetMeeting meetings, CurrentUser use
             refused = Error.Validation("code", L["Meeting.WrongCode"]);
         if (refused is not null)
         {
-            var earlier = await FirstAsync(m.Id, member.Id, ct);
+            var earlier = await FirstAsync(m.Id, member, ct);
             return earlier is not null ? (ToDto(earlier), false) : refused;
         }
 
         var signIn = new MeetingSignIn
         {
-            Id = Guid.CreateVersion7(now), TenantId = m.TenantId, MeetingId = m.Id, MemberId = member.Id, UserId = user.UserId, SignedAt = now,
+            Id = Guid.CreateVersion7(now), TenantId = m.TenantId, MeetingId = m.Id, MemberId = member, UserId = user.UserId, SignedAt = now,
             Late = now > m.StartsAt.AddMinutes(o.LateAfterMinutes), Remote = r.Remote == true && m.Mode != MeetingMode.Onsite,
             Method = isHost ? SignInMethod.Host : SignInMethod.Code,
         };
         // One row per person and meeting, kept by the unique index: a second tap (or two at once) writes nothing and
         // answers the first.
         if (await BulkInsert.InsertUnlessPresentAsync(db, signIn, ct)) return (ToDto(signIn), true);
-        var first = await FirstAsync(m.Id, member.Id, ct) ?? throw new InvalidOperationException("A sign-in was refused by the database without one on record.");
+        var first = await FirstAsync(m.Id, member, ct) ?? throw new InvalidOperationException("A sign-in was refused by the database without one on record.");
         return (ToDto(first), false);
     }
 
