@@ -22,7 +22,7 @@ public sealed class SiblingWorld
     public sealed record Side(
         OrgUnit Unit, Member Member, CommitteeTerm Term, CommitteeMember CommitteeMember, TestUser Secretary, Guid NotificationId,
         OrgUnit? DissolvedGroup, Dangjian.Web.Modules.Members.Transfers.MemberTransfer Transfer, Guid ImportId, Guid RecordEntryId,
-        Guid MobileRegistrationId, Guid CaseId, string ApplicantName, Guid MaterialId, Guid DuesImportId, Dangjian.Web.Modules.Dues.DuesUsage Usage,
+        Guid MobileRegistrationId, Guid CaseId, string ApplicantName, Guid MaterialId, Guid DuesImportId, Dangjian.Web.Modules.Dues.Usage.DuesUsage Usage,
         Dangjian.Web.Modules.Members.Certificates.MemberCertificate Certificate, Dangjian.Web.Modules.Members.Transfers.Incoming.IncomingTransfer Incoming,
         Dangjian.Web.Modules.Meetings.Meeting Meeting, Guid LeaveId, Guid FirstTopicId, Guid AttachmentId, Guid WeakLinkId)
     {
@@ -103,10 +103,10 @@ public sealed class SiblingWorld
             Kind = Dangjian.Web.Modules.Dues.Import.ImportDuesBases.UploadKind, FileName = $"{label}工资表{marker}.xlsx", Content = [1, 2, 3],
             CreatedAt = app.Clock.GetUtcNow(),
         };
-        var usage = new Dangjian.Web.Modules.Dues.DuesUsage
+        var usage = new Dangjian.Web.Modules.Dues.Usage.DuesUsage
         {
             Id = Guid.CreateVersion7(app.Clock.GetUtcNow()), TenantId = tenant.TenantId, OrgUnitId = unit.Id, OrgPath = unit.Path,
-            SpentOn = app.Clock.Today(), AmountFen = 100, Purpose = Dangjian.Web.Modules.Dues.DuesUsagePurpose.Training,
+            SpentOn = app.Clock.Today(), AmountFen = 100, Purpose = Dangjian.Web.Modules.Dues.Usage.DuesUsagePurpose.Training,
             Description = $"{label}用途{marker}", ApprovedBy = $"{label}审批{marker}", ApprovedOn = app.Clock.Today(), CreatedAt = app.Clock.GetUtcNow(),
         };
         await app.InTenantAsync(tenant.TenantId, async db =>

@@ -1,3 +1,5 @@
+using Dangjian.Web.Modules.Dues.Payments;
+using Dangjian.Web.Modules.Dues.Reports;
 using Dangjian.Web.Data;
 using Dangjian.Web.Modules.Dues;
 using Dangjian.Web.Modules.Meetings;

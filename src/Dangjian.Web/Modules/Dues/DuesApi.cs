@@ -1,3 +1,5 @@
+using Dangjian.Web.Modules.Dues.Payments;
+using Dangjian.Web.Modules.Dues.Reports;
 using System.Globalization;
 using Dangjian.Web.Modules.Dues.Import;
 using Dangjian.Web.Platform.Errors;

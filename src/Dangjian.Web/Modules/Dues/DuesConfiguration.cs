@@ -1,3 +1,4 @@
+using Dangjian.Web.Modules.Dues.Usage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

@@ -1,3 +1,4 @@
+using Dangjian.Web.Modules.Dues.Usage;
 using Dangjian.Web.Modules.Members;
 
 namespace Dangjian.Web.Modules.Dues;

@@ -1,3 +1,4 @@
+using Dangjian.Web.Modules.Dues.Payments;
 namespace Dangjian.Web.Modules.Dues;
 
 /// <summary>Entity → DTO helpers shared by the dues use cases.</summary>

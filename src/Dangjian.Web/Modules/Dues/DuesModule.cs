@@ -1,3 +1,7 @@
+using Dangjian.Web.Modules.Dues.Payments;
+using Dangjian.Web.Modules.Dues.Publication;
+using Dangjian.Web.Modules.Dues.Reports;
+using Dangjian.Web.Modules.Dues.Usage;
 using Microsoft.Extensions.Options;
 
 namespace Dangjian.Web.Modules.Dues;

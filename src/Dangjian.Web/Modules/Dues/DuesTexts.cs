@@ -1,3 +1,4 @@
+using Dangjian.Web.Modules.Dues.Payments;
 using System.Globalization;
 
 namespace Dangjian.Web.Modules.Dues;

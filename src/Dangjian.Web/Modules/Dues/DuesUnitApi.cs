@@ -1,3 +1,5 @@
+using Dangjian.Web.Modules.Dues.Publication;
+using Dangjian.Web.Modules.Dues.Usage;
 using Dangjian.Web.Platform.Errors;
 using Dangjian.Web.Platform.Export;
 using Dangjian.Web.Platform.Paging;

@@ -1,3 +1,4 @@
+using Dangjian.Web.Modules.Dues.Payments;
 using Dangjian.Web.Modules.Dues;
 using Dangjian.Web.Modules.Members;
 

@@ -1,3 +1,4 @@
+using Dangjian.Web.Modules.Dues.Usage;
 using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;

@@ -1,3 +1,4 @@
+using Dangjian.Web.Modules.Dues.Usage;
 using Dangjian.Web.Modules.Dues;
 using Dangjian.Web.Modules.Members;
 using Dangjian.Web.Modules.Organizations;

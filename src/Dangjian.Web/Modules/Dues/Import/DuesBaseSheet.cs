@@ -1,3 +1,4 @@
+using Dangjian.Web.Modules.Dues.Payments;
 using Dangjian.Web.Modules.Members;
 using Dangjian.Web.Platform.Import;
 using Microsoft.Extensions.Localization;

@@ -18,7 +18,7 @@ public sealed record StartTransferRequest(
 /// elsewhere, at most 3 months (settings). The person stays on the old roll until the other side accepts.
 /// </summary>
 public sealed class StartTransfer(AppDbContext db, MemberAccess members, CurrentUser user, Platform.Ledger.Ledger ledger,
-    Dues.DuesPaidUntil duesPaidUntil, TimeProvider clock, IOptions<TransferOptions> options, IStringLocalizer<SharedResource> L)
+    Dues.Payments.DuesPaidUntil duesPaidUntil, TimeProvider clock, IOptions<TransferOptions> options, IStringLocalizer<SharedResource> L)
 {
     public async Task<Result<MemberTransfer>> HandleAsync(Guid memberId, StartTransferRequest r, CancellationToken ct)
     {

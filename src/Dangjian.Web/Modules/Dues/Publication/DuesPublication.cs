@@ -1,3 +1,5 @@
+using Dangjian.Web.Modules.Dues.Reports;
+using Dangjian.Web.Modules.Dues.Usage;
 using System.Globalization;
 using Dangjian.Web.Data;
 using Dangjian.Web.Modules.Organizations;
@@ -7,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
-namespace Dangjian.Web.Modules.Dues;
+namespace Dangjian.Web.Modules.Dues.Publication;
 
 /// <summary>
 /// The yearly publication of a unit's dues (党费收缴使用情况公示): every party member on its roll and everyone who paid

@@ -1,6 +1,6 @@
 using Dangjian.Web.Modules.Members;
 
-namespace Dangjian.Web.Modules.Dues;
+namespace Dangjian.Web.Modules.Dues.Payments;
 
 /// <summary>The status of one month's bill, as the API spells it.</summary>
 public static class DuesBillStatus

@@ -1,3 +1,4 @@
+using Dangjian.Web.Modules.Dues.Payments;
 using Dangjian.Web.Data;
 using Dangjian.Web.Modules.Members;
 using Dangjian.Web.Modules.Organizations;
@@ -6,7 +7,7 @@ using Dangjian.Web.Platform.Clock;
 using Dangjian.Web.Platform.Errors;
 using Microsoft.EntityFrameworkCore;
 
-namespace Dangjian.Web.Modules.Dues;
+namespace Dangjian.Web.Modules.Dues.Reports;
 
 /// <summary>
 /// The unit a dues report is about and the people it covers: the party members in good standing (党籍正常) on the roll

@@ -1,10 +1,12 @@
+using Dangjian.Web.Modules.Dues.Payments;
+using Dangjian.Web.Modules.Dues.Usage;
 using Dangjian.Web.Data;
 using Dangjian.Web.Modules.Organizations;
 using Dangjian.Web.Platform.Errors;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace Dangjian.Web.Modules.Dues;
+namespace Dangjian.Web.Modules.Dues.Reports;
 
 /// <summary>
 /// A unit's dues collection for a year, month by month: bills due and paid among the party members on its roll, the

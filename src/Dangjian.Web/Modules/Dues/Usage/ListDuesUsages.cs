@@ -1,10 +1,11 @@
+using Dangjian.Web.Modules.Dues.Reports;
 using Dangjian.Web.Data;
 using Dangjian.Web.Platform.Errors;
 using Dangjian.Web.Platform.Paging;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace Dangjian.Web.Modules.Dues;
+namespace Dangjian.Web.Modules.Dues.Usage;
 
 /// <summary>
 /// A unit's dues usage for a year, a page at a time (newest first), with the year's total, the total per purpose and

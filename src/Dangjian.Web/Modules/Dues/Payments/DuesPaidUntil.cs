@@ -4,7 +4,7 @@ using Dangjian.Web.Platform.Clock;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace Dangjian.Web.Modules.Dues;
+namespace Dangjian.Web.Modules.Dues.Payments;
 
 /// <summary>
 /// "党费交至 YYYY年MM月" of a transfer letter, from the dues records: the latest month M such that every month up to

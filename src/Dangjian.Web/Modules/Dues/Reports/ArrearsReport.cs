@@ -1,3 +1,4 @@
+using Dangjian.Web.Modules.Dues.Payments;
 using Dangjian.Web.Data;
 using Dangjian.Web.Platform.Clock;
 using Dangjian.Web.Platform.Errors;
@@ -5,7 +6,7 @@ using Dangjian.Web.Platform.Paging;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace Dangjian.Web.Modules.Dues;
+namespace Dangjian.Web.Modules.Dues.Reports;
 
 /// <summary>
 /// Party members under a unit who have not paid for ArrearsWarningMonths or more consecutive months up to last month:

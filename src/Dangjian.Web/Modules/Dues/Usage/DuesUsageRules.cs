@@ -1,4 +1,4 @@
-namespace Dangjian.Web.Modules.Dues;
+namespace Dangjian.Web.Modules.Dues.Usage;
 
 /// <summary>
 /// A unit's dues money for a year: what it collected (regular, voluntary, and of that the ¥1,000+ voluntary payments

@@ -1,9 +1,10 @@
+using Dangjian.Web.Modules.Dues.Reports;
 using Dangjian.Web.Data;
 using Dangjian.Web.Modules.Organizations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace Dangjian.Web.Modules.Dues;
+namespace Dangjian.Web.Modules.Dues.Usage;
 
 /// <summary>
 /// A unit's dues money for a year, summed in the database: payments collected (by the month paid for, as the

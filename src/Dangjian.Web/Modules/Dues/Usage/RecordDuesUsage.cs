@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
-namespace Dangjian.Web.Modules.Dues;
+namespace Dangjian.Web.Modules.Dues.Usage;
 
 /// <summary>
 /// Records how a unit spent retained dues (党费使用), append-only: each entry and each reversal is a ledger entry

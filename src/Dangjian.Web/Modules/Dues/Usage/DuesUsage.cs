@@ -1,7 +1,7 @@
 using Dangjian.Web.Platform.Audit;
 using Dangjian.Web.Platform.Tenancy;
 
-namespace Dangjian.Web.Modules.Dues;
+namespace Dangjian.Web.Modules.Dues.Usage;
 
 /// <summary>What retained dues were spent on (党费使用), as the branch reports it.</summary>
 public enum DuesUsagePurpose

@@ -6,7 +6,7 @@ using Dangjian.Web.Platform.Errors;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace Dangjian.Web.Modules.Dues;
+namespace Dangjian.Web.Modules.Dues.Payments;
 
 /// <summary>
 /// A member's twelve monthly bills of a year: the amount from the base in force each month (DuesRules), and whether

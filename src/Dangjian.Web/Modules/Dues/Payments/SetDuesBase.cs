@@ -7,7 +7,7 @@ using Dangjian.Web.Platform.Errors;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace Dangjian.Web.Modules.Dues;
+namespace Dangjian.Web.Modules.Dues.Payments;
 
 /// <summary>
 /// Sets a member's dues base from a month on (第十条: a new base applies from the month the new pay is received). A base
