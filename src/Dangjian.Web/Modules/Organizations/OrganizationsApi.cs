@@ -1,89 +1,84 @@
+using System.Resources;
 using Dangjian.Web.Modules.Organizations.Committees;
-using Dangjian.Web.Platform.Errors;
+using Dangjian.Web.Platform.Api;
+using Dangjian.Web.Platform.Export;
 using Dangjian.Web.Platform.Paging;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Dangjian.Web.Modules.Organizations;
 
-/// <summary>/api/v1/org-units: the org tree, its rule warnings, committees and terms.</summary>
+/// <summary>/api/v1/org-units: the org tree, its rule warnings, committees and terms. A route table of named handlers.</summary>
 internal static class OrganizationsApi
 {
+    private static readonly ResourceManager Texts = new(typeof(OrganizationsApi));
+
     public static void Map(IEndpointRouteBuilder app)
     {
         var g = app.MapGroup("/api/v1/org-units").WithTags("OrgUnits").RequireAuthorization();
-
-        g.MapGet("/", async Task<IResult> (Guid? parentId, int? page, int? pageSize, ListOrgUnits h, CancellationToken ct) =>
-            Reply(await h.HandleAsync(parentId, PageRequest.Of(page, pageSize), ct), TypedResults.Ok));
-
-        g.MapGet("/{id:guid}", async Task<IResult> (Guid id, GetOrgUnit h, CancellationToken ct) =>
-            Reply(await h.HandleAsync(id, ct), TypedResults.Ok));
-
-        g.MapPost("/", async Task<IResult> (CreateOrgUnitRequest body, CreateOrgUnit h, GetOrgUnit get, CancellationToken ct) =>
-        {
-            var created = await h.HandleAsync(body, ct);
-            if (!created.IsSuccess) return created.Error!.ToProblem();
-            var details = await get.HandleAsync(created.Value!.Id, ct);
-            return TypedResults.Created($"/api/v1/org-units/{created.Value.Id}", details.Value);
-        });
-
-        g.MapPatch("/{id:guid}", async Task<IResult> (Guid id, UpdateOrgUnitRequest body, UpdateOrgUnit h, GetOrgUnit get, CancellationToken ct) =>
-        {
-            var updated = await h.HandleAsync(id, body, ct);
-            return updated.IsSuccess ? TypedResults.Ok((await get.HandleAsync(id, ct)).Value) : updated.Error!.ToProblem();
-        });
-
-        g.MapPost("/{id:guid}/move", async Task<IResult> (Guid id, MoveOrgUnitRequest body, MoveOrgUnit h, GetOrgUnit get, CancellationToken ct) =>
-        {
-            var moved = await h.HandleAsync(id, body, ct);
-            return moved.IsSuccess ? TypedResults.Ok((await get.HandleAsync(id, ct)).Value) : moved.Error!.ToProblem();
-        });
-
-        g.MapDelete("/{id:guid}", async Task<IResult> (Guid id, DissolveOrgUnit h, CancellationToken ct) =>
-        {
-            var dissolved = await h.HandleAsync(id, ct);
-            return dissolved.IsSuccess ? TypedResults.NoContent() : dissolved.Error!.ToProblem();
-        });
-
-        g.MapGet("/{id:guid}/export", async Task<IResult> (Guid id, ExportOrgSubtree h, CancellationToken ct) =>
-        {
-            var file = await h.HandleAsync(id, ct);
-            return file.IsSuccess
-                ? TypedResults.File(file.Value.Content, Platform.Export.XlsxWriter.ContentType, file.Value.FileName)
-                : file.Error!.ToProblem();
-        }).Produces(StatusCodes.Status200OK, contentType: Platform.Export.XlsxWriter.ContentType);
-
-        g.MapPost("/{id:guid}/restore", async Task<IResult> (Guid id, RestoreOrgUnit h, GetOrgUnit get, CancellationToken ct) =>
-        {
-            var restored = await h.HandleAsync(id, ct);
-            return restored.IsSuccess ? TypedResults.Ok((await get.HandleAsync(id, ct)).Value) : restored.Error!.ToProblem();
-        });
-
-        g.MapGet("/{id:guid}/warnings", async Task<IResult> (Guid id, GetOrgUnitWarnings h, CancellationToken ct) =>
-            Reply(await h.HandleAsync(id, ct), TypedResults.Ok));
-
-        g.MapGet("/{id:guid}/terms", async Task<IResult> (Guid id, GetCommittee h, CancellationToken ct) =>
-            Reply(await h.HandleAsync(id, ct), TypedResults.Ok));
-
-        g.MapPost("/{id:guid}/terms", async Task<IResult> (Guid id, RecordElectionRequest body, RecordElection h, CancellationToken ct) =>
-        {
-            var term = await h.HandleAsync(id, body, ct);
-            return term.IsSuccess
-                ? TypedResults.Created($"/api/v1/org-units/{id}/terms", new { id = term.Value!.Id, term.Value.Number, term.Value.StartOn, term.Value.EndOn })
-                : term.Error!.ToProblem();
-        });
-
-        g.MapPost("/{id:guid}/terms/{termId:guid}/members", async Task<IResult> (Guid id, Guid termId, CommitteeMemberInput body, ChangeCommitteeMember h, CancellationToken ct) =>
-        {
-            var added = await h.AddAsync(id, termId, body, ct);
-            return added.IsSuccess ? TypedResults.Created($"/api/v1/org-units/{id}/terms", new { id = added.Value!.Id }) : added.Error!.ToProblem();
-        });
-
-        g.MapDelete("/{id:guid}/terms/{termId:guid}/members/{memberId:guid}", async Task<IResult> (Guid id, Guid termId, Guid memberId, ChangeCommitteeMember h, CancellationToken ct) =>
-        {
-            var removed = await h.RemoveAsync(id, termId, memberId, ct);
-            return removed.IsSuccess ? TypedResults.NoContent() : removed.Error!.ToProblem();
-        });
+        g.MapGet("/", List).Describe(Texts, "ListOrgUnits");
+        g.MapGet("/{id:guid}", Get).Describe(Texts, "GetOrgUnit");
+        g.MapPost("/", Create).Describe(Texts, "CreateOrgUnit");
+        g.MapPatch("/{id:guid}", Update).Describe(Texts, "UpdateOrgUnit");
+        g.MapPost("/{id:guid}/move", Move).Describe(Texts, "MoveOrgUnit");
+        g.MapDelete("/{id:guid}", Dissolve).Describe(Texts, "DissolveOrgUnit");
+        g.MapGet("/{id:guid}/export", Export).Describe(Texts, "ExportOrgSubtree")
+            .Produces<byte[]>(StatusCodes.Status200OK, XlsxWriter.ContentType);
+        g.MapPost("/{id:guid}/restore", Restore).Describe(Texts, "RestoreOrgUnit");
+        g.MapGet("/{id:guid}/warnings", Warnings).Describe(Texts, "GetOrgUnitWarnings");
+        g.MapGet("/{id:guid}/terms", Terms).Describe(Texts, "GetCommittee");
+        g.MapPost("/{id:guid}/terms", Elect).Describe(Texts, "RecordElection");
+        g.MapPost("/{id:guid}/terms/{termId:guid}/members", AddCommitteeMember).Describe(Texts, "AddCommitteeMember");
+        g.MapDelete("/{id:guid}/terms/{termId:guid}/members/{memberId:guid}", RemoveCommitteeMember).Describe(Texts, "RemoveCommitteeMember");
     }
 
-    private static IResult Reply<T>(Result<T> result, Func<T, Ok<T>> ok) => result.IsSuccess ? ok(result.Value!) : result.Error!.ToProblem();
+    private static async Task<Results<Ok<Page<OrgUnitSummary>>, ApiProblem>> List(Guid? parentId, int? page, int? pageSize, ListOrgUnits h, CancellationToken ct) =>
+        ApiReply.Ok(await h.HandleAsync(parentId, PageRequest.Of(page, pageSize), ct));
+
+    private static async Task<Results<Ok<OrgUnitDetails>, ApiProblem>> Get(Guid id, GetOrgUnit h, CancellationToken ct) =>
+        ApiReply.Ok(await h.HandleAsync(id, ct));
+
+    private static async Task<Results<Created<OrgUnitDetails>, ApiProblem>> Create(CreateOrgUnitRequest body, CreateOrgUnit h, GetOrgUnit get, CancellationToken ct)
+    {
+        var created = await h.HandleAsync(body, ct);
+        if (!created.IsSuccess) return new ApiProblem(created.Error!);
+        return ApiReply.Created(await get.HandleAsync(created.Value!.Id, ct), d => $"/api/v1/org-units/{d.Id}");
+    }
+
+    private static async Task<Results<Ok<OrgUnitDetails>, ApiProblem>> Update(Guid id, UpdateOrgUnitRequest body, UpdateOrgUnit h, GetOrgUnit get, CancellationToken ct) =>
+        await ThenDetails(await h.HandleAsync(id, body, ct), id, get, ct);
+
+    private static async Task<Results<Ok<OrgUnitDetails>, ApiProblem>> Move(Guid id, MoveOrgUnitRequest body, MoveOrgUnit h, GetOrgUnit get, CancellationToken ct) =>
+        await ThenDetails(await h.HandleAsync(id, body, ct), id, get, ct);
+
+    private static async Task<Results<Ok<OrgUnitDetails>, ApiProblem>> Restore(Guid id, RestoreOrgUnit h, GetOrgUnit get, CancellationToken ct) =>
+        await ThenDetails(await h.HandleAsync(id, ct), id, get, ct);
+
+    private static async Task<Results<NoContent, ApiProblem>> Dissolve(Guid id, DissolveOrgUnit h, CancellationToken ct) =>
+        ApiReply.NoContent(await h.HandleAsync(id, ct));
+
+    private static async Task<Results<FileContentHttpResult, ApiProblem>> Export(Guid id, ExportOrgSubtree h, CancellationToken ct) =>
+        ApiReply.File(await h.HandleAsync(id, ct), f => f.Content, XlsxWriter.ContentType, f => f.FileName);
+
+    private static async Task<Results<Ok<IReadOnlyList<OrgUnitWarningDto>>, ApiProblem>> Warnings(Guid id, GetOrgUnitWarnings h, CancellationToken ct) =>
+        ApiReply.Ok(await h.HandleAsync(id, ct));
+
+    private static async Task<Results<Ok<IReadOnlyList<CommitteeTermDto>>, ApiProblem>> Terms(Guid id, GetCommittee h, CancellationToken ct) =>
+        ApiReply.Ok(await h.HandleAsync(id, ct));
+
+    private static async Task<Results<Created<CreatedTerm>, ApiProblem>> Elect(Guid id, RecordElectionRequest body, RecordElection h, CancellationToken ct) =>
+        ApiReply.Created(await h.HandleAsync(id, body, ct), _ => $"/api/v1/org-units/{id}/terms",
+            t => new CreatedTerm(t.Id, t.Number, t.StartOn, t.EndOn));
+
+    private static async Task<Results<Created<CreatedId>, ApiProblem>> AddCommitteeMember(Guid id, Guid termId, CommitteeMemberInput body, ChangeCommitteeMember h, CancellationToken ct) =>
+        ApiReply.Created(await h.AddAsync(id, termId, body, ct), _ => $"/api/v1/org-units/{id}/terms", m => new CreatedId(m.Id));
+
+    private static async Task<Results<NoContent, ApiProblem>> RemoveCommitteeMember(Guid id, Guid termId, Guid memberId, ChangeCommitteeMember h, CancellationToken ct) =>
+        ApiReply.NoContent(await h.RemoveAsync(id, termId, memberId, ct));
+
+    /// <summary>A change, answered with the unit as it now stands.</summary>
+    private static async Task<Results<Ok<OrgUnitDetails>, ApiProblem>> ThenDetails<T>(Platform.Errors.Result<T> changed, Guid id, GetOrgUnit get, CancellationToken ct) =>
+        changed.IsSuccess ? ApiReply.Ok(await get.HandleAsync(id, ct)) : new ApiProblem(changed.Error!);
 }
+
+/// <summary>A term just recorded.</summary>
+public sealed record CreatedTerm(Guid Id, int Number, DateOnly StartOn, DateOnly EndOn);

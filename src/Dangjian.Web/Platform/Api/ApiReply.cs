@@ -1,0 +1,32 @@
+using Dangjian.Web.Platform.Errors;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Dangjian.Web.Platform.Api;
+
+/// <summary>
+/// <see cref="Result{T}"/> → HTTP, the one way an endpoint answers: the value (200, 201 or 204) or the error as
+/// <see cref="ApiProblem"/>. Named handlers return these typed unions so the OpenAPI document knows every answer.
+/// </summary>
+public static class ApiReply
+{
+    public static Results<Ok<T>, ApiProblem> Ok<T>(Result<T> result) =>
+        result.IsSuccess ? TypedResults.Ok(result.Value!) : new ApiProblem(result.Error!);
+
+    public static Results<Ok<TOut>, ApiProblem> Ok<T, TOut>(Result<T> result, Func<T, TOut> map) =>
+        result.IsSuccess ? TypedResults.Ok(map(result.Value!)) : new ApiProblem(result.Error!);
+
+    public static Results<Created<TOut>, ApiProblem> Created<T, TOut>(Result<T> result, Func<T, string> location, Func<T, TOut> map) =>
+        result.IsSuccess ? TypedResults.Created(location(result.Value!), map(result.Value!)) : new ApiProblem(result.Error!);
+
+    public static Results<Created<T>, ApiProblem> Created<T>(Result<T> result, Func<T, string> location) =>
+        result.IsSuccess ? TypedResults.Created(location(result.Value!), result.Value!) : new ApiProblem(result.Error!);
+
+    public static Results<NoContent, ApiProblem> NoContent<T>(Result<T> result) =>
+        result.IsSuccess ? TypedResults.NoContent() : new ApiProblem(result.Error!);
+
+    /// <summary>A generated document (.xlsx, .pdf) or the error.</summary>
+    public static Results<FileContentHttpResult, ApiProblem> File<T>(Result<T> result, Func<T, byte[]> content, string contentType, Func<T, string> fileName) =>
+        result.IsSuccess
+            ? TypedResults.File(content(result.Value!), contentType, fileName(result.Value!))
+            : new ApiProblem(result.Error!);
+}
