@@ -1,3 +1,4 @@
+using Dangjian.Web.Modules.Members;
 using System.Diagnostics;
 using System.Globalization;
 using Dangjian.Web.Data;

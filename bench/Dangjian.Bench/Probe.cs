@@ -1,3 +1,4 @@
+using Dangjian.Web.Modules.Members;
 using System.Diagnostics;
 using Dangjian.Web.Data;
 using Dangjian.Web.Modules.Organizations;

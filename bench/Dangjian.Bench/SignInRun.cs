@@ -1,3 +1,4 @@
+using Dangjian.Web.Modules.Meetings;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
@@ -181,7 +182,7 @@ public static class SignInRun
         var distinct = await rows.Select(s => s.MemberId).Distinct().CountAsync();
         var duplicated = await rows.GroupBy(s => s.MemberId).Where(g => g.Count() > 1).CountAsync();
         // Each row must be the member's own: the account that signed in is the one linked to that member.
-        var notOwn = await rows.CountAsync(s => !db.Members.IgnoreQueryFilters().Any(m => m.Id == s.MemberId && m.UserId == s.UserId));
+        var notOwn = await rows.CountAsync(s => !db.Set<Dangjian.Web.Modules.Members.Member>().IgnoreQueryFilters().Any(m => m.Id == s.MemberId && m.UserId == s.UserId));
         var late = await rows.CountAsync(s => s.Late);
         var times = await rows.Select(s => s.SignedAt).ToListAsync();
         var span = times.Count > 1 ? times.Max() - times.Min() : TimeSpan.Zero;

@@ -53,18 +53,13 @@ public sealed partial class AppDbContext : IdentityUserContext<AppUser, Guid>
     public Guid CurrentTenantId => tenant.TenantId;
 
     public DbSet<Tenant> Tenants => Set<Tenant>();
-    public DbSet<OrgUnit> OrgUnits => Set<OrgUnit>();
-    public DbSet<Member> Members => Set<Member>();
-    public DbSet<MemberAccessLog> MemberAccessLogs => Set<MemberAccessLog>();
-    public DbSet<Modules.Members.Transfers.MemberTransfer> MemberTransfers => Set<Modules.Members.Transfers.MemberTransfer>();
     public DbSet<Platform.Import.ImportUpload> ImportUploads => Set<Platform.Import.ImportUpload>();
-    public DbSet<CommitteeTerm> CommitteeTerms => Set<CommitteeTerm>();
-    public DbSet<CommitteeMember> CommitteeMembers => Set<CommitteeMember>();
     public DbSet<RoleAssignment> RoleAssignments => Set<RoleAssignment>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<LedgerEntry> LedgerEntries => Set<LedgerEntry>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<JobLease> JobLeases => Set<JobLease>();
+    public DbSet<Platform.CodeTables.CodeItem> CodeItems => Set<Platform.CodeTables.CodeItem>();
 
     internal TenantContext Tenant => tenant;
 

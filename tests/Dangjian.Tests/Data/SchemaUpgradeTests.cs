@@ -1,3 +1,4 @@
+using Dangjian.Web.Modules.Organizations;
 using System.Data.Common;
 using Dangjian.Tests.Infrastructure;
 using Dangjian.Web.Data;

@@ -1,3 +1,7 @@
+using Dangjian.Web.Modules.Dashboard;
+using Dangjian.Web.Modules.Development;
+using Dangjian.Web.Modules.Dues;
+using Dangjian.Web.Modules.Meetings;
 using Dangjian.Web.Platform.Clock;
 using Dangjian.Web.Modules.Members;
 using Dangjian.Web.Modules.Organizations;

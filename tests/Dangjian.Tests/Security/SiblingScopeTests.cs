@@ -1,3 +1,6 @@
+using Dangjian.Web.Modules.Dues;
+using Dangjian.Web.Modules.Members;
+using Dangjian.Web.Modules.Organizations;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;

@@ -1,3 +1,4 @@
+using Dangjian.Web.Modules.Meetings;
 using Dangjian.Web.Seeding;
 
 namespace Dangjian.Tests.Seeding;

@@ -1,3 +1,4 @@
+using Dangjian.Web.Modules.Members;
 using Dangjian.Web.Modules.Organizations;
 using Dangjian.Web.Seeding;
 

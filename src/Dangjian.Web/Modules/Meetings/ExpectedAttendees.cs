@@ -15,9 +15,9 @@ public static class ExpectedAttendees
     public static IQueryable<Member> Of(AppDbContext db, Meeting m) => m.Type switch
     {
         MeetingType.GroupMeeting => PartyMembers(db.Members.Where(x => x.OrgUnitId == m.OrgUnitId)),
-        MeetingType.CommitteeMeeting => db.Members.Where(x => db.CommitteeMembers.Any(c =>
+        MeetingType.CommitteeMeeting => db.Members.Where(x => db.Set<Dangjian.Web.Modules.Organizations.Committees.CommitteeMember>().Any(c =>
             c.MemberId == x.Id && c.LeftOn == null
-            && c.TermId == db.CommitteeTerms.Where(t => t.OrgUnitId == m.OrgUnitId).OrderByDescending(t => t.Number).Select(t => t.Id).FirstOrDefault())),
+            && c.TermId == db.Set<Dangjian.Web.Modules.Organizations.Committees.CommitteeTerm>().Where(t => t.OrgUnitId == m.OrgUnitId).OrderByDescending(t => t.Number).Select(t => t.Id).FirstOrDefault())),
         _ => PartyMembers(db.Members.InSubtree(m.OrgPath)),
     };
 
@@ -29,7 +29,7 @@ public static class ExpectedAttendees
     /// meeting, docs/benchmarks.md). An account belongs to one member (CreateUser links a new account to one member).
     /// </summary>
     public static IQueryable<Member> MemberOf(AppDbContext db, Meeting m, Guid userId) =>
-        Of(db, m).Where(x => x.Id == db.Members.Where(y => y.UserId == userId).Select(y => y.Id).FirstOrDefault());
+        Of(db, m).Where(x => x.Id == db.Set<Dangjian.Web.Modules.Members.Member>().Where(y => y.UserId == userId).Select(y => y.Id).FirstOrDefault());
 
     /// <summary>
     /// The id of <see cref="MemberOf"/>, by a query compiled once (the same SQL): a sign-in runs it, and translating the
@@ -46,21 +46,21 @@ public static class ExpectedAttendees
         x => (x.Category == MemberCategory.Probationary || x.Category == MemberCategory.Full) && x.Status == MembershipStatus.Normal;
 
     private static readonly Func<AppDbContext, Guid, Guid, CancellationToken, Task<Guid?>> GroupMember = EF.CompileAsyncQuery(
-        (AppDbContext db, Guid unitId, Guid userId, CancellationToken ct) => db.Members.Where(IsPartyMember)
-            .Where(x => x.OrgUnitId == unitId && x.Id == db.Members.Where(y => y.UserId == userId).Select(y => y.Id).FirstOrDefault())
+        (AppDbContext db, Guid unitId, Guid userId, CancellationToken ct) => db.Set<Dangjian.Web.Modules.Members.Member>().Where(IsPartyMember)
+            .Where(x => x.OrgUnitId == unitId && x.Id == db.Set<Dangjian.Web.Modules.Members.Member>().Where(y => y.UserId == userId).Select(y => y.Id).FirstOrDefault())
             .Select(x => (Guid?)x.Id).FirstOrDefault());
 
     private static readonly Func<AppDbContext, string, string, Guid, CancellationToken, Task<Guid?>> SubtreeMember = EF.CompileAsyncQuery(
-        (AppDbContext db, string path, string upper, Guid userId, CancellationToken ct) => db.Members.Where(IsPartyMember)
+        (AppDbContext db, string path, string upper, Guid userId, CancellationToken ct) => db.Set<Dangjian.Web.Modules.Members.Member>().Where(IsPartyMember)
             .Where(x => string.Compare(x.OrgPath, path) >= 0 && string.Compare(x.OrgPath, upper) < 0
-                        && x.Id == db.Members.Where(y => y.UserId == userId).Select(y => y.Id).FirstOrDefault())
+                        && x.Id == db.Set<Dangjian.Web.Modules.Members.Member>().Where(y => y.UserId == userId).Select(y => y.Id).FirstOrDefault())
             .Select(x => (Guid?)x.Id).FirstOrDefault());
 
     private static readonly Func<AppDbContext, Guid, Guid, CancellationToken, Task<Guid?>> CommitteeMember = EF.CompileAsyncQuery(
-        (AppDbContext db, Guid unitId, Guid userId, CancellationToken ct) => db.Members
-            .Where(x => db.CommitteeMembers.Any(c => c.MemberId == x.Id && c.LeftOn == null
-                            && c.TermId == db.CommitteeTerms.Where(t => t.OrgUnitId == unitId).OrderByDescending(t => t.Number).Select(t => t.Id).FirstOrDefault())
-                        && x.Id == db.Members.Where(y => y.UserId == userId).Select(y => y.Id).FirstOrDefault())
+        (AppDbContext db, Guid unitId, Guid userId, CancellationToken ct) => db.Set<Dangjian.Web.Modules.Members.Member>()
+            .Where(x => db.Set<Dangjian.Web.Modules.Organizations.Committees.CommitteeMember>().Any(c => c.MemberId == x.Id && c.LeftOn == null
+                            && c.TermId == db.Set<Dangjian.Web.Modules.Organizations.Committees.CommitteeTerm>().Where(t => t.OrgUnitId == unitId).OrderByDescending(t => t.Number).Select(t => t.Id).FirstOrDefault())
+                        && x.Id == db.Set<Dangjian.Web.Modules.Members.Member>().Where(y => y.UserId == userId).Select(y => y.Id).FirstOrDefault())
             .Select(x => (Guid?)x.Id).FirstOrDefault());
 
     private static IQueryable<Member> PartyMembers(IQueryable<Member> q) => q.Where(IsPartyMember);

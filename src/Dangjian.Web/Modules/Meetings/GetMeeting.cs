@@ -1,3 +1,4 @@
+using Dangjian.Web.Modules.Organizations;
 using Dangjian.Web.Data;
 using Dangjian.Web.Platform.Auth;
 using Dangjian.Web.Platform.Errors;
@@ -32,7 +33,7 @@ public sealed class GetMeeting(AppDbContext db, CurrentUser user, TimeProvider c
 
     // Compiled once: every sign-in loads its meeting (ExpectedAttendees.MemberIdOfAsync says why).
     private static readonly Func<AppDbContext, Guid, CancellationToken, Task<Meeting?>> ById =
-        EF.CompileAsyncQuery((AppDbContext db, Guid id, CancellationToken ct) => db.Meetings.AsNoTracking().FirstOrDefault(x => x.Id == id));
+        EF.CompileAsyncQuery((AppDbContext db, Guid id, CancellationToken ct) => db.Set<Dangjian.Web.Modules.Meetings.Meeting>().AsNoTracking().FirstOrDefault(x => x.Id == id));
 
     /// <summary>Who sees a meeting: its unit and those above, the host, its observers, the members expected at it.</summary>
     public async Task<bool> CanSeeAsync(Meeting m, CancellationToken ct)

@@ -1,3 +1,4 @@
+using Dangjian.Web.Modules.Members;
 using Dangjian.Web.Data;
 using Dangjian.Web.Platform.Auth;
 using Dangjian.Web.Platform.Errors;
@@ -74,7 +75,7 @@ public sealed class MeetingLeaves(AppDbContext db, GetMeeting meetings, CurrentU
         var q = db.MeetingLeaves.AsNoTracking().Where(l => l.MeetingId == meetingId);
         // Others' reasons are for the host and the unit's managers; a member sees their own.
         if (m.HostUserId != user.UserId && !user.Can(Permission.ManageMeetings, m.OrgPath))
-            q = q.Where(l => db.Members.Any(x => x.Id == l.MemberId && x.UserId == user.UserId));
+            q = q.Where(l => db.Set<Dangjian.Web.Modules.Members.Member>().Any(x => x.Id == l.MemberId && x.UserId == user.UserId));
         return (await q.OrderBy(l => l.RequestedAt).ToListAsync(ct)).Select(ToDto).ToList();
     }
 

@@ -1,3 +1,4 @@
+using Dangjian.Web.Modules.Members;
 using Dangjian.Web.Data;
 using Dangjian.Web.Platform.Auth;
 using Dangjian.Web.Platform.Errors;

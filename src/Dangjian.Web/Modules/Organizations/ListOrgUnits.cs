@@ -50,8 +50,8 @@ public sealed class ListOrgUnits(AppDbContext db, CurrentUser user, OrgAccess ac
             .Select(u => new
             {
                 Unit = u,
-                Children = db.OrgUnits.Count(c => c.ParentId == u.Id),
-                Party = db.Members.Count(m => string.Compare(m.OrgPath, u.Path) >= 0
+                Children = db.Set<Dangjian.Web.Modules.Organizations.OrgUnit>().Count(c => c.ParentId == u.Id),
+                Party = db.Set<Dangjian.Web.Modules.Members.Member>().Count(m => string.Compare(m.OrgPath, u.Path) >= 0
                                               && string.Compare(m.OrgPath, u.Path.Substring(0, u.Path.Length - 1) + "0") < 0
                                               && (m.Category == MemberCategory.Full || m.Category == MemberCategory.Probationary)),
             })

@@ -1,3 +1,7 @@
+using Dangjian.Web.Modules.Dashboard;
+using Dangjian.Web.Modules.Development;
+using Dangjian.Web.Modules.Meetings;
+using Dangjian.Web.Modules.Members;
 using Dangjian.Web.Data;
 using Dangjian.Web.Modules.Dues;
 using Dangjian.Web.Modules.Members.Transfers.Incoming;

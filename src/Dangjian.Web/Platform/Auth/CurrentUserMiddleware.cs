@@ -1,3 +1,4 @@
+using Dangjian.Web.Modules.Organizations;
 using Microsoft.AspNetCore.Authentication;
 using System.Security.Claims;
 using Dangjian.Web.Data;

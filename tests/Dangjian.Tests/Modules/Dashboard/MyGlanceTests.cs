@@ -1,3 +1,4 @@
+using Dangjian.Web.Modules.Meetings;
 using System.Net.Http.Json;
 using Dangjian.Web.Modules.Organizations;
 using Dangjian.Web.Platform.Auth;

@@ -1,3 +1,4 @@
+using Dangjian.Web.Modules.Dashboard;
 using System.Net;
 using System.Net.Http.Json;
 using Dangjian.Web.Modules.Members;

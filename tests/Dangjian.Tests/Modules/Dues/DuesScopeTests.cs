@@ -1,3 +1,4 @@
+using Dangjian.Web.Modules.Dues;
 using System.Net;
 using System.Net.Http.Json;
 using Dangjian.Tests.Security;

@@ -1,3 +1,4 @@
+using Dangjian.Web.Modules.Members;
 using System.Data.Common;
 using System.Globalization;
 using System.Net;

@@ -1,3 +1,4 @@
+using Dangjian.Web.Modules.Meetings;
 using Dangjian.Web.Data;
 using Dangjian.Web.Modules.Development;
 using Dangjian.Web.Modules.Meetings.Attendance;

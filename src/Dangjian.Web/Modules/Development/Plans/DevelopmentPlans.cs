@@ -60,10 +60,10 @@ public sealed class DevelopmentPlans(AppDbContext db, OrgAccess access, CurrentU
         int? parentQuota = parent is null ? null
             : await db.DevelopmentQuotas.Where(q => q.OrgUnitId == parent.Id && q.Year == year).Select(q => (int?)q.Quota).FirstOrDefaultAsync(ct);
         var siblings = parent is null ? 0 : await db.DevelopmentQuotas
-            .Where(q => q.Year == year && q.OrgUnitId != unit.Id && db.OrgUnits.Any(u => u.Id == q.OrgUnitId && u.ParentId == parent.Id))
+            .Where(q => q.Year == year && q.OrgUnitId != unit.Id && db.Set<Dangjian.Web.Modules.Organizations.OrgUnit>().Any(u => u.Id == q.OrgUnitId && u.ParentId == parent.Id))
             .SumAsync(q => q.Quota, ct);
         var children = await db.DevelopmentQuotas
-            .Where(q => q.Year == year && db.OrgUnits.Any(u => u.Id == q.OrgUnitId && u.ParentId == unit.Id)).SumAsync(q => q.Quota, ct);
+            .Where(q => q.Year == year && db.Set<Dangjian.Web.Modules.Organizations.OrgUnit>().Any(u => u.Id == q.OrgUnitId && u.ParentId == unit.Id)).SumAsync(q => q.Quota, ct);
         if (QuotaRules.CheckSplit(r.Quota!.Value, parentQuota, siblings, children) is { } refusal) return refusal;
 
         var now = clock.GetUtcNow();

@@ -1,3 +1,4 @@
+using Dangjian.Web.Modules.Members;
 using Dangjian.Web.Modules.Dues.Reports;
 using Dangjian.Web.Modules.Dues.Usage;
 using System.Globalization;

@@ -1,3 +1,4 @@
+using Dangjian.Web.Modules.Organizations;
 using Dangjian.Web.Modules.Dues.Payments;
 using Dangjian.Web.Data;
 using Dangjian.Web.Platform.Clock;

@@ -1,3 +1,4 @@
+using Dangjian.Web.Modules.Organizations;
 using Dangjian.Web.Modules.Dues.Reports;
 using Dangjian.Web.Data;
 using Dangjian.Web.Platform.Errors;

@@ -70,7 +70,7 @@ public sealed class FirstTopicsService(AppDbContext db, OrgAccess access, Curren
         paths.Add(path);
         var rows = await db.FirstTopics.AsNoTracking()
             .Where(t => paths.Contains(t.OrgPath)
-                        && !db.Meetings.Any(m => m.FirstTopicId == t.Id && m.OrgPath == path && m.Status != MeetingStatus.Cancelled))
+                        && !db.Set<Dangjian.Web.Modules.Meetings.Meeting>().Any(m => m.FirstTopicId == t.Id && m.OrgPath == path && m.Status != MeetingStatus.Cancelled))
             .OrderByDescending(t => t.PublishedAt).Take(take).ToListAsync(ct);
         return rows.Select(ToDto).ToList();
     }

@@ -1,3 +1,4 @@
+using Dangjian.Web.Modules.Members;
 using Dangjian.Web.Data;
 using Dangjian.Web.Platform.Auth;
 using Dangjian.Web.Platform.Errors;
@@ -25,7 +26,7 @@ public sealed class MeetingReflections(AppDbContext db, GetMeeting meetings, Cur
         var m = loaded.Value!;
         var q = db.MeetingReflections.AsNoTracking().Where(r => r.MeetingId == meetingId);
         if (m.HostUserId != user.UserId && !user.Can(Permission.ManageMeetings, m.OrgPath))
-            q = q.Where(r => db.Members.Any(x => x.Id == r.MemberId && x.UserId == user.UserId));
+            q = q.Where(r => db.Set<Dangjian.Web.Modules.Members.Member>().Any(x => x.Id == r.MemberId && x.UserId == user.UserId));
         return (await q.OrderBy(r => r.CreatedAt).ToListAsync(ct)).Select(ToDto).ToList();
     }
 

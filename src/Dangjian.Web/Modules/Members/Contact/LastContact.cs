@@ -1,3 +1,5 @@
+using Dangjian.Web.Modules.Dues;
+using Dangjian.Web.Modules.Meetings;
 using Dangjian.Web.Data;
 using Dangjian.Web.Platform.Clock;
 using Microsoft.EntityFrameworkCore;

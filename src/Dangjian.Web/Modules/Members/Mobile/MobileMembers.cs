@@ -131,7 +131,7 @@ public sealed class MobileMembers(AppDbContext db, MemberAccess access, OrgAcces
         if (!unit.IsSuccess) return unit.Error!;
         var rows = await db.MobileRegistrations.AsNoTracking().Where(x => x.ReturnedOn == null)
             .Join(db.Members.InSubtree(unit.Value!.Path), x => x.MemberId, m => m.Id, (x, m) => x)
-            .Select(x => new { Reg = x, Last = db.MobileReports.Where(r => r.RegistrationId == x.Id).Max(r => (DateOnly?)r.ReportedOn) })
+            .Select(x => new { Reg = x, Last = db.Set<Dangjian.Web.Modules.Members.Mobile.MobileReport>().Where(r => r.RegistrationId == x.Id).Max(r => (DateOnly?)r.ReportedOn) })
             .ToListAsync(ct);
         var today = clock.Today();
         var all = rows.Select(x => Dto(x.Reg, x.Last, null, today))

@@ -1,3 +1,4 @@
+using Dangjian.Web.Modules.Organizations;
 using Dangjian.Web.Data;
 using Dangjian.Web.Platform.Auth;
 using Dangjian.Web.Platform.Errors;

@@ -34,7 +34,7 @@ internal sealed class TermExpiryReminderJob(TimeProvider clock) : IJob
         // Current term of each unit = its newest; only those ending within the window and not yet reminded.
         var due = await db.CommitteeTerms
             .Where(t => t.EndOn <= horizon && (t.ReminderStage == null || (t.ReminderStage != "expired" && t.EndOn < today)))
-            .Where(t => !db.CommitteeTerms.Any(n => n.OrgUnitId == t.OrgUnitId && n.StartOn > t.StartOn))
+            .Where(t => !db.Set<Dangjian.Web.Modules.Organizations.Committees.CommitteeTerm>().Any(n => n.OrgUnitId == t.OrgUnitId && n.StartOn > t.StartOn))
             .Join(db.OrgUnits, t => t.OrgUnitId, u => u.Id, (t, u) => new { Term = t, Unit = u })
             .ToListAsync(ct);
 

@@ -1,3 +1,4 @@
+using Dangjian.Web.Modules.Members;
 using System.Net;
 using System.Net.Http.Json;
 using Dangjian.Web.Modules.Organizations;

@@ -1,3 +1,4 @@
+using Dangjian.Web.Modules.Members;
 using System.Net;
 using Dangjian.Web.Modules.Members.Records;
 using Dangjian.Web.Modules.Organizations;
