@@ -1,6 +1,6 @@
 namespace Dangjian.Web.Modules.Development;
 
-/// <summary>The [S] rules of party-rules.md §2: settings, per installation.</summary>
+/// <summary>The numbers of docs/rules/development.md: settings, per installation.</summary>
 public sealed class DevelopmentOptions
 {
     public const string Section = "Rules:Development";

@@ -72,7 +72,7 @@ public sealed record StepVerdict(Error? Refusal, IReadOnlyList<string> Warnings)
 }
 
 /// <summary>
-/// Every timing and eligibility rule of 发展党员 (party-rules.md §2) in one place. Pure: the handler gathers the facts,
+/// Every timing and eligibility rule of 发展党员 (docs/rules/development.md) in one place. Pure: the handler gathers the facts,
 /// this decides. A refusal names the rule in Chinese and where it is written.
 /// </summary>
 public static class DevelopmentRules

@@ -1,6 +1,6 @@
 namespace Dangjian.Web.Modules.Development;
 
-/// <summary>A step of party-rules.md §2: its number, stage (1–5) and name.</summary>
+/// <summary>A step of docs/rules/development.md#the-steps: its number, stage (1–5) and name.</summary>
 public sealed record StepDefinition(int Number, int Stage, string Name, bool Repeatable = false);
 
 /// <summary>The 5 stages and 25 steps of 《中国共产党发展党员工作细则》 (2014).</summary>

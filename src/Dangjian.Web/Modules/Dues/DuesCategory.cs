@@ -1,7 +1,7 @@
 namespace Dangjian.Web.Modules.Dues;
 
 /// <summary>
-/// Which article of the dues regulation sets a member's monthly amount (party-rules.md §3). The first five take a
+/// Which article of the dues regulation sets a member's monthly amount (docs/rules/dues.md#d-2 to #d-6). The first five take a
 /// base and a rate; the last four pay a fixed amount whatever their income.
 /// </summary>
 public enum DuesCategory

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 namespace Dangjian.Web.Modules.Dues;
 
 /// <summary>
-/// Numbers of party-rules.md §3 that practice varies on or that rest on secondary sources: settings with the
+/// Numbers of docs/rules/dues.md that practice varies on or that rest on secondary sources: settings with the
 /// regulation's defaults. Money is in fen (分).
 /// </summary>
 public sealed class DuesOptions
@@ -44,8 +44,8 @@ public sealed class DuesOptions
     public bool DeductSocialInsurance { get; set; }
 
     /// <summary>
-    /// How far (fen) a unit's dues balance for a year may go below zero through usage records. The regulation as
-    /// party-rules.md gives it says nothing on a limit, so this is a setting; 0 means usage may not exceed what is left
+    /// How far (fen) a unit's dues balance for a year may go below zero through usage records. The regulation says
+    /// nothing on a limit (docs/rules/dues.md#d-18), so this is a setting; 0 means usage may not exceed what is left
     /// of the year's dues after the Centre's share (第十五条).
     /// </summary>
     public long UsageOverdraftFen { get; set; }

@@ -37,7 +37,7 @@ public static class DuesArticles
 }
 
 /// <summary>
-/// The dues rules of party-rules.md §3 as pure functions: the monthly amount per category, the payment windows,
+/// The dues rules of docs/rules/dues.md as pure functions: the monthly amount per category, the payment windows,
 /// arrears levels and the Centre's share. No I/O; amounts are fen, months are compared by year and month only.
 /// </summary>
 public static class DuesRules

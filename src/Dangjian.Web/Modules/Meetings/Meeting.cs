@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Dangjian.Web.Modules.Meetings;
 
-/// <summary>The kinds of organisational life (三会一课 and the rest) of party-rules.md §1.</summary>
+/// <summary>The kinds of organisational life (三会一课 and the rest) of docs/rules/organisation.md#o-10.</summary>
 public enum MeetingType
 {
     BranchGeneralMeeting,

@@ -17,7 +17,7 @@ public sealed class MeetingOptions
     /// <summary>A meeting's roll (who came, who was on leave, who was absent) is closed this many minutes after its end.</summary>
     public int RollClosesAfterMinutes { get; set; } = 60;
 
-    /// <summary>Overrides of the required frequencies (type → Month, Quarter, Year or None); the defaults are party-rules.md §1.</summary>
+    /// <summary>Overrides of the required frequencies (type → Month, Quarter, Year or None); the defaults are docs/rules/organisation.md#o-10.</summary>
     public Dictionary<string, string> Frequencies { get; set; } = [];
 
     /// <summary>A period still open is "due soon" this many days before it ends.</summary>

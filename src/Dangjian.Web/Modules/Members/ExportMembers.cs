@@ -53,7 +53,7 @@ public sealed class ExportMembers(AppDbContext db, MemberQuery members, MemberAc
     }
 }
 
-/// <summary>The roster columns of the national system (party-rules.md §5), shared by export and the import template.</summary>
+/// <summary>The roster columns of the national system (docs/rules/registry.md#r-1), shared by export and the import template.</summary>
 public static class MemberColumns
 {
     public const string Name = "姓名";

@@ -31,7 +31,7 @@ public enum MembershipStatus
 }
 
 /// <summary>
-/// One person's record for the whole life cycle, with the fields of the national system (party-rules.md §5).
+/// One person's record for the whole life cycle, with the fields of the national system (docs/rules/registry.md#r-1).
 /// <see cref="OrgPath"/> copies the unit's path so subtree counts are an index range. The ID number, mobile number
 /// and home address are stored encrypted; <see cref="IdNumberHash"/> is a keyed hash for look-ups.
 /// </summary>

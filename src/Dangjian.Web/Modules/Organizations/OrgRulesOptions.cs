@@ -1,6 +1,6 @@
 namespace Dangjian.Web.Modules.Organizations;
 
-/// <summary>Numbers of party-rules.md §1 that practice varies on: settings with the regulation's defaults.</summary>
+/// <summary>Numbers of docs/rules/organisation.md (O-1 to O-8) that practice varies on: settings with the regulation's defaults.</summary>
 public sealed class OrgRulesOptions
 {
     public const string Section = "Rules:Organization";

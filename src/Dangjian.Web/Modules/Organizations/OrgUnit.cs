@@ -36,7 +36,7 @@ public sealed class OrgUnit : ITenantOwned, IAudited
     public OrgUnitKind Kind { get; set; }
     public OrgSetup Setup { get; set; }
 
-    /// <summary>单位类型 of the host organisation (a code from the unit-type code table, party-rules §5).</summary>
+    /// <summary>单位类型 of the host organisation (a code from the unit-type code table, docs/rules/registry.md#r-3).</summary>
     public string? HostUnitType { get; set; }
 
     public int SortOrder { get; set; }

@@ -14,7 +14,7 @@ public sealed record UnitFacts(
 public sealed record UnitWarning(string Code, string Article, object[] Args);
 
 /// <summary>
-/// The set-up rules of party-rules.md §1 as warnings on a unit: committee needed, too large, too few full members,
+/// The set-up rules of docs/rules/organisation.md (O-1, O-2, O-5, O-8) as warnings on a unit: committee needed, too large, too few full members,
 /// committee too large, term expiring within the reminder window, term expired. Side-effect free.
 /// </summary>
 public static class UnitWarningRules

@@ -4,7 +4,7 @@ namespace Dangjian.Web.Platform.CodeTables;
 public sealed record CodeTableDefinition(string Key, string Field, int MaxLength, IReadOnlyList<string> Defaults);
 
 /// <summary>
-/// The code tables of the registry (party-rules.md §5) and their starting values. These are only the defaults:
+/// The code tables of the registry (docs/rules/registry.md#r-3) and their starting values. These are only the defaults:
 /// what a tenant uses is data an administrator edits.
 /// </summary>
 public static class CodeTableCatalog

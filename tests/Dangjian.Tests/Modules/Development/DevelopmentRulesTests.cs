@@ -4,7 +4,7 @@ using Dangjian.Web.Modules.Organizations;
 
 namespace Dangjian.Tests.Modules.Development;
 
-/// <summary>Every timing and eligibility rule of 发展党员 (party-rules.md §2) at its boundary, with the article it names.</summary>
+/// <summary>Every timing and eligibility rule of 发展党员 (docs/rules/development.md) at its boundary, with the article it names.</summary>
 public sealed class DevelopmentRulesTests
 {
     private static readonly DevelopmentOptions O = new();

@@ -9,7 +9,7 @@ namespace Dangjian.Tests.Modules.Dues;
 
 /// <summary>
 /// A member's dues through the whole app: bases and the twelve bills of a year, payments under the rules of
-/// party-rules §3 (each refusal naming its article), and the ledger that records every payment. Today is 2026-11-22,
+/// docs/rules/dues.md (each refusal naming its article), and the ledger that records every payment. Today is 2026-11-22,
 /// so the current month is November 2026. Amounts are worked out by hand in the comments.
 /// </summary>
 public sealed class DuesLedgerTests(AppFixture app) : IClassFixture<AppFixture>

@@ -3,7 +3,7 @@ using Dangjian.Web.Modules.Dues;
 namespace Dangjian.Tests.Modules.Dues;
 
 /// <summary>
-/// The dues rules of party-rules §3 at their boundaries: the serving and retiree bands on the whole base, fixed amounts,
+/// The dues rules of docs/rules/dues.md at their boundaries: the serving and retiree bands on the whole base, fixed amounts,
 /// half-up rounding to the fen, a base change in July, the 6-month payment windows, arrears at 3 and 6 months, the
 /// ¥1,000 voluntary threshold and the Centre's 5%. Every expected amount is worked out by hand in the table.
 /// </summary>

@@ -3,7 +3,7 @@ using Dangjian.Web.Modules.Organizations;
 namespace Dangjian.Tests.Modules.Organizations;
 
 /// <summary>
-/// The set-up rules of party-rules §1 at their boundaries: 3 full members to set up a branch, a committee from 7 full
+/// The set-up rules of docs/rules/organisation.md (O-1, O-2, O-5, O-8) at their boundaries: 3 full members to set up a branch, a committee from 7 full
 /// members, at most 50 members per branch, at most 7 on a branch committee, reminders 6 months before a term ends.
 /// </summary>
 public sealed class UnitWarningRulesTests

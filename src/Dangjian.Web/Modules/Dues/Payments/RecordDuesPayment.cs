@@ -10,7 +10,7 @@ using Microsoft.Extensions.Options;
 namespace Dangjian.Web.Modules.Dues.Payments;
 
 /// <summary>
-/// Records one month's dues paid by a member, under the rules of party-rules §3: only party members from the month of
+/// Records one month's dues paid by a member, under the rules of docs/rules/dues.md: only party members from the month of
 /// the 支部大会 resolution (第八条); a month once; back-payment at most BackPaymentMonths and advance payment at most
 /// AdvancePaymentMonths before or after the month the money was paid (第十二条; the advance limit is a local rule); at
 /// least the month's computed amount (第二条–第六条); by proxy only with the member's consent (第十四条). A voluntary

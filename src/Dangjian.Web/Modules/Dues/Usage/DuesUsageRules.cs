@@ -20,7 +20,7 @@ public readonly record struct DuesUsageDecision(bool Allowed, long BalanceAfterF
 
 /// <summary>
 /// The usage rule, pure: retained dues are what was collected less the Centre's share (第十五条), and a usage entry may
-/// not take the year's balance below −UsageOverdraftFen (0 by default). party-rules.md gives no article for the limit
+/// not take the year's balance below −UsageOverdraftFen (0 by default). docs/rules/dues.md#d-18: no article sets the limit
 /// itself, so its size is a setting.
 /// </summary>
 public static class DuesUsageRules

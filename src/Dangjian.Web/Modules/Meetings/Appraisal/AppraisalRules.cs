@@ -3,7 +3,7 @@ namespace Dangjian.Web.Modules.Meetings.Appraisal;
 /// <summary>
 /// The grade proposed from the votes (the branch confirms it): 不合格 needs more than half of the voters, then 优秀 more
 /// than half, then 基本合格 when 基本合格 and 不合格 together are more than half; otherwise 合格. The thresholds are the
-/// platform's default reading of "generally by vote" (party-rules.md §1, grades [U]).
+/// platform's default reading of "generally by vote" (docs/rules/organisation.md#o-15; the grades have no written source).
 /// </summary>
 public static class AppraisalRules
 {

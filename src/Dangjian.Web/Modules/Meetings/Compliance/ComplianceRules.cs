@@ -16,7 +16,7 @@ public sealed record PeriodStatus(string Period, DateOnly From, DateOnly To, int
 public sealed record RequirementCalendar(Requirement Requirement, IReadOnlyList<PeriodStatus> Periods);
 
 /// <summary>
-/// 三会一课 compliance calendar: the required frequencies of party-rules.md §1 turned into periods (calendar months,
+/// 三会一课 compliance calendar: the required frequencies of docs/rules/organisation.md#o-10 turned into periods (calendar months,
 /// quarters, years in China time). A period is green when enough were held, red when it ended without, yellow while
 /// it is open or ahead; a branch with no committee is exempt from 支委会, one without 党小组 from 党小组会.
 /// </summary>

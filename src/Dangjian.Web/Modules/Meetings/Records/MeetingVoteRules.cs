@@ -3,7 +3,7 @@ using Dangjian.Web.Platform.Errors;
 namespace Dangjian.Web.Modules.Meetings.Records;
 
 /// <summary>
-/// The vote of a meeting (party-rules.md §1): more than half of those with voting rights present (支委会: of the
+/// The vote of a meeting (docs/rules/organisation.md#o-12, #o-13): more than half of those with voting rights present (支委会: of the
 /// committee, 第十二条); a resolution passes when the yes votes are more than half of those who should attend (第十一条).
 /// </summary>
 public static class MeetingVoteRules

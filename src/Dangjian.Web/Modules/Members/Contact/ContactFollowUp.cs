@@ -16,7 +16,7 @@ public enum ContactMethod
 
 /// <summary>
 /// A try to reach a member (失联党员排查): when, how, whether the member was reached, the reason code of
-/// party-rules.md §4 (外出务工经商, 改制破产, …; a code table) and what was done.
+/// docs/rules/registry.md#r-7 (外出务工经商, 改制破产, …; a code table) and what was done.
 /// </summary>
 public sealed class ContactFollowUp : ITenantOwned, IAudited
 {

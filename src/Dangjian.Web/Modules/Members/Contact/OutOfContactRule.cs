@@ -1,6 +1,6 @@
 namespace Dangjian.Web.Modules.Members.Contact;
 
-/// <summary>Out-of-contact threshold (party-rules.md §4 [V local form]); a setting.</summary>
+/// <summary>Out-of-contact threshold (docs/rules/registry.md#r-7); a setting.</summary>
 public sealed class ContactOptions
 {
     public const string Section = "Rules:OutOfContact";

@@ -10,7 +10,7 @@ public sealed record RosterRow(
     string? Telephone, MembershipStatus Status, bool IsMobile, string? MobileDestination);
 
 /// <summary>
-/// Reads a roster in the column names of the national system (party-rules.md §5) and checks every row: a row is
+/// Reads a roster in the column names of the national system (docs/rules/registry.md#r-1) and checks every row: a row is
 /// either wholly valid or reported with each failing column and the reason. Nothing is written here.
 /// </summary>
 public static class RosterParser

@@ -7,7 +7,7 @@ namespace Dangjian.Web.Modules.Members.Mobile;
 
 /// <summary>
 /// 流动党员登记: a member away from home at no fixed place keeps the membership relation with the home branch and
-/// carries a 流动党员活动证 (party-rules.md §4). The member's contact number away is personal data, stored encrypted.
+/// carries a 流动党员活动证 (docs/rules/registry.md#r-9). The member's contact number away is personal data, stored encrypted.
 /// </summary>
 public sealed class MobileRegistration : ITenantOwned, IAudited
 {
@@ -36,7 +36,7 @@ public enum ReportMethod
     Online,
 }
 
-/// <summary>A mobile member's report to the home organisation (at least once a year, party-rules.md §4).</summary>
+/// <summary>A mobile member's report to the home organisation (at least once a year, docs/rules/registry.md#r-9).</summary>
 public sealed class MobileReport : ITenantOwned, IAudited
 {
     public Guid Id { get; set; }

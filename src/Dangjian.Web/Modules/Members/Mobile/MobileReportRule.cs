@@ -1,6 +1,6 @@
 namespace Dangjian.Web.Modules.Members.Mobile;
 
-/// <summary>Report interval of mobile members (party-rules.md §4 [S]); a setting.</summary>
+/// <summary>Report interval of mobile members (docs/rules/registry.md#r-9); a setting.</summary>
 public sealed class MobileOptions
 {
     public const string Section = "Rules:MobileMembers";

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Dangjian.Web.Modules.Members.Records;
 
-/// <summary>The tabs of the national system's record beyond the basic fields (party-rules.md §5).</summary>
+/// <summary>The tabs of the national system's record beyond the basic fields (docs/rules/registry.md#r-4).</summary>
 public enum RecordKind
 {
     Post,

@@ -49,7 +49,7 @@ public sealed class MemberTransfer : ITenantOwned, IAudited
     Guid IAudited.AuditOrgUnitId => FromUnitId;
 }
 
-/// <summary>Letter validity of party-rules.md §4 [S]: settings.</summary>
+/// <summary>Letter validity and number of docs/rules/transfers.md#t-4 and #t-3: settings.</summary>
 public sealed class TransferOptions
 {
     public const string Section = "Rules:Transfers";

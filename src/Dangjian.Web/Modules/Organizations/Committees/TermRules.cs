@@ -1,6 +1,6 @@
 namespace Dangjian.Web.Modules.Organizations.Committees;
 
-/// <summary>Term length and dates of party-rules.md §1 (《关于党的基层组织任期的意见》).</summary>
+/// <summary>Term length and dates of docs/rules/organisation.md#o-7 (《关于党的基层组织任期的意见》).</summary>
 public static class TermRules
 {
     /// <summary>Years of a term, or null for units that elect no committee (党小组).</summary>

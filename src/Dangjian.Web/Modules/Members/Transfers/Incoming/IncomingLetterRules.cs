@@ -16,7 +16,7 @@ public enum LetterDateProblem
 }
 
 /// <summary>
-/// The dates of an incoming 介绍信 (party-rules.md §4, 《中国共产党党员教育管理工作条例》第二十五条): valid from the day
+/// The dates of an incoming 介绍信 (docs/rules/transfers.md#t-4, 《中国共产党党员教育管理工作条例》第二十五条): valid from the day
 /// it was issued up to and including 有效期至 (China time); at most <c>Rules:Transfers:MaxDays</c> days.
 /// </summary>
 public static class IncomingLetterRules

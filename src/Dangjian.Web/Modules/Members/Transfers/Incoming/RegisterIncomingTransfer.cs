@@ -45,7 +45,7 @@ public sealed class RegisterIncomingTransfer(AppDbContext db, OrgAccess access, 
         if (r.ValidUntil is not { } validUntil) invalid.Add(Required("validUntil", "Transfer.ValidUntil"));
         else if (r.IssuedOn is { } issuedOn)
         {
-            // At most three months (party-rules.md §4, a setting).
+            // At most three months (docs/rules/transfers.md#t-4, a setting).
             switch (IncomingLetterRules.CheckDates(issuedOn, validUntil, options.Value.MaxDays))
             {
                 case LetterDateProblem.ValidBeforeIssued:
