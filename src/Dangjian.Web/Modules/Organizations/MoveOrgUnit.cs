@@ -3,8 +3,6 @@ using Dangjian.Web.Modules.Development;
 using Dangjian.Web.Modules.Meetings;
 using Dangjian.Web.Modules.Members;
 using Dangjian.Web.Data;
-using Dangjian.Web.Modules.Dues;
-using Dangjian.Web.Modules.Members.Transfers.Incoming;
 using Dangjian.Web.Platform.Auth;
 using Dangjian.Web.Platform.Errors;
 using Microsoft.EntityFrameworkCore;
@@ -60,25 +58,9 @@ public sealed class MoveOrgUnit(AppDbContext db, OrgAccess access, Platform.Ledg
             .ExecuteUpdateAsync(s => s
                 .SetProperty(u => u.Path, u => newPath + u.Path.Substring(cut))
                 .SetProperty(u => u.Depth, u => u.Depth + depthDelta), ct);
-        // Every copy of a path below the unit moves with it: scope checks and subtree reads use these copies.
-        await db.Members.RepathAsync(oldPath, newPath, ct);
-        await db.DuesPayments.RepathAsync(oldPath, newPath, ct);
-        await db.DuesUsages.RepathAsync(oldPath, newPath, ct);
-        await db.MemberCertificates.RepathAsync(oldPath, newPath, ct);
-        await db.DevelopmentQuotas.RepathAsync(oldPath, newPath, ct);
-        await db.Meetings.RepathAsync(oldPath, newPath, ct);
-        await db.FirstTopics.RepathAsync(oldPath, newPath, ct);
-        await db.MeetingAttendances.RepathAsync(oldPath, newPath, ct);
-        await db.WeakLinks.RepathAsync(oldPath, newPath, ct);
-        await db.UnitRollups.RepathAsync(oldPath, newPath, ct);
-        await db.UnitMonthRollups.RepathAsync(oldPath, newPath, ct);
-        var upper = OrgPaths.UpperBound(oldPath);
-        await db.MemberTransfers.Where(t => string.Compare(t.FromPath, oldPath) >= 0 && string.Compare(t.FromPath, upper) < 0)
-            .ExecuteUpdateAsync(s => s.SetProperty(t => t.FromPath, t => newPath + t.FromPath.Substring(cut)), ct);
-        await db.MemberTransfers.Where(t => t.ToPath != null && string.Compare(t.ToPath, oldPath) >= 0 && string.Compare(t.ToPath, upper) < 0)
-            .ExecuteUpdateAsync(s => s.SetProperty(t => t.ToPath, t => newPath + t.ToPath!.Substring(cut)), ct);
-        await db.IncomingTransfers.InSubtree(oldPath)
-            .ExecuteUpdateAsync(s => s.SetProperty(t => t.ToPath, t => newPath + t.ToPath.Substring(cut)), ct);
+        // Every copy of a path below the unit moves with it, in whichever module's table it is (scope checks and
+        // subtree reads use these copies): the columns are found in the model, not listed here.
+        await OrgPathCopies.RepathAllAsync(db, oldPath, newPath, ct);
         unit.ParentId = newParentId;
         unit.Path = newPath;
         unit.Depth = newParent.Depth + 1;

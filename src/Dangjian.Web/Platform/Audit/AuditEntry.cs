@@ -20,6 +20,7 @@ public sealed class AuditEntry : ITenantOwned
     public required string Action { get; set; }
     public required string EntityType { get; set; }
     public required string EntityId { get; set; }
+    [OrgPathCopy]
     public string OrgPath { get; set; } = "";
     public string? Before { get; set; }
     public string? After { get; set; }

@@ -1,3 +1,4 @@
+using Dangjian.Web.Platform;
 using Dangjian.Web.Platform.Audit;
 using Dangjian.Web.Platform.Tenancy;
 
@@ -29,8 +30,10 @@ public sealed class MemberTransfer : ITenantOwned, IAudited
     public Guid MemberId { get; set; }
     public required string MemberName { get; set; }
     public Guid FromUnitId { get; set; }
+    [OrgPathCopy]
     public required string FromPath { get; set; }
     public Guid? ToUnitId { get; set; }
+    [OrgPathCopy]
     public string? ToPath { get; set; }
     public string? Destination { get; set; }
     public TransferKind Kind { get; set; }

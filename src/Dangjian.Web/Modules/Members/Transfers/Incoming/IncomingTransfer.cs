@@ -1,3 +1,4 @@
+using Dangjian.Web.Platform;
 using Dangjian.Web.Platform.Audit;
 using Dangjian.Web.Platform.Tenancy;
 using Microsoft.EntityFrameworkCore;
@@ -16,6 +17,7 @@ public sealed class IncomingTransfer : ITenantOwned, IAudited
     public Guid Id { get; set; }
     public Guid TenantId { get; set; }
     public Guid ToUnitId { get; set; }
+    [OrgPathCopy]
     public required string ToPath { get; set; }
 
     // The letter as the sender wrote it.
