@@ -1,103 +1,100 @@
+using System.Globalization;
+using System.Resources;
+using Dangjian.Web.Modules.Dues.Import;
 using Dangjian.Web.Modules.Dues.Payments;
 using Dangjian.Web.Modules.Dues.Reports;
-using System.Globalization;
-using Dangjian.Web.Modules.Dues.Import;
+using Dangjian.Web.Platform.Api;
 using Dangjian.Web.Platform.Errors;
 using Dangjian.Web.Platform.Export;
 using Dangjian.Web.Platform.Import;
 using Dangjian.Web.Platform.Paging;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
 namespace Dangjian.Web.Modules.Dues;
 
 /// <summary>
-/// /api/v1/dues: the calculator (reads no tenant data, so it needs a signed-in user but no unit scope) and the unit
-/// reports; /api/v1/members/{id}/dues: a member's bills, bases and payments, scoped by the member's unit.
+/// /api/v1/dues: the calculator (reads no tenant data, so it needs a signed-in user but no unit scope), the payroll
+/// import and the unit reports; /api/v1/members/{id}/dues: a member's bills, bases and payments, scoped by the
+/// member's unit. A route table of named handlers.
 /// </summary>
 internal static class DuesApi
 {
+    private static readonly ResourceManager Texts = new(typeof(DuesApi));
+
     public static void Map(IEndpointRouteBuilder app)
     {
         MapMemberDues(app);
         DuesUnitApi.Map(app);
-        app.MapGet("/api/v1/dues/base-import-template", () => TypedResults.File(ImportDuesBases.Template(), XlsxWriter.ContentType, "党费基数导入模板.xlsx"))
+        app.MapGet("/api/v1/dues/base-import-template", Template).Describe(Texts, "GetDuesBaseImportTemplate")
             .WithTags("Dues").RequireAuthorization()
-            .Produces(StatusCodes.Status200OK, contentType: XlsxWriter.ContentType)
+            .Produces<byte[]>(StatusCodes.Status200OK, XlsxWriter.ContentType)
+            .ProducesProblem(StatusCodes.Status401Unauthorized) // the template cannot fail; only a caller not signed in is refused
             .WithDescription("The payroll template: 姓名, 公民身份号码, 起始月份 (YYYY-MM), 计算方式, then 月基数 or 应发工资项 with 个人所得税 and " +
                              "五险一金个人部分 (deducted only when Rules:Dues:DeductSocialInsurance is on), 备注. Amounts in yuan, two decimals.");
-        ImportEndpoints.Map<ImportDuesBases, DuesBaseImportSummary>(app, "/api/v1/dues/base-imports", "Dues", "/dues/base-import", s => s.Import.Id);
-        var g = app.MapGroup("/api/v1/dues").WithTags("Dues").RequireAuthorization();
+        ImportEndpoints.Map<ImportDuesBases, DuesBaseImportSummary>(app, "/api/v1/dues/base-imports", "Dues", "/dues/base-import", s => s.Import.Id,
+            Texts, "DuesBaseImport");
 
-        g.MapGet("/arrears", async Task<IResult> (Guid? orgUnitId, int? page, int? pageSize, ArrearsReport h, CancellationToken ct) =>
-            {
-                var r = await h.HandleAsync(orgUnitId, PageRequest.Of(page, pageSize), ct);
-                return r.IsSuccess ? TypedResults.Ok(r.Value) : r.Error!.ToProblem();
-            })
-            .Produces<ArrearsReportDto>()
+        var g = app.MapGroup("/api/v1/dues").WithTags("Dues").RequireAuthorization();
+        g.MapGet("/arrears", Arrears).Describe(Texts, "GetDuesArrears")
             .WithDescription("Party members under the unit with consecutive unpaid months up to last month: Warning from ArrearsWarningMonths, " +
                              "Flag from ArrearsFlagMonths (第十三条). Months without a base (noBase) or exempt end a run. Needs ViewMembers on the unit.");
-
-        g.MapGet("/collection", async Task<IResult> (Guid? orgUnitId, string? year, CollectionReport h, CancellationToken ct) =>
-            {
-                var r = await h.HandleAsync(orgUnitId, year, ct);
-                return r.IsSuccess ? TypedResults.Ok(r.Value) : r.Error!.ToProblem();
-            })
-            .Produces<CollectionReportDto>()
+        g.MapGet("/collection", Collection).Describe(Texts, "GetDuesCollection")
             .WithDescription("Per month: bills due and paid among the party members on the unit's roll, amount due, money collected in the unit, " +
                              "voluntary and to-Centre amounts; the 5% hand-up of the year's total (第十五条). Needs ViewMembers on the unit.");
-
-        // Both parameters arrive as text so that every bad value, not only a missing one, is answered with a
-        // ValidationProblem naming its field instead of the framework's bare 400.
-        g.MapGet("/calculate", (string? category, string? baseFen, IOptionsSnapshot<DuesOptions> options) =>
-            {
-                var input = Parse(category, baseFen);
-                return input.IsSuccess
-                    ? TypedResults.Ok(DuesRules.Calculate(input.Value.Category, input.Value.BaseFen, options.Value))
-                    : input.Error!.ToProblem();
-            })
-            .Produces<DuesQuote>()
-            .ProducesValidationProblem();
+        g.MapGet("/calculate", Calculate).Describe(Texts, "CalculateDues");
     }
 
     private static void MapMemberDues(IEndpointRouteBuilder app)
     {
         var g = app.MapGroup("/api/v1/members/{id:guid}/dues").WithTags("Dues").RequireAuthorization();
-
-        g.MapGet("", async Task<IResult> (Guid id, string? year, GetDuesBills h, CancellationToken ct) =>
-            {
-                var r = await h.HandleAsync(id, year, ct);
-                return r.IsSuccess ? TypedResults.Ok(r.Value) : r.Error!.ToProblem();
-            })
-            .Produces<DuesBillsDto>()
+        g.MapGet("", Bills).Describe(Texts, "GetMemberDuesBills")
             .WithDescription("The 12 monthly bills of a year (default: this year). status: paid (by the end of the month or in advance) | " +
                              "backPaid (after the month ended) | unpaid | exempt (a base is in force but the amount is 0) | notDue (a later month, " +
                              "before the month of the 支部大会 resolution (第八条), or not a party member) | noBase (due, but no base is in force: " +
                              "the amount is unknown until one is set). Needs ViewMembers; the person may read their own.");
-
-        g.MapPost("/bases", async Task<IResult> (Guid id, SetDuesBaseRequest body, SetDuesBase h, CancellationToken ct) =>
-            {
-                var r = await h.HandleAsync(id, body, ct);
-                if (!r.IsSuccess) return r.Error!.ToProblem();
-                var (dto, created) = r.Value;
-                return created ? TypedResults.Created($"/api/v1/members/{id}/dues?year={dto.EffectiveMonth[..4]}", dto) : TypedResults.Ok(dto);
-            })
-            .Produces<DuesBaseDto>(StatusCodes.Status201Created)
+        g.MapPost("/bases", SetBase).Describe(Texts, "SetDuesBase")
             .WithDescription("Sets the base from effectiveMonth (YYYY-MM or YYYY-MM-01) on (第十条); 201, or 200 when it replaces the base of that month. " +
                              "Needs ManageMembers.");
-
-        g.MapPost("/payments", async Task<IResult> (Guid id, RecordDuesPaymentRequest body, RecordDuesPayment h, CancellationToken ct) =>
-            {
-                var r = await h.HandleAsync(id, body, ct);
-                return r.IsSuccess
-                    ? TypedResults.Created($"/api/v1/members/{id}/dues?year={r.Value!.Month[..4]}", r.Value)
-                    : r.Error!.ToProblem();
-            })
-            .Produces<DuesPaymentDto>(StatusCodes.Status201Created)
+        g.MapPost("/payments", RecordPayment).Describe(Texts, "RecordDuesPayment")
             .WithDescription("Records one month's dues. 409 when the month is paid; 422 (with the article) for a non-member or a month before the " +
                              "resolution (第八条), back-payment beyond BackPaymentMonths or advance beyond AdvancePaymentMonths from paidOn (第十二条), " +
                              "no base (第一条), an amount below the month's (第二条–第六条), a proxy without consent (第十四条). method: Self | Proxy | " +
                              "Quarterly. Voluntary ≥ ¥1,000 sets toCentre (第十一条). Needs ManageMembers.");
     }
+
+    private static FileContentHttpResult Template() =>
+        TypedResults.File(ImportDuesBases.Template(), XlsxWriter.ContentType, Texts.GetString("File.BaseImportTemplate"));
+
+    private static async Task<Results<Ok<ArrearsReportDto>, ApiProblem>> Arrears(Guid? orgUnitId, int? page, int? pageSize, ArrearsReport h,
+        CancellationToken ct) =>
+        ApiReply.Ok(await h.HandleAsync(orgUnitId, PageRequest.Of(page, pageSize), ct));
+
+    private static async Task<Results<Ok<CollectionReportDto>, ApiProblem>> Collection(Guid? orgUnitId, string? year, CollectionReport h,
+        CancellationToken ct) =>
+        ApiReply.Ok(await h.HandleAsync(orgUnitId, year, ct));
+
+    // Both parameters arrive as text so that every bad value, not only a missing one, is answered with a
+    // ValidationProblem naming its field instead of the framework's bare 400.
+    private static Results<Ok<DuesQuote>, ApiProblem> Calculate(string? category, string? baseFen, IOptionsSnapshot<DuesOptions> options) =>
+        ApiReply.Ok(Parse(category, baseFen), input => DuesRules.Calculate(input.Category, input.BaseFen, options.Value));
+
+    private static async Task<Results<Ok<DuesBillsDto>, ApiProblem>> Bills(Guid id, string? year, GetDuesBills h, CancellationToken ct) =>
+        ApiReply.Ok(await h.HandleAsync(id, year, ct));
+
+    /// <summary>201 for a new base; 200 when it replaces the base of the same month.</summary>
+    private static async Task<Results<Created<DuesBaseDto>, Ok<DuesBaseDto>, ApiProblem>> SetBase(Guid id, SetDuesBaseRequest body, SetDuesBase h,
+        CancellationToken ct)
+    {
+        var set = await h.HandleAsync(id, body, ct);
+        if (!set.IsSuccess) return new ApiProblem(set.Error!);
+        var (dto, created) = set.Value;
+        return created ? TypedResults.Created($"/api/v1/members/{id}/dues?year={dto.EffectiveMonth[..4]}", dto) : TypedResults.Ok(dto);
+    }
+
+    private static async Task<Results<Created<DuesPaymentDto>, ApiProblem>> RecordPayment(Guid id, RecordDuesPaymentRequest body, RecordDuesPayment h,
+        CancellationToken ct) =>
+        ApiReply.Created(await h.HandleAsync(id, body, ct), p => $"/api/v1/members/{id}/dues?year={p.Month[..4]}");
 
     /// <summary>
     /// Checks the query. The base is required (and must be a whole number of fen, not negative) only for categories
@@ -121,20 +118,23 @@ internal static class DuesApi
     private static Result<DuesCategory> Category(string? value)
     {
         var names = string.Join(" | ", Enum.GetNames<DuesCategory>());
-        if (string.IsNullOrWhiteSpace(value)) return Error.Validation("category", $"请填写党员类别（category），可选：{names}");
+        if (string.IsNullOrWhiteSpace(value)) return Error.Validation("category", Text("Error.CategoryMissing", names));
         // Names only: no numbers and no comma-separated combinations, which Enum.TryParse would accept.
         var name = Enum.GetNames<DuesCategory>().FirstOrDefault(n => string.Equals(n, value.Trim(), StringComparison.OrdinalIgnoreCase));
         return name is not null
             ? Enum.Parse<DuesCategory>(name)
-            : Error.Validation("category", $"党员类别（category）无效，可选：{names}");
+            : Error.Validation("category", Text("Error.CategoryInvalid", names));
     }
 
     private static Result<long> Base(string? value)
     {
-        if (string.IsNullOrWhiteSpace(value)) return Error.Validation("baseFen", "请填写党费计算基数（baseFen，单位：分）");
+        if (string.IsNullOrWhiteSpace(value)) return Error.Validation("baseFen", Text("Error.BaseMissing"));
         if (!long.TryParse(value.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var fen))
-            return Error.Validation("baseFen", "党费计算基数（baseFen）必须是以分为单位的整数");
-        if (fen < 0) return Error.Validation("baseFen", "党费计算基数（baseFen）不能为负数");
+            return Error.Validation("baseFen", Text("Error.BaseNotWholeFen"));
+        if (fen < 0) return Error.Validation("baseFen", Text("Error.BaseNegative"));
         return fen;
     }
+
+    private static string Text(string key, params object[] args) =>
+        string.Format(CultureInfo.CurrentCulture, Texts.GetString(key) ?? key, args);
 }

@@ -29,4 +29,17 @@ public static class ApiReply
         result.IsSuccess
             ? TypedResults.File(content(result.Value!), contentType, fileName(result.Value!))
             : new ApiProblem(result.Error!);
+
+    /// <summary>A stored file whose type travels with it (an uploaded attachment), or the error.</summary>
+    public static Results<FileContentHttpResult, ApiProblem> File<T>(Result<T> result, Func<T, byte[]> content, Func<T, string> contentType, Func<T, string> fileName) =>
+        result.IsSuccess
+            ? TypedResults.File(content(result.Value!), contentType(result.Value!), fileName(result.Value!))
+            : new ApiProblem(result.Error!);
+
+    /// <summary>
+    /// A value that writes its own answer (a <c>PdfFile</c> sets inline disposition and no-store), or the error;
+    /// the endpoint declares the success content type with <c>.Produces</c>.
+    /// </summary>
+    public static Results<T, ApiProblem> Written<T>(Result<T> result) where T : IResult =>
+        result.IsSuccess ? result.Value! : new ApiProblem(result.Error!);
 }

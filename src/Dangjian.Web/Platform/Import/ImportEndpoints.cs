@@ -1,5 +1,8 @@
+using System.Resources;
+using Dangjian.Web.Platform.Api;
 using Dangjian.Web.Platform.Errors;
 using Dangjian.Web.Platform.Export;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
@@ -9,58 +12,60 @@ namespace Dangjian.Web.Platform.Import;
 /// The routes of an import, the same for every kind: <c>POST {api}</c> (the request body is the .xlsx itself, so API
 /// clients need no form) creates the upload and answers its preview; <c>GET {api}/{importId}</c> the preview again;
 /// <c>POST {api}/{importId}/apply?allOrNothing=</c>; <c>GET {api}/{importId}/errors</c> the error workbook. The page
-/// uploads through <c>POST {page}/upload</c>, a form post with its antiforgery token.
+/// uploads through <c>POST {page}/upload</c>, a form post with its antiforgery token. The operations are named after
+/// the import (<c>Upload{name}</c>, <c>Get{name}</c>, <c>Apply{name}</c>, <c>Get{name}Errors</c>) and summarised from
+/// the calling module's API resources.
 /// </summary>
 public static class ImportEndpoints
 {
-    public static void Map<TWorkflow, TSummary>(IEndpointRouteBuilder app, string api, string tag, string page, Func<TSummary, Guid> idOf)
+    public static void Map<TWorkflow, TSummary>(IEndpointRouteBuilder app, string api, string tag, string page, Func<TSummary, Guid> idOf,
+        ResourceManager texts, string name)
         where TWorkflow : IImportWorkflow<TSummary>
     {
         var g = app.MapGroup(api).WithTags(tag).RequireAuthorization();
-
-        g.MapPost("", async Task<IResult> (Guid? orgUnitId, string? fileName, HttpRequest request, IStringLocalizer<SharedResource> L, CancellationToken ct) =>
-        {
-            var h = Workflow(request.HttpContext);
-            var content = await ReadAsync(request.Body, ct);
-            if (content is null) return Error.Validation("file", L["Import.TooLarge", ImportWorkflowLimits.MaxMegabytes]).ToProblem();
-            var r = await h.UploadAsync(orgUnitId, fileName ?? "upload.xlsx", content, ct);
-            return r.IsSuccess ? TypedResults.Created($"{api}/{idOf(r.Value!)}", r.Value) : r.Error!.ToProblem();
-        }).Produces<TSummary>(StatusCodes.Status201Created)
+        g.MapPost("", Upload).Describe(texts, "Upload" + name)
             .WithDescription("The request body is the .xlsx file itself (any content type). Creates the upload and returns its preview; nothing is written.");
-
-        g.MapGet("/{importId:guid}", async Task<IResult> (Guid importId, HttpContext http, CancellationToken ct) => Reply(await Workflow(http).PreviewAsync(importId, ct)))
-            .Produces<TSummary>();
-
-        g.MapPost("/{importId:guid}/apply", async Task<IResult> (Guid importId, bool? allOrNothing, HttpContext http, CancellationToken ct) =>
-                Reply(await Workflow(http).ApplyAsync(importId, allOrNothing == true, ct)))
-            .Produces<TSummary>()
+        g.MapGet("/{importId:guid}", Preview).Describe(texts, "Get" + name);
+        g.MapPost("/{importId:guid}/apply", Apply).Describe(texts, "Apply" + name)
             .WithDescription("Writes the valid rows in one transaction and reports the rest; with allOrNothing=true writes nothing (422) while any row " +
                              "is wrong. An upload is applied once (409 after).");
-
-        g.MapGet("/{importId:guid}/errors", async Task<IResult> (Guid importId, HttpContext http, CancellationToken ct) =>
-        {
-            var r = await Workflow(http).ErrorWorkbookAsync(importId, ct);
-            return r.IsSuccess ? TypedResults.File(r.Value.Content, XlsxWriter.ContentType, r.Value.FileName) : r.Error!.ToProblem();
-        }).Produces(StatusCodes.Status200OK, contentType: XlsxWriter.ContentType);
-
+        g.MapGet("/{importId:guid}/errors", Errors).Describe(texts, "Get" + name + "Errors")
+            .Produces<byte[]>(StatusCodes.Status200OK, XlsxWriter.ContentType);
         // The page's upload: a multipart form with the antiforgery token (validated because it binds a form).
-        app.MapPost(page + "/upload", async Task<IResult> ([FromForm] Guid orgUnitId, IFormFile file, HttpContext http, CancellationToken ct) =>
+        app.MapPost(page + "/upload", PageUpload).RequireAuthorization().ExcludeFromDescription();
+
+        async Task<Results<Created<TSummary>, ApiProblem>> Upload(Guid? orgUnitId, string? fileName, HttpRequest request,
+            IStringLocalizer<SharedResource> L, CancellationToken ct)
         {
-            var h = Workflow(http);
+            var content = await ReadAsync(request.Body, ct);
+            if (content is null) return new ApiProblem(Error.Validation("file", L["Import.TooLarge", ImportWorkflowLimits.MaxMegabytes]));
+            var uploaded = await Workflow(request.HttpContext).UploadAsync(orgUnitId, fileName ?? "upload.xlsx", content, ct);
+            return ApiReply.Created(uploaded, s => $"{api}/{idOf(s)}");
+        }
+
+        static async Task<Results<Ok<TSummary>, ApiProblem>> Preview(Guid importId, HttpContext http, CancellationToken ct) =>
+            ApiReply.Ok(await Workflow(http).PreviewAsync(importId, ct));
+
+        static async Task<Results<Ok<TSummary>, ApiProblem>> Apply(Guid importId, bool? allOrNothing, HttpContext http, CancellationToken ct) =>
+            ApiReply.Ok(await Workflow(http).ApplyAsync(importId, allOrNothing == true, ct));
+
+        static async Task<Results<FileContentHttpResult, ApiProblem>> Errors(Guid importId, HttpContext http, CancellationToken ct) =>
+            ApiReply.File(await Workflow(http).ErrorWorkbookAsync(importId, ct), f => f.Content, XlsxWriter.ContentType, f => f.FileName);
+
+        async Task<RedirectHttpResult> PageUpload([FromForm] Guid orgUnitId, IFormFile file, HttpContext http, CancellationToken ct)
+        {
             await using var stream = file.OpenReadStream();
             var content = await ReadAsync(stream, ct);
             if (content is null) return TypedResults.LocalRedirect($"{page}?unit={orgUnitId}&error=too-large");
-            var r = await h.UploadAsync(orgUnitId, file.FileName, content, ct);
-            return r.IsSuccess
-                ? TypedResults.LocalRedirect($"{page}/{idOf(r.Value!)}")
-                : TypedResults.LocalRedirect($"{page}?unit={orgUnitId}&error={Uri.EscapeDataString(r.Error!.Message)}");
-        }).RequireAuthorization().ExcludeFromDescription();
+            var uploaded = await Workflow(http).UploadAsync(orgUnitId, file.FileName, content, ct);
+            return uploaded.IsSuccess
+                ? TypedResults.LocalRedirect($"{page}/{idOf(uploaded.Value!)}")
+                : TypedResults.LocalRedirect($"{page}?unit={orgUnitId}&error={Uri.EscapeDataString(uploaded.Error!.Message)}");
+        }
 
         // The workflow is resolved in the body: a handler parameter of a generic type trips the route analyzer.
-        TWorkflow Workflow(HttpContext http) => http.RequestServices.GetRequiredService<TWorkflow>();
+        static TWorkflow Workflow(HttpContext http) => http.RequestServices.GetRequiredService<TWorkflow>();
     }
-
-    private static IResult Reply<T>(Result<T> r) => r.IsSuccess ? TypedResults.Ok(r.Value) : r.Error!.ToProblem();
 
     /// <summary>Reads a body up to the size limit; null when it is larger.</summary>
     private static async Task<byte[]?> ReadAsync(Stream body, CancellationToken ct)
