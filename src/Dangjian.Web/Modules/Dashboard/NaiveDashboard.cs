@@ -2,8 +2,9 @@ using Dangjian.Web.Modules.Dues.Payments;
 using Dangjian.Web.Modules.Dues.Reports;
 using Dangjian.Web.Data;
 using Dangjian.Web.Modules.Dues;
-using Dangjian.Web.Modules.Meetings;
-using Dangjian.Web.Modules.Meetings.Attendance;
+using Dangjian.Web.Modules.Dues.Contracts;
+using Dangjian.Web.Modules.Meetings.Contracts;
+using Dangjian.Web.Modules.Organizations.Committees;
 using Dangjian.Web.Modules.Meetings.Compliance;
 using Dangjian.Web.Modules.Members;
 using Dangjian.Web.Modules.Organizations;
@@ -19,7 +20,7 @@ public sealed record NaiveFigures(BranchFigures Branches, MemberFigures Members,
 /// The dashboard's figures computed the slow way, straight from the raw tables of one subtree, per request. Kept as
 /// the yardstick: tests prove the roll-ups give the same answers, and the benchmark reports both side by side.
 /// </summary>
-public sealed class NaiveDashboard(AppDbContext db, UnitCompliance compliance, DuesRoll duesRoll, TimeProvider clock, IOptionsSnapshot<DuesOptions> duesOptions,
+public sealed class NaiveDashboard(AppDbContext db, UnitCompliance compliance, DuesRoll duesRoll, MeetingFacts meetingFacts, DuesFacts duesFacts, TimeProvider clock, IOptionsSnapshot<DuesOptions> duesOptions,
     IOptions<OrgRulesOptions> orgOptions)
 {
     public async Task<NaiveFigures> ComputeAsync(string path, DateOnly firstMonth, DateOnly lastMonth, CancellationToken ct)
@@ -47,30 +48,25 @@ public sealed class NaiveDashboard(AppDbContext db, UnitCompliance compliance, D
         var branchFigures = new BranchFigures(branches.Count, units.Count(u => u.Kind == OrgUnitKind.Group), small, red, yellow, ranked.Count - red - yellow);
 
         var horizon = today.AddMonths(orgOptions.Value.TermReminderMonths);
-        var terms = (await db.CommitteeTerms.AsNoTracking().Where(t => unitIds.Contains(t.OrgUnitId)).Select(t => new { t.OrgUnitId, t.Number, t.EndOn }).ToListAsync(ct))
-            .GroupBy(t => t.OrgUnitId).Count(g => g.OrderByDescending(t => t.Number).First().EndOn <= horizon);
+        var terms = (await CommitteeRoster.LatestTermEndsAsync(db, unitIds, ct)).Count(t => t.Value <= horizon);
 
         // The period, whole months in China time.
         var fromAt = new DateTimeOffset(firstMonth.ToDateTime(TimeOnly.MinValue), ChinaTime.Offset).ToUniversalTime();
         var toAt = new DateTimeOffset(lastMonth.AddMonths(1).ToDateTime(TimeOnly.MinValue), ChinaTime.Offset).ToUniversalTime();
         var now = clock.GetUtcNow();
         var upper = OrgPaths.UpperBound(path);
-        var held = await db.Meetings.AsNoTracking().Where(m => string.Compare(m.OrgPath, path) >= 0 && string.Compare(m.OrgPath, upper) < 0
-                && unitIds.Contains(m.OrgUnitId) && m.Status != MeetingStatus.Cancelled && m.StartsAt >= fromAt && m.StartsAt < toAt && m.StartsAt <= now)
-            .Select(m => m.Type).ToListAsync(ct);
+        var unitSet = unitIds.ToHashSet();
+        var held = (await meetingFacts.HeldAsync(fromAt, toAt < now.AddTicks(1) ? toAt : now.AddTicks(1), path, ct)).Where(m => unitSet.Contains(m.OrgUnitId)).ToList();
         var (a, b) = (RollupBuilder.MonthKey(firstMonth), RollupBuilder.MonthKey(lastMonth));
         var unitPaths = units.Select(u => u.Path).ToHashSet(StringComparer.Ordinal);
-        var lines = (await db.MeetingAttendances.AsNoTracking().UnderPath(path).Where(x => x.Month >= a && x.Month <= b)
-            .Select(x => new { x.OrgPath, x.Outcome }).ToListAsync(ct)).Where(x => unitPaths.Contains(x.OrgPath)).ToList();
+        var lines = (await meetingFacts.RollsByPathAndMonthAsync(a, b, path, ct)).Where(x => unitPaths.Contains(x.OrgPath)).ToList();
 
         var o = duesOptions.Value;
         var party = db.Members.InSubtree(path).Where(m => (m.Category == MemberCategory.Full || m.Category == MemberCategory.Probationary)
             && m.Status == MembershipStatus.Normal && unitIds.Contains(m.OrgUnitId));
         var payers = await duesRoll.PayersAsync(new DuesRoll.Scope(null!, true, party), ct);
         var payerIds = party.Select(m => m.Id);
-        var paid = (await db.DuesPayments.AsNoTracking().Where(p => payerIds.Contains(p.MemberId) && p.Month >= firstMonth && p.Month <= lastMonth)
-                .Select(p => new { p.MemberId, p.Month, p.PaidOn, p.AmountFen, p.VoluntaryFen }).ToListAsync(ct))
-            .ToDictionary(p => (p.MemberId, p.Month), p => new DuesPaid(p.PaidOn, p.AmountFen, p.VoluntaryFen));
+        var paid = await duesFacts.PaymentsAsync(payerIds, firstMonth, lastMonth, ct);
         int billed = 0, settled = 0;
         foreach (var payer in payers)
         {
@@ -82,11 +78,9 @@ public sealed class NaiveDashboard(AppDbContext db, UnitCompliance compliance, D
                 if (DuesBillStatus.IsPaid(bill.Status)) settled++;
             }
         }
-        var collected = (await db.DuesPayments.AsNoTracking().InSubtree(path).Where(p => p.Month >= firstMonth && p.Month <= lastMonth)
-            .Select(p => new { p.OrgPath, p.AmountFen }).ToListAsync(ct)).Where(p => unitPaths.Contains(p.OrgPath)).Sum(p => p.AmountFen);
+        var collected = (await duesFacts.CollectedByPathAndMonthAsync(firstMonth, lastMonth, path, ct)).Where(p => unitPaths.Contains(p.OrgPath)).Sum(p => p.Fen);
 
-        var period = new PeriodFigures(held.Count, held.Count(t => t == MeetingType.ThemeDay), lines.Count,
-            lines.Count(x => x.Outcome is AttendanceOutcome.Present or AttendanceOutcome.Late), lines.Count(x => x.Outcome == AttendanceOutcome.OnLeave),
+        var period = new PeriodFigures(held.Count, held.Count(m => m.ThemeDay), lines.Sum(x => x.Expected), lines.Sum(x => x.SignedIn), lines.Sum(x => x.OnLeave),
             billed, settled, collected);
         return new NaiveFigures(branchFigures, memberFigures, funnel, period, terms);
     }

@@ -2,8 +2,10 @@ using Dangjian.Web.Modules.Dues.Payments;
 using Dangjian.Web.Modules.Dues.Reports;
 using Dangjian.Web.Data;
 using Dangjian.Web.Modules.Dues;
-using Dangjian.Web.Modules.Meetings;
+using Dangjian.Web.Modules.Dues.Contracts;
 using Dangjian.Web.Modules.Meetings.Attendance;
+using Dangjian.Web.Modules.Meetings.Contracts;
+using Dangjian.Web.Modules.Organizations.Committees;
 using Dangjian.Web.Modules.Meetings.Compliance;
 using Dangjian.Web.Modules.Members;
 using Dangjian.Web.Modules.Organizations;
@@ -20,7 +22,8 @@ namespace Dangjian.Web.Modules.Dashboard;
 /// queries, then summed up the tree (deepest first) so every row holds its whole subtree, and written in one
 /// transaction. Months cover January two years back to the current month (China time).
 /// </summary>
-public sealed class RollupBuilder(AppDbContext db, TenantContext tenant, UnitCompliance compliance, DuesRoll duesRoll, TimeProvider clock,
+public sealed class RollupBuilder(AppDbContext db, TenantContext tenant, UnitCompliance compliance, DuesRoll duesRoll, MeetingFacts meetingFacts,
+    DuesFacts duesFacts, TimeProvider clock,
     IOptionsSnapshot<DuesOptions> duesOptions, IOptions<OrgRulesOptions> orgOptions, ILogger<RollupBuilder> log)
 {
     /// <summary>A recorded payment: the counts need only that there is one (paid on time or late, it is paid).</summary>
@@ -89,34 +92,25 @@ public sealed class RollupBuilder(AppDbContext db, TenantContext tenant, UnitCom
 
         phases.Mark("compliance");
         var horizon = today.AddMonths(orgOptions.Value.TermReminderMonths);
-        var latestEnds = await db.CommitteeTerms.AsNoTracking().GroupBy(t => t.OrgUnitId)
-            .Select(g => new { Unit = g.Key, EndOn = g.OrderByDescending(t => t.Number).Select(t => t.EndOn).First() }).ToListAsync(ct);
-        foreach (var t in latestEnds.Where(t => t.EndOn <= horizon))
+        foreach (var (unit, endOn) in await CommitteeRoster.LatestTermEndsAsync(db, null, ct))
         {
-            if (own.TryGetValue(t.Unit, out var s)) s.TermsExpiring = 1;
+            if (endOn <= horizon && own.TryGetValue(unit, out var s)) s.TermsExpiring = 1;
         }
 
         phases.Mark("terms");
         var fromAt = new DateTimeOffset(windowFrom.ToDateTime(TimeOnly.MinValue), ChinaTime.Offset).ToUniversalTime();
-        var meetings = await db.Meetings.AsNoTracking().Where(m => m.Status != MeetingStatus.Cancelled && m.StartsAt >= fromAt && m.StartsAt <= now)
-            .Select(m => new { m.OrgUnitId, m.Type, m.StartsAt }).ToListAsync(ct);
+        var meetings = await meetingFacts.HeldAsync(fromAt, now.AddTicks(1), null, ct);
         foreach (var m in meetings)
         {
             if (!months.TryGetValue(m.OrgUnitId, out var unitMonths)) continue;
             var a = At(unitMonths, AttendanceRules.MonthOf(m.StartsAt));
             a.Meetings++;
-            if (m.Type == MeetingType.ThemeDay) a.ThemeDays++;
+            if (m.ThemeDay) a.ThemeDays++;
         }
 
         phases.Mark("meetings");
         var fromMonth = MonthKey(windowFrom);
-        var lines = await db.MeetingAttendances.AsNoTracking().Where(a => a.Month >= fromMonth).GroupBy(a => new { a.OrgPath, a.Month })
-            .Select(g => new
-            {
-                g.Key.OrgPath, g.Key.Month, Expected = g.Count(),
-                SignedIn = g.Count(a => a.Outcome == AttendanceOutcome.Present || a.Outcome == AttendanceOutcome.Late),
-                OnLeave = g.Count(a => a.Outcome == AttendanceOutcome.OnLeave),
-            }).ToListAsync(ct);
+        var lines = await meetingFacts.RollsByPathAndMonthAsync(fromMonth, null, null, ct);
         foreach (var l in lines)
         {
             if (!byPath.TryGetValue(l.OrgPath, out var unitId)) continue;
@@ -182,8 +176,7 @@ public sealed class RollupBuilder(AppDbContext db, TenantContext tenant, UnitCom
         var index = new Dictionary<Guid, int>(payers.Count);
         for (var i = 0; i < payers.Count; i++) index[payers[i].Id] = i;
         var paidMonths = new long[payers.Count];
-        await foreach (var p in db.DuesPayments.AsNoTracking().Where(p => p.Month >= from && p.Month <= to).Select(p => new { p.MemberId, p.Month })
-                           .AsAsyncEnumerable().WithCancellation(ct))
+        await foreach (var p in duesFacts.PaidMonthsAsync(from, to, ct))
         {
             if (index.TryGetValue(p.MemberId, out var i)) paidMonths[i] |= 1L << MonthsBetween(from, p.Month);
         }
@@ -202,8 +195,7 @@ public sealed class RollupBuilder(AppDbContext db, TenantContext tenant, UnitCom
             }
         }
         // The money: where it was paid (collected), whoever paid it.
-        var collected = await db.DuesPayments.AsNoTracking().Where(p => p.Month >= from && p.Month <= to).GroupBy(p => new { p.OrgPath, p.Month })
-            .Select(g => new { g.Key.OrgPath, g.Key.Month, Fen = g.Sum(p => p.AmountFen) }).ToListAsync(ct);
+        var collected = await duesFacts.CollectedByPathAndMonthAsync(from, to, null, ct);
         foreach (var c in collected)
         {
             if (byPath.TryGetValue(c.OrgPath, out var unitId)) At(months[unitId], MonthKey(c.Month)).DuesPaidFen += c.Fen;

@@ -1,3 +1,4 @@
+using Dangjian.Web.Platform;
 using Dangjian.Web.Platform.Audit;
 using Dangjian.Web.Platform.Tenancy;
 using Microsoft.EntityFrameworkCore;
@@ -5,6 +6,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Dangjian.Web.Modules.Development;
 
+[ModuleContract]
 public enum CaseStatus
 {
     /// <summary>From the application to the approval of admission (steps 1–17).</summary>

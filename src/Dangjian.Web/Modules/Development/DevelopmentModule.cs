@@ -7,6 +7,7 @@ public static class DevelopmentModule
     {
         services.AddOptions<DevelopmentOptions>().Bind(config.GetSection(DevelopmentOptions.Section));
         services.AddScoped<CaseAccess>();
+        services.AddScoped<Contracts.DevelopmentFacts>();
         services.AddScoped<OpenCase>();
         services.AddScoped<RecordStep>();
         services.AddScoped<GetCase>();

@@ -1,3 +1,4 @@
+using Dangjian.Web.Platform;
 using Dangjian.Web.Modules.Members;
 using Dangjian.Web.Data;
 using Dangjian.Web.Modules.Development.Review;
@@ -21,14 +22,17 @@ public sealed record ReviewDto(Guid StepRecordId, int Step, string StepName, boo
 
 public sealed record NextStepDto(int Step, string Name);
 
+[ModuleContract]
 public sealed record DueDto(int Step, string Name, DateOnly Date, bool Earliest, bool Overdue);
 
+[ModuleContract]
 public sealed record CaseDto(Guid Id, Guid MemberId, string MemberName, Guid OrgUnitId, string OrgUnitName, CaseStatus Status, int Stage, string StageName,
     DateOnly ApplicationDate, DateOnly? ResolutionOn, DateOnly? ProbationEndsOn, int ExtendedMonths, IReadOnlyList<StepDto> Steps,
     IReadOnlyList<NextStepDto> NextSteps, DueDto? NextDue, IReadOnlyList<string> Warnings, ReviewDto? Review,
     IReadOnlyList<Materials.MaterialDto> Materials, IReadOnlyList<Materials.ChecklistItemDto> Checklist);
 
 /// <summary>A case: the steps done with what was recorded, the next step, its due date, and every warning on the record.</summary>
+[ModuleContract]
 public sealed class GetCase(AppDbContext db, CaseAccess access, Materials.CaseMaterials materials, TimeProvider clock, IOptions<DevelopmentOptions> options)
 {
     public async Task<Result<CaseDto>> HandleAsync(Guid caseId, CancellationToken ct)

@@ -1,3 +1,4 @@
+using Dangjian.Web.Platform;
 using Dangjian.Web.Data;
 using Dangjian.Web.Modules.Members;
 using Dangjian.Web.Modules.Organizations;
@@ -17,6 +18,7 @@ public sealed record StageCount(int Stage, string Name, int Count);
 public sealed record PipelineDto(IReadOnlyList<StageCount> Funnel, Page<CaseListItem> Cases);
 
 /// <summary>The cases of a unit's subtree (the people now on its rolls), by stage: a branch's pipeline, a committee's whole tree.</summary>
+[ModuleContract]
 public sealed class ListCases(AppDbContext db, OrgAccess orgAccess, IStringLocalizer<SharedResource> L)
 {
     public async Task<Result<PipelineDto>> HandleAsync(Guid? orgUnitId, int? stage, PageRequest page, CancellationToken ct)

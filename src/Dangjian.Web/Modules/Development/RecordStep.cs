@@ -111,10 +111,7 @@ public sealed class RecordStep(AppDbContext db, CaseAccess access, CurrentUser u
         if (ids.Count == 0) return [];
         var people = await db.Members.AsNoTracking().Where(m => ids.Contains(m.Id))
             .Select(m => new { m.Id, m.Name, m.Category, m.Status, m.OrgPath }).ToListAsync(ct);
-        var punished = await db.MemberRecordEntries.AsNoTracking()
-            .Where(e => ids.Contains(e.MemberId) && e.Kind == RecordKind.RewardPunishment && e.Category == "惩处" && e.Title.Contains("留党察看")
-                        && (e.StartedOn == null || e.StartedOn <= date) && (e.EndedOn == null || e.EndedOn >= date))
-            .Select(e => e.MemberId).ToListAsync(ct);
+        var punished = await MemberSanctions.UnderPartyProbationAsync(db, ids, date, ct);
         // Only people the caller may see are named; anyone else counts as unknown.
         return people.Where(p => user.Can(Permission.ViewMembers, p.OrgPath))
             .Select(p => new PersonFacts(p.Id, p.Name, p.Category == MemberCategory.Full, p.Status == MembershipStatus.Normal, punished.Contains(p.Id)))

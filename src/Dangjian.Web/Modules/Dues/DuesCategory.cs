@@ -1,9 +1,11 @@
+using Dangjian.Web.Platform;
 namespace Dangjian.Web.Modules.Dues;
 
 /// <summary>
 /// Which article of the dues regulation sets a member's monthly amount (docs/rules/dues.md#d-2 to #d-6). The first five take a
 /// base and a rate; the last four pay a fixed amount whatever their income.
 /// </summary>
+[ModuleContract]
 public enum DuesCategory
 {
     /// <summary>在职党员: monthly pay after tax, serving bands (第一条、第二条).</summary>

@@ -1,3 +1,4 @@
+using Dangjian.Web.Platform;
 using Dangjian.Web.Modules.Dues.Usage;
 using Dangjian.Web.Modules.Members;
 
@@ -23,6 +24,7 @@ public sealed record DuesPaymentDto(
 /// <c>status</c> is one of paid | backPaid | unpaid | exempt | notDue | noBase (see <see cref="DuesBillStatus"/>);
 /// the payment fields are set when the month was paid.
 /// </summary>
+[ModuleContract]
 public sealed record DuesBillDto(
     string Month, long AmountFen, string Status, DateOnly? PaidOn, long? PaidFen, long VoluntaryFen, bool ToCentre, DuesPaymentMethod? Method);
 
@@ -30,6 +32,7 @@ public sealed record DuesBillDto(
 /// A member's bills for a year, with the bases they were computed from. <c>settledElsewhereUntil</c>: 党费交至 on the
 /// 介绍信 of a member who transferred in; months up to it are <c>settledElsewhere</c>.
 /// </summary>
+[ModuleContract]
 public sealed record DuesBillsDto(
     Guid MemberId, string Name, Guid OrgUnitId, string OrgUnitName, MemberCategory Category, int Year, bool IsPartyMember, string? FirstBillMonth, IReadOnlyList<DuesBaseDto> Bases, IReadOnlyList<DuesBillDto> Bills,
     long BilledFen, long PaidFen, long VoluntaryFen, string? SettledElsewhereUntil = null);

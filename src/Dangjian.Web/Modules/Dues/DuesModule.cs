@@ -14,6 +14,7 @@ public static class DuesModule
         services.AddOptions<DuesOptions>().Bind(config.GetSection(DuesOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<DuesOptions>, DuesOptionsValidator>();
         services.AddScoped<DuesRoll>();
+        services.AddScoped<Contracts.DuesFacts>();
         services.AddScoped<SetDuesBase>();
         services.AddScoped<GetDuesBills>();
         services.AddScoped<RecordDuesPayment>();

@@ -1,8 +1,10 @@
+using Dangjian.Web.Platform;
 using System.Globalization;
 
 namespace Dangjian.Web.Modules.Dues;
 
 /// <summary>Months of the dues calendar: the first day of the month stands for the month; shown as "YYYY-MM".</summary>
+[ModuleContract]
 public static class DuesMonth
 {
     /// <summary>Earliest and latest years a month may be entered for.</summary>

@@ -1,3 +1,4 @@
+using Dangjian.Web.Platform;
 using Microsoft.Extensions.Options;
 
 namespace Dangjian.Web.Modules.Dues;
@@ -6,6 +7,7 @@ namespace Dangjian.Web.Modules.Dues;
 /// Numbers of docs/rules/dues.md that practice varies on or that rest on secondary sources: settings with the
 /// regulation's defaults. Money is in fen (分).
 /// </summary>
+[ModuleContract]
 public sealed class DuesOptions
 {
     public const string Section = "Rules:Dues";

@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using Dangjian.Web.Data;
 using Dangjian.Web.Modules.Members;
 using Dangjian.Web.Modules.Organizations;
+using Dangjian.Web.Modules.Organizations.Committees;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dangjian.Web.Modules.Meetings;
@@ -15,9 +16,7 @@ public static class ExpectedAttendees
     public static IQueryable<Member> Of(AppDbContext db, Meeting m) => m.Type switch
     {
         MeetingType.GroupMeeting => PartyMembers(db.Members.Where(x => x.OrgUnitId == m.OrgUnitId)),
-        MeetingType.CommitteeMeeting => db.Members.Where(x => db.Set<Dangjian.Web.Modules.Organizations.Committees.CommitteeMember>().Any(c =>
-            c.MemberId == x.Id && c.LeftOn == null
-            && c.TermId == db.Set<Dangjian.Web.Modules.Organizations.Committees.CommitteeTerm>().Where(t => t.OrgUnitId == m.OrgUnitId).OrderByDescending(t => t.Number).Select(t => t.Id).FirstOrDefault())),
+        MeetingType.CommitteeMeeting => Sitting(db, m.OrgUnitId),
         _ => PartyMembers(db.Members.InSubtree(m.OrgPath)),
     };
 
@@ -29,7 +28,7 @@ public static class ExpectedAttendees
     /// meeting, docs/benchmarks.md). An account belongs to one member (CreateUser links a new account to one member).
     /// </summary>
     public static IQueryable<Member> MemberOf(AppDbContext db, Meeting m, Guid userId) =>
-        Of(db, m).Where(x => x.Id == db.Set<Dangjian.Web.Modules.Members.Member>().Where(y => y.UserId == userId).Select(y => y.Id).FirstOrDefault());
+        Of(db, m).Where(x => x.Id == db.Set<Member>().Where(y => y.UserId == userId).Select(y => y.Id).FirstOrDefault());
 
     /// <summary>
     /// The id of <see cref="MemberOf"/>, by a query compiled once (the same SQL): a sign-in runs it, and translating the
@@ -46,22 +45,29 @@ public static class ExpectedAttendees
         x => (x.Category == MemberCategory.Probationary || x.Category == MemberCategory.Full) && x.Status == MembershipStatus.Normal;
 
     private static readonly Func<AppDbContext, Guid, Guid, CancellationToken, Task<Guid?>> GroupMember = EF.CompileAsyncQuery(
-        (AppDbContext db, Guid unitId, Guid userId, CancellationToken ct) => db.Set<Dangjian.Web.Modules.Members.Member>().Where(IsPartyMember)
-            .Where(x => x.OrgUnitId == unitId && x.Id == db.Set<Dangjian.Web.Modules.Members.Member>().Where(y => y.UserId == userId).Select(y => y.Id).FirstOrDefault())
+        (AppDbContext db, Guid unitId, Guid userId, CancellationToken ct) => db.Set<Member>().Where(IsPartyMember)
+            .Where(x => x.OrgUnitId == unitId && x.Id == db.Set<Member>().Where(y => y.UserId == userId).Select(y => y.Id).FirstOrDefault())
             .Select(x => (Guid?)x.Id).FirstOrDefault());
 
     private static readonly Func<AppDbContext, string, string, Guid, CancellationToken, Task<Guid?>> SubtreeMember = EF.CompileAsyncQuery(
-        (AppDbContext db, string path, string upper, Guid userId, CancellationToken ct) => db.Set<Dangjian.Web.Modules.Members.Member>().Where(IsPartyMember)
+        (AppDbContext db, string path, string upper, Guid userId, CancellationToken ct) => db.Set<Member>().Where(IsPartyMember)
             .Where(x => string.Compare(x.OrgPath, path) >= 0 && string.Compare(x.OrgPath, upper) < 0
-                        && x.Id == db.Set<Dangjian.Web.Modules.Members.Member>().Where(y => y.UserId == userId).Select(y => y.Id).FirstOrDefault())
+                        && x.Id == db.Set<Member>().Where(y => y.UserId == userId).Select(y => y.Id).FirstOrDefault())
             .Select(x => (Guid?)x.Id).FirstOrDefault());
 
-    private static readonly Func<AppDbContext, Guid, Guid, CancellationToken, Task<Guid?>> CommitteeMember = EF.CompileAsyncQuery(
-        (AppDbContext db, Guid unitId, Guid userId, CancellationToken ct) => db.Set<Dangjian.Web.Modules.Members.Member>()
-            .Where(x => db.Set<Dangjian.Web.Modules.Organizations.Committees.CommitteeMember>().Any(c => c.MemberId == x.Id && c.LeftOn == null
-                            && c.TermId == db.Set<Dangjian.Web.Modules.Organizations.Committees.CommitteeTerm>().Where(t => t.OrgUnitId == unitId).OrderByDescending(t => t.Number).Select(t => t.Id).FirstOrDefault())
-                        && x.Id == db.Set<Dangjian.Web.Modules.Members.Member>().Where(y => y.UserId == userId).Select(y => y.Id).FirstOrDefault())
-            .Select(x => (Guid?)x.Id).FirstOrDefault());
+    // A 支委会: the account's member, then whether the committee in office has them (two compiled look-ups by key).
+    private static async Task<Guid?> CommitteeMember(AppDbContext db, Guid unitId, Guid userId, CancellationToken ct) =>
+        await AccountMember(db, userId, ct) is { } id && await CommitteeRoster.IsSittingAsync(db, unitId, id, ct) ? id : null;
+
+    private static readonly Func<AppDbContext, Guid, CancellationToken, Task<Guid?>> AccountMember = EF.CompileAsyncQuery(
+        (AppDbContext db, Guid userId, CancellationToken ct) => db.Set<Member>().Where(y => y.UserId == userId).Select(y => (Guid?)y.Id).FirstOrDefault());
 
     private static IQueryable<Member> PartyMembers(IQueryable<Member> q) => q.Where(IsPartyMember);
+
+    /// <summary>The members of the committee in office, as the Organizations module says who sits on it.</summary>
+    private static IQueryable<Member> Sitting(AppDbContext db, Guid unitId)
+    {
+        var sitting = CommitteeRoster.SittingMemberIds(db, unitId);
+        return db.Members.Where(x => sitting.Contains(x.Id));
+    }
 }

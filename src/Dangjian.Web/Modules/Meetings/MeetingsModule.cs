@@ -13,6 +13,7 @@ public static class MeetingsModule
         services.AddScoped<Microsoft.Extensions.Options.IOptions<MeetingOptions>>(sp => Microsoft.Extensions.Options.Options.Create(
             sp.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<MeetingOptions>>().CurrentValue
                 .For(sp.GetRequiredService<Platform.Tenancy.TenantContext>().TenantId)));
+        services.AddScoped<Contracts.MeetingFacts>();
         services.AddScoped<CreateMeeting>();
         services.AddScoped<GetMeeting>();
         services.AddScoped<SignIn>();

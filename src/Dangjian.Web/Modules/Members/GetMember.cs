@@ -1,3 +1,4 @@
+using Dangjian.Web.Platform;
 using Dangjian.Web.Modules.Organizations;
 using Dangjian.Web.Data;
 using Dangjian.Web.Platform.Auth;
@@ -13,6 +14,7 @@ namespace Dangjian.Web.Modules.Members;
 /// One record. ID number, mobile and address are masked unless <c>reveal</c> is asked by a role that may see
 /// personal data (or the person themself); every revealed view is written to the person's access log.
 /// </summary>
+[ModuleContract]
 public sealed class GetMember(AppDbContext db, MemberAccess access, CurrentUser user, PersonalDataProtector protector, TimeProvider clock,
     IStringLocalizer<SharedResource> L)
 {

@@ -1,8 +1,10 @@
+using Dangjian.Web.Platform;
 using System.Globalization;
 
 namespace Dangjian.Web.Modules.Members;
 
 /// <summary>What a 公民身份号码 says, or why it is not one.</summary>
+[ModuleContract]
 public sealed record IdNumberCheck(bool IsValid, string? Normalized, DateOnly? BirthDate, Gender? Gender, string? Problem)
 {
     public static IdNumberCheck Fail(string problem) => new(false, null, null, null, problem);
@@ -12,6 +14,7 @@ public sealed record IdNumberCheck(bool IsValid, string? Normalized, DateOnly? B
 /// GB 11643-1999: 18 characters — 6-digit area code, 8-digit birth date, 3-digit sequence (odd = male), and an
 /// ISO 7064 MOD 11-2 check character (0–9 or X). The birth date must be a real date not after today.
 /// </summary>
+[ModuleContract]
 public static class IdNumberRules
 {
     private static readonly int[] Weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];

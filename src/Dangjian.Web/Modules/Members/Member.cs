@@ -1,9 +1,11 @@
+using Dangjian.Web.Platform;
 using Dangjian.Web.Platform.Audit;
 using Dangjian.Web.Platform.Tenancy;
 
 namespace Dangjian.Web.Modules.Members;
 
 /// <summary>人员类别 along the life cycle: 群众 → 入党申请人 → 积极分子 → 发展对象 → 预备党员 → 正式党员.</summary>
+[ModuleContract]
 public enum MemberCategory
 {
     Masses,
@@ -14,6 +16,7 @@ public enum MemberCategory
     Full,
 }
 
+[ModuleContract]
 public enum Gender
 {
     Male,
@@ -21,6 +24,7 @@ public enum Gender
 }
 
 /// <summary>党籍状态 and how a person left the roll; people are kept, never deleted.</summary>
+[ModuleContract]
 public enum MembershipStatus
 {
     Normal,
@@ -35,6 +39,7 @@ public enum MembershipStatus
 /// <see cref="OrgPath"/> copies the unit's path so subtree counts are an index range. The ID number, mobile number
 /// and home address are stored encrypted; <see cref="IdNumberHash"/> is a keyed hash for look-ups.
 /// </summary>
+[ModuleContract]
 public sealed class Member : ITenantOwned, IAudited, Organizations.IHasOrgPath
 {
     public Guid Id { get; set; }

@@ -1,3 +1,4 @@
+using Dangjian.Web.Platform;
 using Dangjian.Web.Data;
 using Dangjian.Web.Platform.Auth;
 using Dangjian.Web.Platform.Errors;
@@ -8,6 +9,7 @@ using Microsoft.Extensions.Localization;
 namespace Dangjian.Web.Modules.Members;
 
 /// <summary>Loads a person's record if the caller's role holds on the person's unit or an ancestor.</summary>
+[ModuleContract]
 public sealed class MemberAccess(AppDbContext db, CurrentUser user, PersonalDataProtector protector, TimeProvider clock, IStringLocalizer<SharedResource> L)
 {
     public async Task<Result<Member>> LoadAsync(Guid id, Permission permission, CancellationToken ct, bool track = false)

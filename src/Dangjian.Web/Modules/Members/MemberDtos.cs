@@ -1,3 +1,4 @@
+using Dangjian.Web.Platform;
 namespace Dangjian.Web.Modules.Members;
 
 /// <summary>A row of a member list: never the unmasked ID number.</summary>
@@ -7,6 +8,7 @@ public sealed record MemberListItem(
     bool IsMobile, DateOnly? OutOfContactSince);
 
 /// <summary>One person's record. Personal data is masked unless the caller asked to see it and may (logged).</summary>
+[ModuleContract]
 public sealed record MemberDetails(
     Guid Id, Guid OrgUnitId, string OrgUnitName, string Name, Gender Gender, MemberCategory Category, MembershipStatus Status,
     string? IdNumber, bool IdNumberRevealed, DateOnly? BirthDate, int? Age, string? Ethnicity, string? Education, string? Degree,

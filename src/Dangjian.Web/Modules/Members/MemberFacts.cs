@@ -1,6 +1,8 @@
+using Dangjian.Web.Platform;
 namespace Dangjian.Web.Modules.Members;
 
 /// <summary>Values derived from a record: age, 党龄 (from full membership, with the correction value), completeness.</summary>
+[ModuleContract]
 public static class MemberFacts
 {
     public static int? Age(DateOnly? birth, DateOnly today) => birth is { } b ? YearsBetween(b, today) : null;

@@ -1,3 +1,4 @@
+using Dangjian.Web.Platform;
 using Dangjian.Web.Data;
 using Dangjian.Web.Platform.Privacy;
 using Microsoft.EntityFrameworkCore;
@@ -5,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Dangjian.Web.Modules.Members;
 
 /// <summary>Finds records by ID number the way the registry stores it: by the keyed hash, never by the number itself.</summary>
+[ModuleContract]
 public static class MemberLookup
 {
     /// <summary>The records whose ID number is one of <paramref name="idNumbers"/> (normalised), keyed by that number.</summary>

@@ -17,7 +17,6 @@ public static class MembersTables
         public DbSet<Contact.ContactFollowUp> ContactFollowUps => db.Set<Contact.ContactFollowUp>();
         public DbSet<Mobile.MobileRegistration> MobileRegistrations => db.Set<Mobile.MobileRegistration>();
         public DbSet<Mobile.MobileReport> MobileReports => db.Set<Mobile.MobileReport>();
-        public DbSet<Member> Members => db.Set<Member>();
         public DbSet<MemberAccessLog> MemberAccessLogs => db.Set<MemberAccessLog>();
         public DbSet<Transfers.MemberTransfer> MemberTransfers => db.Set<Transfers.MemberTransfer>();
     }

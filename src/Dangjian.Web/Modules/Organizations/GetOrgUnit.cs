@@ -1,3 +1,4 @@
+using Dangjian.Web.Platform;
 using Dangjian.Web.Modules.Members;
 using Dangjian.Web.Data;
 using Dangjian.Web.Platform.Auth;
@@ -7,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Dangjian.Web.Modules.Organizations;
 
 /// <summary>One unit with its ancestors (the breadcrumb) and its counts.</summary>
+[ModuleContract]
 public sealed class GetOrgUnit(AppDbContext db, CurrentUser user, OrgAccess access)
 {
     public async Task<Result<OrgUnitDetails>> HandleAsync(Guid id, CancellationToken ct)

@@ -1,3 +1,4 @@
+using Dangjian.Web.Platform;
 using Dangjian.Web.Data;
 using Dangjian.Web.Platform.Auth;
 using Dangjian.Web.Platform.Errors;
@@ -10,6 +11,7 @@ namespace Dangjian.Web.Modules.Organizations;
 /// Loads a unit and checks the caller's role holds on it or an ancestor. A unit the caller cannot see is "not
 /// found", whether it exists or not; one it can see but not change is "forbidden".
 /// </summary>
+[ModuleContract]
 public sealed class OrgAccess(AppDbContext db, CurrentUser user, IStringLocalizer<SharedResource> L)
 {
     public async Task<Result<OrgUnit>> LoadAsync(Guid id, Permission permission, CancellationToken ct, bool track = false)

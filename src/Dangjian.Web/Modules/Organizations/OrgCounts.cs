@@ -1,3 +1,4 @@
+using Dangjian.Web.Platform;
 using Dangjian.Web.Data;
 using Dangjian.Web.Modules.Members;
 using Microsoft.EntityFrameworkCore;
@@ -5,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Dangjian.Web.Modules.Organizations;
 
 /// <summary>Member counts over a subtree: one index range on (TenantId, OrgPath, Category).</summary>
+[ModuleContract]
 public static class OrgCounts
 {
     public static IQueryable<Member> InSubtree(this IQueryable<Member> members, string path)

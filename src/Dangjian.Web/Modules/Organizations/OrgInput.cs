@@ -4,6 +4,7 @@ using Microsoft.Extensions.Localization;
 namespace Dangjian.Web.Modules.Organizations;
 
 /// <summary>Checks of the fields a unit is created or edited with; each failure names its field.</summary>
+[Platform.ModuleContract]
 internal static class OrgInput
 {
     public const int MaxNameLength = 100;

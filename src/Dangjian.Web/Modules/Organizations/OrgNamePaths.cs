@@ -1,9 +1,11 @@
+using Dangjian.Web.Platform;
 namespace Dangjian.Web.Modules.Organizations;
 
 /// <summary>
 /// Names of units relative to an ancestor, "综合办公室党支部/第一党小组", so rosters can name a unit unambiguously
 /// where names repeat (every branch has a 第一党小组).
 /// </summary>
+[ModuleContract]
 public static class OrgNamePaths
 {
     public static Dictionary<Guid, string> Relative(OrgUnit root, IReadOnlyCollection<OrgUnit> subtree)

@@ -1,8 +1,10 @@
+using Dangjian.Web.Platform;
 using System.Security.Cryptography;
 
 namespace Dangjian.Web.Modules.Organizations;
 
 /// <summary>Materialised-path helpers: keys, child paths and the half-open range that covers a subtree.</summary>
+[ModuleContract]
 public static class OrgPaths
 {
     // Base32 without look-alikes; every character sorts above '0', so "…/key0" bounds a subtree from above.

@@ -1,6 +1,8 @@
+using Dangjian.Web.Platform;
 namespace Dangjian.Web.Modules.Organizations;
 
 /// <summary>Numbers of docs/rules/organisation.md (O-1 to O-8) that practice varies on: settings with the regulation's defaults.</summary>
+[ModuleContract]
 public sealed class OrgRulesOptions
 {
     public const string Section = "Rules:Organization";

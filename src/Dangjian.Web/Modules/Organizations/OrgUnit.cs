@@ -1,9 +1,11 @@
+using Dangjian.Web.Platform;
 using Dangjian.Web.Platform.Audit;
 using Dangjian.Web.Platform.Tenancy;
 
 namespace Dangjian.Web.Modules.Organizations;
 
 /// <summary>Type of a party organisation (组织类别).</summary>
+[ModuleContract]
 public enum OrgUnitKind
 {
     PartyCommittee,
@@ -24,6 +26,7 @@ public enum OrgSetup
 /// A unit of the org tree. <see cref="Path"/> is the materialised path ("/k1/k2/") of unit keys from the root, so
 /// "everything under this committee" is one indexed range query on any provider.
 /// </summary>
+[ModuleContract]
 public sealed class OrgUnit : ITenantOwned, IAudited
 {
     public Guid Id { get; set; }

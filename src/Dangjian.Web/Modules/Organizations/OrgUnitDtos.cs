@@ -1,3 +1,4 @@
+using Dangjian.Web.Platform;
 using System.Text.Json.Serialization;
 
 namespace Dangjian.Web.Modules.Organizations;
@@ -8,6 +9,7 @@ public sealed record OrgUnitSummary(
 
 public sealed record OrgUnitRef(Guid Id, string Name);
 
+[ModuleContract]
 public sealed record OrgUnitDetails(
     Guid Id, Guid? ParentId, string Name, OrgUnitKind Kind, OrgSetup Setup, string? HostUnitType, int Depth,
     IReadOnlyList<OrgUnitRef> Ancestors, int ChildCount, int PartyMemberCount, int FullMemberCount,

@@ -11,7 +11,6 @@ public static class OrganizationsTables
 {
     extension(AppDbContext db)
     {
-        public DbSet<OrgUnit> OrgUnits => db.Set<OrgUnit>();
         public DbSet<Committees.CommitteeTerm> CommitteeTerms => db.Set<Committees.CommitteeTerm>();
         public DbSet<Committees.CommitteeMember> CommitteeMembers => db.Set<Committees.CommitteeMember>();
     }

@@ -1,3 +1,4 @@
+using Dangjian.Web.Platform;
 using Dangjian.Web.Data;
 using Dangjian.Web.Platform.Auth;
 using Dangjian.Web.Platform.Notifications;
@@ -6,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Dangjian.Web.Modules.Organizations;
 
 /// <summary>Who runs a unit: the users holding one of the given roles on it or on an ancestor, with a scope that reaches it; and telling them once.</summary>
+[ModuleContract]
 public static class UnitResponsibles
 {
     public static readonly AppRole[] Organisers =

@@ -1,7 +1,6 @@
-using Dangjian.Web.Modules.Meetings;
 using Dangjian.Web.Data;
-using Dangjian.Web.Modules.Development;
-using Dangjian.Web.Modules.Meetings.Attendance;
+using Dangjian.Web.Modules.Development.Contracts;
+using Dangjian.Web.Modules.Meetings.Contracts;
 using Dangjian.Web.Modules.Meetings.Compliance;
 using Dangjian.Web.Modules.Members;
 using Dangjian.Web.Modules.Organizations;
@@ -17,7 +16,7 @@ namespace Dangjian.Web.Modules.Dashboard.WeakLinks;
 /// stored items in step: new findings open, known ones updated (a closed one stays closed), ones no longer found
 /// resolved. Runs after each roll-up rebuild.
 /// </summary>
-public sealed class WeakLinkDetector(AppDbContext db, UnitCompliance compliance, TimeProvider clock, IOptions<WeakLinkOptions> options,
+public sealed class WeakLinkDetector(AppDbContext db, UnitCompliance compliance, MeetingFacts meetingFacts, DevelopmentFacts developmentFacts, TimeProvider clock, IOptions<WeakLinkOptions> options,
     IStringLocalizer<SharedResource> L)
 {
     private const string Branch = "《中国共产党支部工作条例（试行）》";
@@ -99,11 +98,9 @@ public sealed class WeakLinkDetector(AppDbContext db, UnitCompliance compliance,
         }
 
         // Absent, not excused, from every meeting of the last three months (at least AbsentInARow of them).
-        var absent = await db.MeetingAttendances.AsNoTracking().Where(a => a.Month >= threeBack).GroupBy(a => a.MemberId)
-            .Select(g => new { Member = g.Key, Count = g.Count(), Absent = g.Count(a => a.Outcome == AttendanceOutcome.Absent) })
-            .Where(g => g.Count >= o.AbsentInARow && g.Absent == g.Count).ToListAsync(ct);
-        var absentIds = absent.Select(a => a.Member).ToList();
-        var absentCounts = absent.ToDictionary(a => a.Member, a => a.Count);
+        var absent = await meetingFacts.AbsentThroughoutAsync(threeBack, o.AbsentInARow, ct);
+        var absentIds = absent.Select(a => a.MemberId).ToList();
+        var absentCounts = absent.ToDictionary(a => a.MemberId, a => a.Count);
         var absentPeople = await db.Members.AsNoTracking().Where(m => absentIds.Contains(m.Id) && m.Status == MembershipStatus.Normal)
             .Select(m => new { m.Id, m.Name, m.OrgUnitId }).ToListAsync(ct);
         foreach (var m in absentPeople.Where(m => byId.ContainsKey(m.OrgUnitId)))
@@ -115,8 +112,11 @@ public sealed class WeakLinkDetector(AppDbContext db, UnitCompliance compliance,
         }
 
         var stalledBefore = today.AddMonths(-o.StalledMonths);
-        var stalled = await db.DevelopmentCases.AsNoTracking().Where(c => c.Status == CaseStatus.Open && c.LastStepOn < stalledBefore)
-            .Join(db.Members, c => c.MemberId, m => m.Id, (c, m) => new { c.Id, c.LastStep, c.LastStepOn, m.Name, m.OrgUnitId, MemberId = m.Id }).ToListAsync(ct);
+        var stalledCases = await developmentFacts.StalledAsync(stalledBefore, ct);
+        var stalledIds = stalledCases.Select(c => c.MemberId).ToList();
+        var candidates = await db.Members.AsNoTracking().Where(m => stalledIds.Contains(m.Id)).Select(m => new { m.Id, m.Name, m.OrgUnitId }).ToDictionaryAsync(m => m.Id, ct);
+        var stalled = stalledCases.Where(c => candidates.ContainsKey(c.MemberId))
+            .Select(c => new { Id = c.CaseId, c.LastStep, LastStepOn = (DateOnly?)c.LastStepOn, candidates[c.MemberId].Name, candidates[c.MemberId].OrgUnitId, c.MemberId }).ToList();
         foreach (var c in stalled.Where(c => byId.ContainsKey(c.OrgUnitId)))
         {
             var u = byId[c.OrgUnitId];

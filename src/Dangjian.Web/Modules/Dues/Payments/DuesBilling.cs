@@ -1,8 +1,10 @@
+using Dangjian.Web.Platform;
 using Dangjian.Web.Modules.Members;
 
 namespace Dangjian.Web.Modules.Dues.Payments;
 
 /// <summary>The status of one month's bill, as the API spells it.</summary>
+[ModuleContract]
 public static class DuesBillStatus
 {
     /// <summary>Paid by the end of the month (or in advance).</summary>
@@ -36,6 +38,7 @@ public static class DuesBillStatus
 /// Who pays: only party members, from the month of the 支部大会 resolution (加入党组织日期, 第八条). Months up to
 /// <see cref="SettledUntil"/> were paid at the organisation the person transferred in from.
 /// </summary>
+[ModuleContract]
 public readonly record struct DuesPayer(bool IsPartyMember, DateOnly? FirstBillMonth, DateOnly? SettledUntil = null)
 {
     public static DuesPayer Of(MemberCategory category, DateOnly? joinedOn, DateOnly? settledUntil = null) =>
@@ -50,15 +53,18 @@ public readonly record struct DuesPayer(bool IsPartyMember, DateOnly? FirstBillM
 }
 
 /// <summary>A recorded payment, as far as the bill needs it.</summary>
+[ModuleContract]
 public sealed record DuesPaid(DateOnly PaidOn, long AmountFen, long VoluntaryFen);
 
 /// <summary>One month's bill: the computed amount (0 when not billable or without a base) and its status.</summary>
+[ModuleContract]
 public sealed record DuesBill(DateOnly Month, long AmountFen, string Status);
 
 /// <summary>
 /// Bills and arrears from a member's bases and payments: pure functions over DuesRules, no I/O. Months compare by
 /// year and month only.
 /// </summary>
+[ModuleContract]
 public static class DuesBilling
 {
     public static DuesBill Bill(DateOnly month, DuesPayer payer, IReadOnlyList<(DateOnly EffectiveMonth, DuesCategory Category, long BaseFen)> bases,

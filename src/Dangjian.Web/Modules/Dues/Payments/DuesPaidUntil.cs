@@ -1,3 +1,4 @@
+using Dangjian.Web.Platform;
 using Dangjian.Web.Data;
 using Dangjian.Web.Modules.Members;
 using Dangjian.Web.Platform.Clock;
@@ -45,6 +46,7 @@ public static class DuesPaidUntilRule
 }
 
 /// <summary>Reads a member's bases and payments and applies <see cref="DuesPaidUntilRule"/>; the caller has checked access.</summary>
+[ModuleContract]
 public sealed class DuesPaidUntil(AppDbContext db, TimeProvider clock, IOptionsSnapshot<DuesOptions> options)
 {
     public async Task<DateOnly?> ForAsync(Guid memberId, MemberCategory category, DateOnly? joinedOn, CancellationToken ct)

@@ -1,3 +1,4 @@
+using Dangjian.Web.Platform;
 using Dangjian.Web.Modules.Organizations;
 using Dangjian.Web.Data;
 using Dangjian.Web.Modules.Members;
@@ -13,6 +14,7 @@ namespace Dangjian.Web.Modules.Dues.Payments;
 /// A member's twelve monthly bills of a year: the amount from the base in force each month (DuesRules), and whether
 /// it was paid in time, paid late, is unpaid, exempt, not yet due, or lacks a base. The person may read their own.
 /// </summary>
+[ModuleContract]
 public sealed class GetDuesBills(AppDbContext db, MemberAccess access, TimeProvider clock, IOptionsSnapshot<DuesOptions> options)
 {
     public async Task<Result<DuesBillsDto>> HandleAsync(Guid memberId, string? year, CancellationToken ct)

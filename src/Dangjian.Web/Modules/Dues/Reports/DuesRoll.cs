@@ -1,3 +1,4 @@
+using Dangjian.Web.Platform;
 using Dangjian.Web.Modules.Dues.Payments;
 using Dangjian.Web.Data;
 using Dangjian.Web.Modules.Members;
@@ -13,6 +14,7 @@ namespace Dangjian.Web.Modules.Dues.Reports;
 /// The unit a dues report is about and the people it covers: the party members in good standing (党籍正常) on the roll
 /// of the unit's subtree, or of the unit alone when the caller's role holds only on that unit.
 /// </summary>
+[ModuleContract]
 public sealed class DuesRoll(AppDbContext db, OrgAccess access, CurrentUser user, TimeProvider clock)
 {
     public sealed record Scope(OrgUnit Unit, bool Subtree, IQueryable<Member> Members);

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace Dangjian.Web.Modules.Meetings.Appraisal;
 
 /// <summary>The grades of 民主评议党员.</summary>
+[Dangjian.Web.Platform.ModuleContract]
 public enum AppraisalGrade
 {
     Excellent,

@@ -1,3 +1,4 @@
+using Dangjian.Web.Platform;
 using Dangjian.Web.Data;
 using Dangjian.Web.Modules.Members;
 using Dangjian.Web.Modules.Organizations;
@@ -19,6 +20,7 @@ public sealed record UnitAttendanceReportDto(Guid OrgUnitId, string Name, DateOn
 
 public sealed record MemberMeetingAttendanceDto(Guid MeetingId, string Topic, MeetingType Type, DateTimeOffset StartsAt, AttendanceOutcome Outcome, bool Remote);
 
+[ModuleContract]
 public sealed record MemberAttendanceReportDto(Guid MemberId, string Name, DateOnly From, DateOnly To, AttendanceCounts Total, DateTimeOffset? LastSignedIn,
     IReadOnlyList<MemberMeetingAttendanceDto> Meetings);
 
@@ -26,6 +28,7 @@ public sealed record MemberAttendanceReportDto(Guid MemberId, string Name, DateO
 /// 签到率 and 出勤率 from the closed rolls: for a unit and its subtree (by month and by the units right below it), and
 /// for one person (the meetings they were expected at). Meetings still open are not counted until their roll closes.
 /// </summary>
+[ModuleContract]
 public sealed class AttendanceReport(AppDbContext db, OrgAccess units, MemberAccess members, TimeProvider clock, IStringLocalizer<SharedResource> L)
 {
     public const int MaxMeetingsListed = 500;

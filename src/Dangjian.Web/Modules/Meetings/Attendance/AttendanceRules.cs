@@ -1,9 +1,11 @@
+using Dangjian.Web.Platform;
 namespace Dangjian.Web.Modules.Meetings.Attendance;
 
 /// <summary>
 /// Attendance figures. 签到率 = signed in ÷ expected; 出勤率 = signed in ÷ (expected − excused by an approved leave).
 /// Late sign-ins count as signed in. Rates are percentages with one decimal, or none when nobody was expected.
 /// </summary>
+[ModuleContract]
 public static class AttendanceRules
 {
     public static AttendanceOutcome Outcome(bool signedIn, bool late, bool leaveApproved) =>
@@ -25,6 +27,7 @@ public static class AttendanceRules
 }
 
 /// <summary>Counts of a roll (or many): expected, signed in (of whom late and remote), on leave, absent; with the two rates.</summary>
+[ModuleContract]
 public sealed record AttendanceCounts(int Expected, int SignedIn, int Late, int Remote, int OnLeave, int Absent)
 {
     public decimal? SignInRate => AttendanceRules.SignInRate(Expected, SignedIn);

@@ -1,3 +1,4 @@
+using Dangjian.Web.Platform;
 using Dangjian.Web.Platform.Tenancy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -5,6 +6,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace Dangjian.Web.Modules.Meetings.Attendance;
 
 /// <summary>How one expected attendee came out of a meeting once its roll was closed.</summary>
+[ModuleContract]
 public enum AttendanceOutcome
 {
     Present,

@@ -1,3 +1,5 @@
+using Dangjian.Web.Modules.Organizations.Committees;
+using Dangjian.Web.Platform;
 using Dangjian.Web.Data;
 using Dangjian.Web.Modules.Organizations;
 using Dangjian.Web.Platform.Auth;
@@ -16,9 +18,11 @@ public sealed record ComplianceDto(Guid OrgUnitId, string Name, int Year, DateTi
 /// <summary>An open period of a branch that closes soon with fewer meetings held than required.</summary>
 public sealed record DueSoonSlot(Guid OrgUnitId, string UnitName, string UnitPath, MeetingType Type, string Period, DateOnly To, int Required, int Held, string Article);
 
+[ModuleContract]
 public sealed record BranchComplianceDto(Guid OrgUnitId, string Name, int Green, int Yellow, int Red, int Exempt);
 
 /// <summary>The compliance calendar of a branch for a year, and the red/yellow/green table of the branches under a unit.</summary>
+[ModuleContract]
 public sealed class UnitCompliance(AppDbContext db, OrgAccess access, TimeProvider clock, IOptions<MeetingOptions> options, IStringLocalizer<SharedResource> L)
 {
     public async Task<Result<ComplianceDto>> HandleAsync(Guid unitId, int? year, CancellationToken ct)
@@ -95,10 +99,7 @@ public sealed class UnitCompliance(AppDbContext db, OrgAccess access, TimeProvid
     {
         if (units.Count == 0) return new Facts([], [], []);
         var ids = units.Select(u => u.Id).ToList();
-        var latestTerms = await db.CommitteeTerms.AsNoTracking().Where(t => ids.Contains(t.OrgUnitId))
-            .GroupBy(t => t.OrgUnitId).Select(g => g.OrderByDescending(t => t.Number).Select(t => t.Id).First()).ToListAsync(ct);
-        var committees = (await db.CommitteeMembers.AsNoTracking().Where(c => latestTerms.Contains(c.TermId) && c.LeftOn == null)
-            .Select(c => c.OrgUnitId).Distinct().ToListAsync(ct)).ToHashSet();
+        var committees = await CommitteeRoster.UnitsWithCommitteeAsync(db, ids, ct);
         var withGroups = (await db.OrgUnits.AsNoTracking().Where(u => u.ParentId != null && ids.Contains(u.ParentId.Value) && u.Kind == OrgUnitKind.Group && u.DissolvedAt == null)
             .Select(u => u.ParentId!.Value).Distinct().ToListAsync(ct)).ToHashSet();
         // A year in China time, as instants.

@@ -1,5 +1,5 @@
-using Dangjian.Web.Modules.Dues;
-using Dangjian.Web.Modules.Meetings;
+using Dangjian.Web.Modules.Dues.Contracts;
+using Dangjian.Web.Modules.Meetings.Contracts;
 using Dangjian.Web.Data;
 using Dangjian.Web.Platform.Clock;
 using Microsoft.EntityFrameworkCore;
@@ -14,27 +14,24 @@ public static class LastContact
 {
     public static async Task<Dictionary<Guid, DateOnly>> ForTenantAsync(AppDbContext db, IReadOnlyCollection<Guid>? memberIds, CancellationToken ct)
     {
-        var payments = db.DuesPayments.AsQueryable();
+        // Payments and sign-ins are the Dues and Meetings modules' tables: asked through their read contracts.
+        var (dues, meetings) = (new DuesFacts(db), new MeetingFacts(db));
         var followUps = db.ContactFollowUps.Where(f => f.Reached);
         var reports = db.MobileReports.AsQueryable();
-        var signIns = db.MeetingSignIns.AsQueryable();
         if (memberIds is not null)
         {
-            payments = payments.Where(p => memberIds.Contains(p.MemberId));
             followUps = followUps.Where(f => memberIds.Contains(f.MemberId));
             reports = reports.Where(r => memberIds.Contains(r.MemberId));
-            signIns = signIns.Where(s => memberIds.Contains(s.MemberId));
         }
         var result = new Dictionary<Guid, DateOnly>();
         void Take(Guid id, DateOnly on)
         {
             if (!result.TryGetValue(id, out var seen) || on > seen) result[id] = on;
         }
-        foreach (var p in await payments.GroupBy(p => p.MemberId).Select(g => new { g.Key, Last = g.Max(p => p.PaidOn) }).ToListAsync(ct)) Take(p.Key, p.Last);
+        foreach (var (id, last) in await dues.LastPaymentsAsync(memberIds, ct)) Take(id, last);
         foreach (var f in await followUps.GroupBy(f => f.MemberId).Select(g => new { g.Key, Last = g.Max(f => f.On) }).ToListAsync(ct)) Take(f.Key, f.Last);
         foreach (var r in await reports.GroupBy(r => r.MemberId).Select(g => new { g.Key, Last = g.Max(r => r.ReportedOn) }).ToListAsync(ct)) Take(r.Key, r.Last);
-        foreach (var s in await signIns.GroupBy(s => s.MemberId).Select(g => new { g.Key, Last = g.Max(s => s.SignedAt) }).ToListAsync(ct))
-            Take(s.Key, ChinaTime.Date(s.Last));
+        foreach (var (id, last) in await meetings.LastSignInsAsync(memberIds, ct)) Take(id, ChinaTime.Date(last));
         return result;
     }
 }
