@@ -21,6 +21,7 @@ internal static class DashboardApi
             .WithDescription("Every table of the dashboard as a workbook: figures with the previous period, months, units below, weak links.");
         g.MapGet("/{id:guid}/dashboard.pdf", Print).Describe(Texts, "PrintDashboard")
             .Produces<byte[]>(StatusCodes.Status200OK, PdfFile.ContentType)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .WithDescription("The dashboard's tables on A4 (503 when no Chinese font is installed, ADR 0005).");
     }
 

@@ -8,8 +8,6 @@ using Microsoft.Extensions.Localization;
 
 namespace Dangjian.Web.Platform.Auth;
 
-public sealed record TokenRequest(string? UserName, string? Password);
-
 /// <summary>POST /api/v1/auth/token: a bearer token for API clients (ASP.NET Core Identity's bearer tokens).</summary>
 internal static class AuthApi
 {
@@ -40,6 +38,9 @@ internal static class AuthApi
         return TypedResults.SignIn(principal, authenticationScheme: IdentityConstants.BearerScheme);
     }
 }
+
+/// <summary>The body of POST /api/v1/auth/token.</summary>
+public sealed record TokenRequest(string? UserName, string? Password);
 
 /// <summary>The one password check used by the login page and the token endpoint: lockout after repeated failures.</summary>
 internal static class PasswordCheck

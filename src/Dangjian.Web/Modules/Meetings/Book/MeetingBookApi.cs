@@ -24,6 +24,7 @@ public static class MeetingBookApi
                              "numbers; the export is written to the access log of each person named. Needs ViewMembers on the unit or above.");
         units.MapGet("/{id:guid}/meeting-book.pdf", Print).Describe(Texts, "PrintMeetingBook")
             .Produces<byte[]>(StatusCodes.Status200OK, PdfFile.ContentType)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .WithDescription("The same book to print on A4: a cover, the summary, then each meeting on its own page. 503 when no Chinese font " +
                              "is installed (ADR 0005).");
         return app;
