@@ -1,6 +1,6 @@
 using System.Resources;
-using Dangjian.Web.Modules.Organizations;
 using Dangjian.Web.Data;
+using Dangjian.Web.Modules.Organizations;
 using Dangjian.Web.Platform.Api;
 using Dangjian.Web.Platform.Audit;
 using Dangjian.Web.Platform.Auth;
