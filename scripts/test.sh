@@ -34,6 +34,10 @@ export DANGJIAN_TEST_PG="Host=127.0.0.1;Port=$(pg_lsclusters -h | awk -v v="$pgv
 echo "== build"
 dotnet build Dangjian.slnx -c Release -nologo -v quiet
 
+# OpenApiClientTests runs a real client generator (openapi-typescript) on the app's OpenAPI document.
+echo "== openapi-typescript for the client test"
+(cd tests/openapi-client && npm ci --no-audit --no-fund)
+
 log=$(mktemp)
 run() {
   echo "== $1"

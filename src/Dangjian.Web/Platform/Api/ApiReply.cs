@@ -42,4 +42,26 @@ public static class ApiReply
     /// </summary>
     public static Results<T, ApiProblem> Written<T>(Result<T> result) where T : IResult =>
         result.IsSuccess ? result.Value! : new ApiProblem(result.Error!);
+
+    /// <summary>
+    /// An upsert: 201 with the location when the call created the row, 200 when it changed an existing one (the same
+    /// body either way), or the error.
+    /// </summary>
+    public static Results<Created<TOut>, Ok<TOut>, ApiProblem> CreatedOrOk<T, TOut>(Result<T> result, Func<T, bool> created, Func<T, string> location,
+        Func<T, TOut> map)
+    {
+        if (!result.IsSuccess) return new ApiProblem(result.Error!);
+        var value = result.Value!;
+        return created(value) ? TypedResults.Created(location(value), map(value)) : TypedResults.Ok(map(value));
+    }
+
+    /// <summary>
+    /// A stored file (an upload) in its own content type with Range requests served, so a recording plays from any
+    /// point, or the error.
+    /// </summary>
+    public static Results<FileContentHttpResult, ApiProblem> StoredFile<T>(Result<T> result, Func<T, byte[]> content, Func<T, string> contentType,
+        Func<T, string> fileName) =>
+        result.IsSuccess
+            ? TypedResults.File(content(result.Value!), contentType(result.Value!), fileName(result.Value!), enableRangeProcessing: true)
+            : new ApiProblem(result.Error!);
 }

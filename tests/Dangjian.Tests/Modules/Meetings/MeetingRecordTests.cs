@@ -69,6 +69,13 @@ public sealed class MeetingRecordTests(AppFixture app) : IClassFixture<AppFixtur
         var attachment = (await attached.ShouldHaveStatusAsync(HttpStatusCode.Created))!;
         attachment.Str("sha256").ShouldBe(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(photo)));
         (await secretary.GetByteArrayAsync($"/api/v1/meetings/{id}/record/attachments/{attachment.Id()}")).ShouldBe(photo);
+        // A recording is played from any point: the download serves byte ranges in the type it was uploaded with.
+        using var rangeRequest = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/meetings/{id}/record/attachments/{attachment.Id()}");
+        rangeRequest.Headers.Range = new System.Net.Http.Headers.RangeHeaderValue(100, 199);
+        using var part = await secretary.SendAsync(rangeRequest);
+        part.StatusCode.ShouldBe(HttpStatusCode.PartialContent);
+        part.Content.Headers.ContentType!.MediaType.ShouldBe("image/jpeg");
+        (await part.Content.ReadAsByteArrayAsync()).ShouldBe(photo[100..200]);
         (await stranger.GetAsync($"/api/v1/meetings/{id}/record")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
 
         (await secretary.PostAsJsonAsync($"/api/v1/meetings/{id}/record/amendments", new { text = "尚未锁定" })).StatusCode.ShouldBe(HttpStatusCode.Conflict);
