@@ -71,4 +71,28 @@ public sealed class MoveCarriesPathsTests(AppFixture app) : IClassFixture<AppFix
         memberPaths.ShouldAllBe(p => p == path);
         (await app.InTenantAsync(tenant.TenantId, db => db.MeetingAttendances.Select(a => a.OrgPath).ToListAsync())).ShouldBe([path]);
     }
+
+    [Fact]
+    public async Task MoveBranch_AuditEntriesFollowIt_SoTheNewParentReadsItsHistory()
+    {
+        var tenant = await TestTenant.CreateAsync(app);
+        var oldParent = await tenant.AddUnitAsync(tenant.Root, OrgUnitKind.GeneralBranch);
+        var newParent = await tenant.AddUnitAsync(tenant.Root, OrgUnitKind.GeneralBranch);
+        var branch = await tenant.AddUnitAsync(oldParent, OrgUnitKind.Branch);
+        using var admin = await app.ClientForAsync(tenant.Admin);
+        using (var renamed = await admin.PatchAsJsonAsync($"/api/v1/org-units/{branch.Id}", new { name = TestTenant.Unique("改名党支部") }))
+        {
+            await renamed.ShouldHaveStatusAsync(HttpStatusCode.OK);
+        }
+        var before = await app.InTenantAsync(tenant.TenantId, db => db.AuditEntries.Where(a => a.EntityId == branch.Id.ToString()).Select(a => a.OrgPath).ToListAsync());
+        before.ShouldNotBeEmpty();
+        before.ShouldAllBe(p => p.StartsWith(oldParent.Path, StringComparison.Ordinal));
+
+        using var moved = await admin.PostAsJsonAsync($"/api/v1/org-units/{branch.Id}/move", new { newParentId = newParent.Id });
+        await moved.ShouldHaveStatusAsync(HttpStatusCode.OK);
+
+        var after = await app.InTenantAsync(tenant.TenantId, db => db.AuditEntries.Where(a => a.EntityId == branch.Id.ToString()).Select(a => a.OrgPath).ToListAsync());
+        after.Count.ShouldBeGreaterThanOrEqualTo(before.Count);
+        after.Where(p => p.Length > 0).ShouldAllBe(p => p.StartsWith(newParent.Path, StringComparison.Ordinal));
+    }
 }
