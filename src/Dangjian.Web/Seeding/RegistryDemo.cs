@@ -22,8 +22,11 @@ internal static class RegistryDemo
     {
         var now = clock.GetUtcNow();
         var today = clock.Today();
-        var party = await db.Members.Where(m => m.Category == MemberCategory.Full && m.Status == MembershipStatus.Normal)
-            .OrderBy(m => m.Id).Take(60).ToListAsync(ct);
+        // By name and birth date (ids are random), so the same people every time.
+        var picked = (await db.Members.AsNoTracking().Where(m => m.Category == MemberCategory.Full && m.Status == MembershipStatus.Normal)
+                .Select(m => new { m.Id, m.BirthDate, m.Name }).ToListAsync(ct))
+            .OrderBy(m => m.Name, StringComparer.Ordinal).ThenBy(m => m.BirthDate).Take(60).Select(m => m.Id).ToList();
+        var party = (await db.Members.Where(m => picked.Contains(m.Id)).ToListAsync(ct)).OrderBy(m => picked.IndexOf(m.Id)).ToList();
         if (party.Count < 30) return;
 
         for (var i = 0; i < 20; i++)
