@@ -12,7 +12,7 @@ namespace Dangjian.Web.Seeding;
 /// as far as the rules' timing allows — the talk within a month, 积极分子 a month after applying, 备案 and 培养联系人
 /// soon after, then the 培养教育考察 every six months — each step recorded in the ledger like any other, so the funnel
 /// and the case pages have something to show. One case stalled after its mentors were named, for the weak-links page.
-/// Ordered by name and birth date (ids are random), so the same people every time. Deterministic.
+/// Picked by a fixed mix of the birth date (ids are random), so the same people every time. Deterministic.
 /// </summary>
 internal static class DevelopmentDemo
 {
@@ -24,7 +24,7 @@ internal static class DevelopmentDemo
         var now = clock.GetUtcNow();
         var today = clock.Today();
         var applicants = (await db.Members.Where(m => m.Category == MemberCategory.Applicant && m.Status == MembershipStatus.Normal).ToListAsync(ct))
-            .OrderBy(m => m.Name, StringComparer.Ordinal).ThenBy(m => m.BirthDate).Take(12).ToList();
+            .OrderBy(m => ActivitySeeder.Mix(m.BirthDate?.DayNumber ?? 0, 0, 37)).ThenBy(m => m.Name, StringComparer.Ordinal).Take(12).ToList();
         var ledger = new Ledger(db);
         for (var i = 0; i < applicants.Count; i++)
         {

@@ -22,10 +22,11 @@ internal static class RegistryDemo
     {
         var now = clock.GetUtcNow();
         var today = clock.Today();
-        // By name and birth date (ids are random), so the same people every time.
+        // Shuffled by a fixed mix of the birth date (ids are random; names sorted would all share a surname), so the same people every time.
         var picked = (await db.Members.AsNoTracking().Where(m => m.Category == MemberCategory.Full && m.Status == MembershipStatus.Normal)
                 .Select(m => new { m.Id, m.BirthDate, m.Name }).ToListAsync(ct))
-            .OrderBy(m => m.Name, StringComparer.Ordinal).ThenBy(m => m.BirthDate).Take(60).Select(m => m.Id).ToList();
+            .Where(m => m.BirthDate > today.AddYears(-55)) // posts held, work away from home: people of working age
+            .OrderBy(m => ActivitySeeder.Mix(m.BirthDate?.DayNumber ?? 0, 0, 31)).ThenBy(m => m.Name, StringComparer.Ordinal).Take(60).Select(m => m.Id).ToList();
         var party = (await db.Members.Where(m => picked.Contains(m.Id)).ToListAsync(ct)).OrderBy(m => picked.IndexOf(m.Id)).ToList();
         if (party.Count < 30) return;
 

@@ -21,6 +21,9 @@ public sealed class DemoTenantTests(AppFixture app) : IClassFixture<AppFixture>
         var red = ranked.Where(b => b!["red"]!.GetValue<int>() > 0).ToList();
         (ranked.Count - red.Count).ShouldBeGreaterThanOrEqualTo(ranked.Count * 8 / 10, "most branches green");
         red.Count.ShouldBeInRange(3, 5, "a handful of weak spots");
+        // Every subsidiary has its 综合办公室党支部: the ranking names each branch's parent, so no two rows read the same.
+        ranked.Select(b => b!.Str("name")).Distinct().Count().ShouldBeLessThan(ranked.Count);
+        ranked.Select(b => b!.Str("name") + " · " + b.Str("parentName")).Distinct().Count().ShouldBe(ranked.Count);
 
         var board = await admin.GetJsonAsync($"/api/v1/org-units/{tenant.Root.Id}/dashboard");
         var completion = board["meetingCompletion"]!;
@@ -39,6 +42,7 @@ public sealed class DemoTenantTests(AppFixture app) : IClassFixture<AppFixture>
         var weak = (await admin.GetJsonAsync($"/api/v1/org-units/{tenant.Root.Id}/weak-links?pageSize=200"))["items"]!.AsArray();
         weak.Count.ShouldBeGreaterThanOrEqualTo(3);
         weak.ShouldAllBe(w => !string.IsNullOrWhiteSpace(w!.Str("reason")));
+        weak.ShouldAllBe(w => !string.IsNullOrWhiteSpace(w!.Str("parentName")));
         var rules = weak.Select(w => w!.Str("rule")).ToHashSet();
         foreach (var rule in new[] { "meetings-missed", "low-attendance", "dues-arrears", "term-ending", "development-stalled" }) rules.ShouldContain(rule);
         weak.Count(w => w!.Str("rule") == "dues-arrears").ShouldBe(1, "this month's bills are not late yet");
