@@ -23,7 +23,7 @@ public sealed class DemoTenantTests(AppFixture app) : IClassFixture<AppFixture>
         red.Count.ShouldBeInRange(3, 5, "a handful of weak spots");
         // Every subsidiary has its 综合办公室党支部: the ranking names each branch's parent, so no two rows read the same.
         ranked.Select(b => b!.Str("name")).Distinct().Count().ShouldBeLessThan(ranked.Count);
-        ranked.Select(b => b!.Str("name") + " · " + b.Str("parentName")).Distinct().Count().ShouldBe(ranked.Count);
+        ranked.Select(b => b!.Str("name") + " · " + b!.Str("parentName")).Distinct().Count().ShouldBe(ranked.Count);
 
         var board = await admin.GetJsonAsync($"/api/v1/org-units/{tenant.Root.Id}/dashboard");
         var completion = board["meetingCompletion"]!;
