@@ -1,5 +1,6 @@
 using Dangjian.Web.Data;
 using Dangjian.Web.Modules.Dues;
+using Dangjian.Web.Modules.Organizations;
 using Dangjian.Web.Modules.Organizations.Committees;
 using Dangjian.Web.Platform.Clock;
 using Dangjian.Web.Platform.Privacy;

@@ -2,6 +2,7 @@ using Dangjian.Web.Data;
 using Dangjian.Web.Modules.Meetings;
 using Dangjian.Web.Modules.Meetings.Attendance;
 using Dangjian.Web.Modules.Meetings.Records;
+using Dangjian.Web.Modules.Organizations;
 using Dangjian.Web.Modules.Organizations.Committees;
 using Dangjian.Web.Platform.Clock;
 using Microsoft.EntityFrameworkCore;

@@ -1,4 +1,5 @@
 using Dangjian.Web.Data;
+using Dangjian.Web.Platform;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dangjian.Web.Modules.Organizations;
@@ -7,6 +8,7 @@ namespace Dangjian.Web.Modules.Organizations;
 /// A unit named with its parent ("综合办公室党支部 · 机关党总支"), for lists and selects where two units of a tenant can
 /// share a name: every subsidiary has its own 综合办公室党支部, and the name alone does not say which.
 /// </summary>
+[ModuleContract]
 public static class UnitLabels
 {
     public static string Of(string name, string? parentName) => string.IsNullOrEmpty(parentName) ? name : $"{name} · {parentName}";
