@@ -37,9 +37,9 @@ internal static class RegistryDemo
             {
                 Id = Guid.CreateVersion7(now), MemberId = m.Id, OrgUnitId = m.OrgUnitId, Kind = RecordKind.Post,
                 Title = i % 3 == 0 ? "党小组长" : i % 3 == 1 ? "车间主任" : "班组长", Organisation = m.WorkUnitAndPost,
-                StartedOn = today.AddYears(-1 - i % 5).AddDays(-i * 11), CreatedAt = now,
+                StartedOn = Max(today.AddYears(-1 - i % 5).AddDays(-i * 11), m.BirthDate?.AddYears(22)), CreatedAt = now,
             });
-            if (i % 4 == 0)
+            if (i % 4 == 0 && m.JoinedOn < new DateOnly(today.Year - 1, 7, 1)) // an award of last July, to members by then
             {
                 db.MemberRecordEntries.Add(new MemberRecordEntry
                 {
@@ -90,4 +90,7 @@ internal static class RegistryDemo
         first.OutOfContactReason = "外出务工经商";
         await db.SaveChangesAsync(ct);
     }
+
+    /// <summary>A post is held from 22 at the earliest (after school), whatever the spread of start dates gives.</summary>
+    private static DateOnly Max(DateOnly date, DateOnly? earliest) => earliest is { } e && e > date ? e : date;
 }

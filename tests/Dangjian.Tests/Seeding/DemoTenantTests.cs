@@ -65,6 +65,11 @@ public sealed class DemoTenantTests(AppFixture app) : IClassFixture<AppFixture>
             if (p.AppliedOn is { } applied) (MemberFacts.Age(birth, applied) ?? -1).ShouldBeGreaterThanOrEqualTo(18);
             if (p.ActivistOn is { } activist) activist.ShouldBeInRange(p.AppliedOn!.Value, today);
         }
+        var posts = await app.InTenantAsync(seed.TenantId, db => db.MemberRecordEntries.AsNoTracking()
+            .Join(db.Members, e => e.MemberId, m => m.Id, (e, m) => new { e.StartedOn, m.BirthDate, m.JoinedOn, e.Title }).ToListAsync());
+        posts.ShouldNotBeEmpty();
+        posts.ShouldAllBe(e => e.StartedOn <= today && e.StartedOn >= e.BirthDate!.Value.AddYears(18), "posts and awards after school age");
+        posts.Where(e => e.Title == "优秀共产党员").ShouldAllBe(e => e.JoinedOn < e.StartedOn, "awarded to members");
         steps.Count.ShouldBeGreaterThan(0);
         foreach (var c in steps.GroupBy(s => s.CaseId))
         {
