@@ -197,7 +197,7 @@ internal sealed class ActivitySeeder(AppDbContext db, Guid tenantId, TimeProvide
     }
 
     /// <summary>A fixed mixing function (SplitMix64's finaliser): the same numbers in every process, unlike HashCode.</summary>
-    private static ulong Mix(int a, int b, int c)
+    internal static ulong Mix(int a, int b, int c)
     {
         var z = ((ulong)(uint)a << 32 | (uint)b) * 0x9E3779B97F4A7C15UL + (ulong)(uint)c * 0xBF58476D1CE4E5B9UL;
         z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;

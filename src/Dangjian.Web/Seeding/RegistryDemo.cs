@@ -22,8 +22,12 @@ internal static class RegistryDemo
     {
         var now = clock.GetUtcNow();
         var today = clock.Today();
-        var party = await db.Members.Where(m => m.Category == MemberCategory.Full && m.Status == MembershipStatus.Normal)
-            .OrderBy(m => m.Id).Take(60).ToListAsync(ct);
+        // Shuffled by a fixed mix of the birth date (ids are random; names sorted would all share a surname), so the same people every time.
+        var picked = (await db.Members.AsNoTracking().Where(m => m.Category == MemberCategory.Full && m.Status == MembershipStatus.Normal)
+                .Select(m => new { m.Id, m.BirthDate, m.Name }).ToListAsync(ct))
+            .Where(m => m.BirthDate > today.AddYears(-55)) // posts held, work away from home: people of working age
+            .OrderBy(m => ActivitySeeder.Mix(m.BirthDate?.DayNumber ?? 0, 0, 31)).ThenBy(m => m.Name, StringComparer.Ordinal).Take(60).Select(m => m.Id).ToList();
+        var party = (await db.Members.Where(m => picked.Contains(m.Id)).ToListAsync(ct)).OrderBy(m => picked.IndexOf(m.Id)).ToList();
         if (party.Count < 30) return;
 
         for (var i = 0; i < 20; i++)
@@ -33,9 +37,9 @@ internal static class RegistryDemo
             {
                 Id = Guid.CreateVersion7(now), MemberId = m.Id, OrgUnitId = m.OrgUnitId, Kind = RecordKind.Post,
                 Title = i % 3 == 0 ? "党小组长" : i % 3 == 1 ? "车间主任" : "班组长", Organisation = m.WorkUnitAndPost,
-                StartedOn = today.AddYears(-1 - i % 5).AddDays(-i * 11), CreatedAt = now,
+                StartedOn = Max(today.AddYears(-1 - i % 5).AddDays(-i * 11), m.BirthDate?.AddYears(22)), CreatedAt = now,
             });
-            if (i % 4 == 0)
+            if (i % 4 == 0 && m.JoinedOn < new DateOnly(today.Year - 1, 7, 1)) // an award of last July, to members by then
             {
                 db.MemberRecordEntries.Add(new MemberRecordEntry
                 {
@@ -86,4 +90,7 @@ internal static class RegistryDemo
         first.OutOfContactReason = "外出务工经商";
         await db.SaveChangesAsync(ct);
     }
+
+    /// <summary>A post is held from 22 at the earliest (after school), whatever the spread of start dates gives.</summary>
+    private static DateOnly Max(DateOnly date, DateOnly? earliest) => earliest is { } e && e > date ? e : date;
 }

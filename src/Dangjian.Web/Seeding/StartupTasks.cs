@@ -20,11 +20,7 @@ public static class StartupTasks
         if (!config.GetValue("Seed:Demo", true) || await db.Tenants.AnyAsync()) return;
 
         var members = config.GetValue("Seed:DemoMembers", 1500);
-        var result = await sp.GetRequiredService<TenantSeeder>().SeedAsync(new SeedPlan(DemoTenantName, members));
-        await RegistryDemo.SeedAsync(db, sp.GetRequiredService<Platform.Privacy.PersonalDataProtector>(), sp.GetRequiredService<TimeProvider>());
-        await DevelopmentDemo.SeedAsync(db, sp.GetRequiredService<TimeProvider>());
-        await MeetingsDemo.SeedAsync(db, sp.GetRequiredService<TimeProvider>());
-        await DuesDemo.SeedAsync(db, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Modules.Dues.DuesOptions>>().Value);
+        var result = await DemoTenant.SeedAsync(sp, DemoTenantName, members);
         var configured = config["Seed:AdminPassword"];
         var password = string.IsNullOrEmpty(configured) ? AdminAccount.GeneratePassword() : configured;
         await AdminAccount.CreateAsync(sp, result.TenantId, result.RootId, "admin", "系统管理员", password);

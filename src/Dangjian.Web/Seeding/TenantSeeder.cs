@@ -11,6 +11,13 @@ namespace Dangjian.Web.Seeding;
 
 public sealed record SeedPlan(string TenantName, int Members, int Seed = 20261122)
 {
+    /// <summary>
+    /// The demo tenant shown to people: ages that fit each stage of the pipeline (probationary members mostly 20–40 when
+    /// they joined, applicants and activists young adults) and committees mostly well inside their term. Off for the
+    /// synthetic tenants of the benchmarks, whose rosters must stay exactly as they were.
+    /// </summary>
+    public bool Demo { get; init; }
+
     public int Branches => Math.Max(8, Members / (Members >= 20_000 ? 25 : 37));
     public int Secondaries => Math.Max(4, Branches / 40);
 }
@@ -37,11 +44,13 @@ public sealed class TenantSeeder(AppDbContext db, TenantContext tenant, TimeProv
     private readonly List<Member> members = [];
     private readonly List<CommitteeTerm> terms = [];
     private readonly HashSet<string> idNumbers = [];
+    private bool demo;
     private static readonly string[] AreaCodes = ["110101", "110108", "310104", "320102", "330106", "370102", "410105", "420106", "440106", "510107", "610113", "230103"];
 
     public async Task<SeedResult> SeedAsync(SeedPlan plan, CancellationToken ct = default)
     {
         var r = new Random(plan.Seed);
+        demo = plan.Demo;
         var now = clock.GetUtcNow();
         var today = clock.Today();
         var t = new Tenant { Id = Guid.CreateVersion7(now), Name = plan.TenantName, CreatedAt = now };
@@ -103,7 +112,8 @@ public sealed class TenantSeeder(AppDbContext db, TenantContext tenant, TimeProv
             var pool = members.Where(m => m.OrgPath.StartsWith(s.Path, StringComparison.Ordinal)).Take(40).ToList();
             AddTerm(r, s, pool, 5, s.Kind == OrgUnitKind.PartyCommittee ? 5 : 3, today, now);
         }
-        AddTerm(r, root, members.Take(60).ToList(), 7, years: 5, today, now, start: new DateOnly(today.Year - 5, 3, 18).AddMonths(r.Next(5)));
+        // The group's 党委 of the demo was elected two springs ago; a synthetic tenant's five years ago (its term ending now).
+        AddTerm(r, root, members.Take(60).ToList(), 7, years: 5, today, now, start: new DateOnly(today.Year - (demo ? 2 : 5), 3, 18).AddMonths(r.Next(5)));
 
         db.OrgUnits.AddRange(units);
         await db.SaveChangesAsync(ct);
@@ -199,6 +209,7 @@ public sealed class TenantSeeder(AppDbContext db, TenantContext tenant, TimeProv
                 : earliest.AddDays(r.Next(0, Math.Max(1, span - 400)));
             if (cat == MemberCategory.Full) full = joined.Value.AddYears(1);
         }
+        if (demo) birth = PlausibleBirth(birth, cat, joined, today);
         var retired = today.Year - birth.Year >= 60;
         string idNumber;
         do
@@ -232,10 +243,27 @@ public sealed class TenantSeeder(AppDbContext db, TenantContext tenant, TimeProv
         return m;
     }
 
+    /// <summary>
+    /// The demo's birth date for a person of the pipeline, derived from the one drawn (no extra draw): probationary
+    /// members 20–40 at joining, applicants, activists and candidates 19–38 today; full members keep theirs (their join
+    /// date already follows it by at least 19 years).
+    /// </summary>
+    internal static DateOnly PlausibleBirth(DateOnly drawn, MemberCategory category, DateOnly? joined, DateOnly today)
+    {
+        var spread = drawn.DayNumber;
+        return category switch
+        {
+            MemberCategory.Probationary when joined is { } j => j.AddYears(-(20 + spread % 21)).AddDays(-(spread / 21 % 360)),
+            MemberCategory.Applicant or MemberCategory.Activist or MemberCategory.Candidate => today.AddYears(-(19 + spread % 20)).AddDays(-(spread / 20 % 360)),
+            _ => drawn,
+        };
+    }
+
     private void AddTerm(Random r, OrgUnit unit, List<Member> pool, int size, int years, DateOnly today, DateTimeOffset now, DateOnly? start = null)
     {
         // Starts spread over the last 3.5 years: some terms run on, some end within 6 months, some have ended.
-        var begin = start ?? today.AddDays(-r.Next(60, 1300));
+        // The demo's committees were elected within the last two and a half years, so a term ending is an exception there.
+        var begin = start ?? today.AddDays(-(demo ? 60 + r.Next(60, 1300) % 840 : r.Next(60, 1300)));
         var term = new CommitteeTerm
         {
             Id = Guid.CreateVersion7(now),

@@ -61,13 +61,17 @@ public sealed class TestTenant
     }
 
     /// <summary>A realistic tenant from the app's own seeder (a 党委 with secondary units, branches, groups, terms).</summary>
-    public static async Task<(TestTenant Tenant, SeedResult Seed)> SeedAsync(AppFixture app, int members = 300)
+    public static Task<(TestTenant Tenant, SeedResult Seed)> SeedAsync(AppFixture app, int members = 300) =>
+        SeedAsync(app, sp => sp.GetRequiredService<TenantSeeder>().SeedAsync(new SeedPlan(Unique("测试集团"), members)));
+
+    /// <summary>A tenant built by one of the app's seeders (run in a scope of its own), with a SystemAdmin on its root.</summary>
+    public static async Task<(TestTenant Tenant, SeedResult Seed)> SeedAsync(AppFixture app, Func<IServiceProvider, Task<SeedResult>> seeder)
     {
         SeedResult seed;
         OrgUnit root;
         await using (var scope = app.Services.CreateAsyncScope())
         {
-            seed = await scope.ServiceProvider.GetRequiredService<TenantSeeder>().SeedAsync(new SeedPlan(Unique("测试集团"), members));
+            seed = await seeder(scope.ServiceProvider);
         }
         root = await app.InTenantAsync(seed.TenantId, db => db.OrgUnits.AsNoTracking().FirstAsync(u => u.Id == seed.RootId));
         var t = new TestTenant(app, seed.TenantId, root, null!);

@@ -29,7 +29,8 @@ public sealed record PeriodFigures(int Meetings, int ThemeDays, int Expected, in
             t.DuesBilled + r.DuesBilled, t.DuesPaid + r.DuesPaid, t.DuesPaidFen + r.DuesPaidFen));
 }
 
-public sealed record MonthFigures(string Month, PeriodFigures Figures);
+/// <param name="InProgress">The month of today (China time): its figures are not final (meetings ahead, dues not yet due).</param>
+public sealed record MonthFigures(string Month, PeriodFigures Figures, bool InProgress = false);
 
 /// <summary>三会一课 and 主题党日 completion of the branches: red, yellow or green for the year so far.</summary>
 public sealed record CompletionFigures(int Red, int Yellow, int Green)
@@ -43,7 +44,14 @@ public sealed record ChildFigures(Guid OrgUnitId, string Name, OrgUnitKind Kind,
 public sealed record DashboardDto(Guid OrgUnitId, string Name, DateOnly From, DateOnly To, DateOnly PreviousFrom, DateOnly PreviousTo, DateTimeOffset AsOf,
     BranchFigures Branches, MemberFigures Members, FunnelFigures DevelopmentFunnel, CompletionFigures MeetingCompletion, PeriodFigures Period,
     PeriodFigures Previous, decimal? SignInRate, decimal? DuesCollectionRate, int OutOfContact, int TermsExpiring, IReadOnlyList<MonthFigures> Months,
-    IReadOnlyList<ChildFigures> Children);
+    IReadOnlyList<ChildFigures> Children)
+{
+    /// <summary>
+    /// The period without the month in progress, which is what the change against the previous period compares (a
+    /// month half over is not set against whole ones); the same as <see cref="Period"/> when the period has ended.
+    /// </summary>
+    public PeriodFigures Completed { get; init; } = Period;
+}
 
 /// <summary>
 /// The dashboard of any unit (党建红云): its subtree's figures read from the roll-ups — one row for the unit, one per
@@ -84,6 +92,7 @@ public sealed class Dashboard(AppDbContext db, OrgAccess access, RollupBuilder b
         var monthRows = await db.UnitMonthRollups.AsNoTracking().Where(m => m.OrgUnitId == unitId && m.Month >= a && m.Month <= c).ToListAsync(ct);
         var current = monthRows.Where(m => m.Month >= b).OrderBy(m => m.Month).ToList();
         var period = PeriodFigures.Sum(current);
+        var inProgress = RollupBuilder.MonthKey(new DateOnly(today.Year, today.Month, 1));
         var previous = PeriodFigures.Sum(monthRows.Where(m => m.Month < b));
 
         var children = await db.UnitRollups.AsNoTracking().Where(r => r.ParentId == unitId).OrderBy(r => r.OrgPath).ToListAsync(ct);
@@ -100,13 +109,13 @@ public sealed class Dashboard(AppDbContext db, OrgAccess access, RollupBuilder b
             new FunnelFigures(row.Applicants, row.Activists, row.Candidates, row.Probationary),
             new CompletionFigures(row.BranchesRed, row.BranchesYellow, row.BranchesGreen), period, previous, period.SignInRate, period.DuesCollectionRate,
             row.OutOfContact, row.TermsExpiring,
-            current.Select(m => new MonthFigures($"{m.Month / 100}-{m.Month % 100:00}", PeriodFigures.Sum([m]))).ToList(),
+            current.Select(m => new MonthFigures($"{m.Month / 100}-{m.Month % 100:00}", PeriodFigures.Sum([m]), m.Month == inProgress)).ToList(),
             children.Select(ch =>
             {
                 var sums = childSums.GetValueOrDefault(ch.OrgUnitId);
                 var p = sums is null ? PeriodFigures.Zero : PeriodFigures.Zero with { Expected = sums.Expected, SignedIn = sums.SignedIn, DuesBilled = sums.Billed, DuesPaid = sums.Paid };
                 return new ChildFigures(ch.OrgUnitId, ch.Name, ch.Kind, ch.Party, ch.Branches, new CompletionFigures(ch.BranchesRed, ch.BranchesYellow, ch.BranchesGreen),
                     p.SignInRate, p.DuesCollectionRate, ch.OutOfContact);
-            }).ToList());
+            }).ToList()) { Completed = PeriodFigures.Sum(current.Where(m => m.Month != inProgress)) };
     }
 }

@@ -32,6 +32,7 @@ public sealed class WeakLinkDetector(AppDbContext db, UnitCompliance compliance,
         var branches = rollups.Where(r => r.Kind == OrgUnitKind.Branch).ToList();
         var current = RollupBuilder.MonthKey(new DateOnly(today.Year, today.Month, 1));
         var threeBack = RollupBuilder.MonthKey(new DateOnly(today.Year, today.Month, 1).AddMonths(-2));
+        var duesFrom = RollupBuilder.MonthKey(new DateOnly(today.Year, today.Month, 1).AddMonths(-3));
         var yearBack = RollupBuilder.MonthKey(new DateOnly(today.Year, today.Month, 1).AddMonths(-11));
         var months = (await db.UnitMonthRollups.AsNoTracking().Where(m => m.Month >= yearBack && m.Month <= current).ToListAsync(ct))
             .Where(m => byId.TryGetValue(m.OrgUnitId, out var r) && r.Kind == OrgUnitKind.Branch).ToLookup(m => m.OrgUnitId);
@@ -53,10 +54,12 @@ public sealed class WeakLinkDetector(AppDbContext db, UnitCompliance compliance,
                     b.Name, null, null, WeakLinkRules.Attendance, L["WeakLink.Attendance", Rate(last3.SignInRate), last3.SignedIn, last3.Expected, o.MinSignInRate],
                     "《中国共产党章程》第八条", a));
             }
-            if (WeakLinkRules.RateScore(last3.DuesCollectionRate, o.MinDuesRate, last3.DuesBilled, 1, 15) is { } d)
+            // Dues over the three months before this one: this month's bills are not late until it ends.
+            var dues = PeriodFigures.Sum(months[b.OrgUnitId].Where(m => m.Month >= duesFrom && m.Month < current));
+            if (WeakLinkRules.RateScore(dues.DuesCollectionRate, o.MinDuesRate, dues.DuesBilled, 1, 15) is { } d)
             {
                 findings.Add(new(Key(WeakLinkRules.Dues, b.OrgUnitId, current.ToString(System.Globalization.CultureInfo.InvariantCulture)), b.OrgUnitId, b.OrgPath,
-                    b.Name, null, null, WeakLinkRules.Dues, L["WeakLink.Dues", Rate(last3.DuesCollectionRate), last3.DuesPaid, last3.DuesBilled, o.MinDuesRate],
+                    b.Name, null, null, WeakLinkRules.Dues, L["WeakLink.Dues", Rate(dues.DuesCollectionRate), dues.DuesPaid, dues.DuesBilled, o.MinDuesRate],
                     "《关于中国共产党党费收缴、使用和管理的规定》", d));
             }
             if (b.SmallBranches > 0)

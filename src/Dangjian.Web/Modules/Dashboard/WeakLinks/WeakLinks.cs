@@ -9,7 +9,8 @@ using Microsoft.Extensions.Localization;
 namespace Dangjian.Web.Modules.Dashboard.WeakLinks;
 
 public sealed record WeakLinkDto(Guid Id, Guid OrgUnitId, string OrgUnitName, Guid? MemberId, string? MemberName, string Reason, string Rule, string Article,
-    int Score, WeakLinkStatus Status, string? AssignedTo, string? Note, DateTimeOffset DetectedAt, DateTimeOffset UpdatedAt, DateTimeOffset? ClosedAt);
+    int Score, WeakLinkStatus Status, string? AssignedTo, string? Note, DateTimeOffset DetectedAt, DateTimeOffset UpdatedAt, DateTimeOffset? ClosedAt,
+    string? ParentName = null);
 
 public sealed record AssignWeakLinkRequest(string? AssignedTo, string? Note);
 
@@ -28,7 +29,9 @@ public sealed class WeakLinks(AppDbContext db, OrgAccess access, CurrentUser use
         else return Error.Validation("status", L["Validation.OneOf", "status", string.Join("|", Enum.GetNames<WeakLinkStatus>())]);
         var total = await q.CountAsync(ct);
         var rows = await q.OrderByDescending(w => w.Score).ThenBy(w => w.OrgPath).ThenBy(w => w.Key).Skip(page.Skip).Take(page.PageSize).ToListAsync(ct);
-        return new Page<WeakLinkDto>(rows.Select(ToDto).ToList(), page.Page, page.PageSize, total);
+        // The unit above each item's unit: branches of the same name are told apart.
+        var parents = await Organizations.UnitLabels.ParentNamesAsync(db, rows.Select(w => w.OrgUnitId), ct);
+        return new Page<WeakLinkDto>(rows.Select(w => ToDto(w) with { ParentName = parents.GetValueOrDefault(w.OrgUnitId) }).ToList(), page.Page, page.PageSize, total);
     }
 
     public async Task<Result<WeakLinkDto>> AssignAsync(Guid id, AssignWeakLinkRequest r, CancellationToken ct)

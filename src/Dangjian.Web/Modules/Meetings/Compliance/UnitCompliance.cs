@@ -18,8 +18,9 @@ public sealed record ComplianceDto(Guid OrgUnitId, string Name, int Year, DateTi
 /// <summary>An open period of a branch that closes soon with fewer meetings held than required.</summary>
 public sealed record DueSoonSlot(Guid OrgUnitId, string UnitName, string UnitPath, MeetingType Type, string Period, DateOnly To, int Required, int Held, string Article);
 
+/// <param name="ParentName">The unit above, so that branches of the same name tell apart (in the ranking; not filled for the roll-ups).</param>
 [ModuleContract]
-public sealed record BranchComplianceDto(Guid OrgUnitId, string Name, int Green, int Yellow, int Red, int Exempt);
+public sealed record BranchComplianceDto(Guid OrgUnitId, string Name, int Green, int Yellow, int Red, int Exempt, string? ParentName = null);
 
 /// <summary>The compliance calendar of a branch for a year, and the red/yellow/green table of the branches under a unit.</summary>
 [ModuleContract]
@@ -50,7 +51,9 @@ public sealed class UnitCompliance(AppDbContext db, OrgAccess access, TimeProvid
         var theYear = year ?? today.Year;
         var branches = await db.OrgUnits.AsNoTracking().InSubtree(loaded.Value!.Path).Where(u => u.Kind == OrgUnitKind.Branch && u.DissolvedAt == null)
             .OrderBy(u => u.Path).ToListAsync(ct);
-        return await RankAsync(branches, theYear, today, ct);
+        var parents = await UnitLabels.NamesAsync(db, branches.Where(b => b.ParentId != null).Select(b => b.ParentId!.Value), ct);
+        var parentOf = branches.ToDictionary(b => b.Id, b => b.ParentId is { } p ? parents.GetValueOrDefault(p) : null);
+        return (await RankAsync(branches, theYear, today, ct)).Select(r => r with { ParentName = parentOf[r.OrgUnitId] }).ToList();
     }
 
     /// <summary>For the dashboard's roll-ups, without a caller: every branch of the tenant with its counts for the year up to today.</summary>
