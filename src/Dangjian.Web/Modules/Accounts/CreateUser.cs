@@ -12,7 +12,7 @@ public sealed record CreateUserRequest(string? UserName, string? Password, strin
 
 /// <summary>An administrator creates an account with its roles on units it manages.</summary>
 public sealed class CreateUser(AppDbContext db, UserManager<AppUser> users, RoleInput roles, CurrentUser caller, Members.MemberAccess members, TimeProvider clock,
-    IStringLocalizer<SharedResource> L)
+    IStringLocalizer<SharedResource> L, IStringLocalizer<AccountsText> T)
 {
     public async Task<Result<AppUser>> HandleAsync(CreateUserRequest r, CancellationToken ct)
     {
@@ -20,7 +20,7 @@ public sealed class CreateUser(AppDbContext db, UserManager<AppUser> users, Role
         var userName = r.UserName?.Trim() ?? "";
         if (userName.Length == 0) invalid.Add(Error.Validation("userName", L["Validation.Required", "userName"]));
         else if (userName.Length is < 3 or > 50 || !userName.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-' or '@'))
-            invalid.Add(Error.Validation("userName", L["Users.UserNameFormat"]));
+            invalid.Add(Error.Validation("userName", T["Users.UserNameFormat"]));
         if (string.IsNullOrWhiteSpace(r.DisplayName)) invalid.Add(Error.Validation("displayName", L["Validation.Required", "displayName"]));
         else if (r.DisplayName.Trim().Length > 100) invalid.Add(Error.Validation("displayName", L["Validation.TooLong", "displayName", 100]));
         if (string.IsNullOrEmpty(r.Password)) invalid.Add(Error.Validation("password", L["Validation.Required", "password"]));
@@ -36,10 +36,10 @@ public sealed class CreateUser(AppDbContext db, UserManager<AppUser> users, Role
             var loaded = await members.LoadAsync(memberId, Permission.ManageMembers, ct, track: true);
             if (!loaded.IsSuccess) return loaded.Error!;
             member = loaded.Value!;
-            if (member.UserId is not null) return Error.Conflict("MEMBER_HAS_ACCOUNT", L["Users.MemberHasAccount"]);
+            if (member.UserId is not null) return Error.Conflict("MEMBER_HAS_ACCOUNT", T["Users.MemberHasAccount"]);
         }
 
-        if (await users.FindByNameAsync(userName) is not null) return Error.Conflict("USER_EXISTS", L["Users.Exists", userName]);
+        if (await users.FindByNameAsync(userName) is not null) return Error.Conflict("USER_EXISTS", T["Users.Exists", userName]);
 
         var user = new AppUser
         {
@@ -49,7 +49,7 @@ public sealed class CreateUser(AppDbContext db, UserManager<AppUser> users, Role
         foreach (var pv in users.PasswordValidators)
         {
             var check = await pv.ValidateAsync(users, user, r.Password!);
-            if (!check.Succeeded) return Error.Validation("password", L["Users.PasswordWeak"]);
+            if (!check.Succeeded) return Error.Validation("password", T["Users.PasswordWeak"]);
         }
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);

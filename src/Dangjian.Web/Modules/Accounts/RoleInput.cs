@@ -13,7 +13,7 @@ public sealed record RoleGrantInput(string? Role, Guid? OrgUnitId, string? Scope
 /// Turns requested role grants into assignments, checking that the caller manages users on every unit named and
 /// never grants a wider reach than it holds itself.
 /// </summary>
-public sealed class RoleInput(AppDbContext db, CurrentUser user, IStringLocalizer<SharedResource> L)
+public sealed class RoleInput(AppDbContext db, CurrentUser user, IStringLocalizer<SharedResource> L, IStringLocalizer<AccountsText> T)
 {
     public async Task<Result<List<RoleAssignment>>> ResolveAsync(IReadOnlyList<RoleGrantInput>? grants, DateTimeOffset now, CancellationToken ct)
     {
@@ -32,14 +32,14 @@ public sealed class RoleInput(AppDbContext db, CurrentUser user, IStringLocalize
             if (!user.Can(Permission.ManageUsers, unit.Path)) return Error.Forbidden(L["Auth.Forbidden"]);
             if (scope.Value == DataScope.All && !user.Roles.Any(r => r.Scope == DataScope.All && r.Role.Grants(Permission.ManageUsers)))
             {
-                return Error.Forbidden(L["Users.CannotGrantAll"]);
+                return Error.Forbidden(T["Users.CannotGrantAll"]);
             }
             result.Add(new RoleAssignment
             {
                 Id = Guid.CreateVersion7(now), OrgUnitId = unitId, Role = role.Value, Scope = scope.Value, GrantedAt = now,
             });
         }
-        if (result.Count == 0) return Error.Validation("roles", L["Users.RoleRequired"]);
+        if (result.Count == 0) return Error.Validation("roles", T["Users.RoleRequired"]);
         return result;
     }
 }

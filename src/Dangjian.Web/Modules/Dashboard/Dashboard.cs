@@ -59,7 +59,7 @@ public sealed record DashboardDto(Guid OrgUnitId, string Name, DateOnly From, Da
 /// is when the roll-ups were built.
 /// </summary>
 public sealed class Dashboard(AppDbContext db, OrgAccess access, RollupBuilder builder, WeakLinks.WeakLinkDetector weakLinks, TimeProvider clock,
-    IStringLocalizer<SharedResource> L)
+    IStringLocalizer<SharedResource> L, IStringLocalizer<DashboardText> T)
 {
     public async Task<Result<DashboardDto>> HandleAsync(Guid unitId, DateOnly? from, DateOnly? to, CancellationToken ct)
     {
@@ -70,7 +70,7 @@ public sealed class Dashboard(AppDbContext db, OrgAccess access, RollupBuilder b
         var start = from ?? new DateOnly(end.Year, 1, 1);
         if (start > end) return Error.Validation("from", L["Attendance.FromAfterTo"]);
         var (windowFrom, _) = RollupBuilder.Window(today);
-        if (start < windowFrom) return Error.Validation("from", L["Dashboard.FromTooEarly", ChinaTime.Format(windowFrom)]);
+        if (start < windowFrom) return Error.Validation("from", T["Dashboard.FromTooEarly", ChinaTime.Format(windowFrom)]);
 
         var row = await db.UnitRollups.AsNoTracking().FirstOrDefaultAsync(r => r.OrgUnitId == unitId, ct);
         if (row is null && !await db.UnitRollups.AnyAsync(ct))
@@ -80,7 +80,7 @@ public sealed class Dashboard(AppDbContext db, OrgAccess access, RollupBuilder b
             await weakLinks.DetectAsync(ct);
             row = await db.UnitRollups.AsNoTracking().FirstOrDefaultAsync(r => r.OrgUnitId == unitId, ct);
         }
-        if (row is null) return Error.Conflict("DASHBOARD_PENDING", L["Dashboard.Pending"]);
+        if (row is null) return Error.Conflict("DASHBOARD_PENDING", T["Dashboard.Pending"]);
 
         // The previous period: the same number of whole months just before.
         var firstMonth = new DateOnly(start.Year, start.Month, 1);

@@ -11,7 +11,7 @@ namespace Dangjian.Web.Modules.Dashboard;
 /// The dashboard on paper: every table of it as a workbook (figures, months, units below, weak links), and the page
 /// as an A4 PDF with the same tables (ADR 0005). Figures only, no personal data beyond the names in weak links.
 /// </summary>
-public sealed class DashboardExport(Dashboard board, WeakLinks.WeakLinks links, PdfDocuments pdf, IStringLocalizer<SharedResource> L)
+public sealed class DashboardExport(Dashboard board, WeakLinks.WeakLinks links, PdfDocuments pdf, IStringLocalizer<SharedResource> L, IStringLocalizer<DashboardText> T)
 {
     private const int MaxWeakLinks = 200;
 
@@ -23,16 +23,16 @@ public sealed class DashboardExport(Dashboard board, WeakLinks.WeakLinks links, 
         using var output = new MemoryStream();
         XlsxWriter.Write(output,
         [
-            new XlsxSheet(L["Dashboard.SheetFigures"], [L["Dashboard.Figure"], L["Dashboard.Value"], L["Dashboard.PreviousValue"]],
+            new XlsxSheet(T["Dashboard.SheetFigures"], [T["Dashboard.Figure"], T["Dashboard.Value"], T["Dashboard.PreviousValue"]],
                 Figures(d).Select(f => (IReadOnlyList<object?>)[f.Name, f.Value, f.Previous]).ToList()),
-            new XlsxSheet(L["Dashboard.SheetMonths"], MonthHeaders(), d.Months.Select(m => (IReadOnlyList<object?>)
+            new XlsxSheet(T["Dashboard.SheetMonths"], MonthHeaders(), d.Months.Select(m => (IReadOnlyList<object?>)
                 [m.Month, m.Figures.Meetings, m.Figures.ThemeDays, m.Figures.Expected, m.Figures.SignedIn, m.Figures.OnLeave, m.Figures.SignInRate,
                  m.Figures.DuesBilled, m.Figures.DuesPaid, m.Figures.DuesCollectionRate, m.Figures.DuesPaidFen / 100m]).ToList()),
-            new XlsxSheet(L["Dashboard.SheetUnits"], UnitHeaders(), d.Children.Select(c => (IReadOnlyList<object?>)
+            new XlsxSheet(T["Dashboard.SheetUnits"], UnitHeaders(), d.Children.Select(c => (IReadOnlyList<object?>)
                 [c.Name, L["Kind." + c.Kind].Value, c.Party, c.Branches, c.MeetingCompletion.Red, c.MeetingCompletion.Yellow, c.MeetingCompletion.Green,
                  c.SignInRate, c.DuesCollectionRate, c.OutOfContact]).ToList()),
-            new XlsxSheet(L["WeakLink.Title"], WeakHeaders(), weak.Select(w => (IReadOnlyList<object?>)
-                [w.Score, w.OrgUnitName, w.MemberName, w.Reason, w.Article, L["WeakLinkStatus." + w.Status].Value, w.AssignedTo]).ToList()),
+            new XlsxSheet(T["WeakLink.Title"], WeakHeaders(), weak.Select(w => (IReadOnlyList<object?>)
+                [w.Score, w.OrgUnitName, w.MemberName, w.Reason, w.Article, T["WeakLinkStatus." + w.Status].Value, w.AssignedTo]).ToList()),
         ]);
         return (FileName(d, "xlsx"), output.ToArray());
     }
@@ -42,16 +42,16 @@ public sealed class DashboardExport(Dashboard board, WeakLinks.WeakLinks links, 
         var loaded = await LoadAsync(unitId, from, to, ct);
         if (!loaded.IsSuccess) return loaded.Error!;
         var (d, weak) = loaded.Value;
-        var started = pdf.Begin($"{d.Name} {L["Dashboard.Title"]}");
+        var started = pdf.Begin($"{d.Name} {T["Dashboard.Title"]}");
         if (!started.IsSuccess) return started.Error!;
         using var doc = started.Value!;
-        doc.Title($"{d.Name} {L["Dashboard.Title"]}", 18).Space(4)
-            .Paragraph(L["Dashboard.PdfPeriod", ChinaTime.Format(d.From), ChinaTime.Format(d.To), ChinaTime.Format(d.AsOf)], 10, PdfAlign.Center).Space(8)
-            .Table([230, 120, 120], [[L["Dashboard.Figure"], L["Dashboard.Value"], L["Dashboard.PreviousValue"]],
+        doc.Title($"{d.Name} {T["Dashboard.Title"]}", 18).Space(4)
+            .Paragraph(T["Dashboard.PdfPeriod", ChinaTime.Format(d.From), ChinaTime.Format(d.To), ChinaTime.Format(d.AsOf)], 10, PdfAlign.Center).Space(8)
+            .Table([230, 120, 120], [[T["Dashboard.Figure"], T["Dashboard.Value"], T["Dashboard.PreviousValue"]],
                 .. Figures(d).Select(f => (IReadOnlyList<string>)[f.Name, Text(f.Value), Text(f.Previous)])], 9);
         if (d.Months.Count > 0)
         {
-            doc.Space(8).Paragraph(L["Dashboard.SheetMonths"], 12, bold: true).Space(2)
+            doc.Space(8).Paragraph(T["Dashboard.SheetMonths"], 12, bold: true).Space(2)
                 .Table([50, 40, 40, 40, 40, 40, 45, 40, 40, 45, 50], [MonthHeaders(), .. d.Months.Select(m => (IReadOnlyList<string>)
                 [
                     m.Month, Text(m.Figures.Meetings), Text(m.Figures.ThemeDays), Text(m.Figures.Expected), Text(m.Figures.SignedIn), Text(m.Figures.OnLeave),
@@ -61,7 +61,7 @@ public sealed class DashboardExport(Dashboard board, WeakLinks.WeakLinks links, 
         }
         if (d.Children.Count > 0)
         {
-            doc.Space(8).Paragraph(L["Dashboard.SheetUnits"], 12, bold: true).Space(2)
+            doc.Space(8).Paragraph(T["Dashboard.SheetUnits"], 12, bold: true).Space(2)
                 .Table([110, 50, 35, 35, 35, 35, 35, 45, 45, 40], [UnitHeaders(), .. d.Children.Select(c => (IReadOnlyList<string>)
                 [
                     c.Name, L["Kind." + c.Kind], Text(c.Party), Text(c.Branches), Text(c.MeetingCompletion.Red), Text(c.MeetingCompletion.Yellow),
@@ -70,7 +70,7 @@ public sealed class DashboardExport(Dashboard board, WeakLinks.WeakLinks links, 
         }
         if (weak.Count > 0)
         {
-            doc.Space(8).Paragraph(L["WeakLink.Title"], 12, bold: true).Space(2)
+            doc.Space(8).Paragraph(T["WeakLink.Title"], 12, bold: true).Space(2)
                 .Table([35, 90, 55, 170, 120], [[.. WeakHeaders().Take(5)], .. weak.Select(w => (IReadOnlyList<string>)
                     [Text(w.Score), w.OrgUnitName, w.MemberName ?? "", w.Reason, w.Article])], 7);
         }
@@ -87,33 +87,33 @@ public sealed class DashboardExport(Dashboard board, WeakLinks.WeakLinks links, 
 
     private IEnumerable<(string Name, object? Value, object? Previous)> Figures(DashboardDto d) =>
     [
-        (L["Dashboard.Party"], d.Members.Party, null), (L["Category.Full"], d.Members.Full, null), (L["Category.Probationary"], d.Members.Probationary, null),
-        (L["Dashboard.Female"], d.Members.Female, null), (L["Dashboard.Under35"], d.Members.Under35, null), (L["Mobile.ListTitle"], d.Members.Mobile, null),
-        (L["Dashboard.OutOfContact"], d.OutOfContact, null), (L["Dashboard.Branches"], d.Branches.Total, null), (L["Dashboard.Groups"], d.Branches.Groups, null),
-        (L["Dashboard.SmallBranchesShort"], d.Branches.Small, null), (L["Dashboard.RedBranches"], d.MeetingCompletion.Red, null),
+        (T["Dashboard.Party"], d.Members.Party, null), (T["Category.Full"], d.Members.Full, null), (T["Category.Probationary"], d.Members.Probationary, null),
+        (T["Dashboard.Female"], d.Members.Female, null), (T["Dashboard.Under35"], d.Members.Under35, null), (L["Mobile.ListTitle"], d.Members.Mobile, null),
+        (T["Dashboard.OutOfContact"], d.OutOfContact, null), (T["Dashboard.Branches"], d.Branches.Total, null), (T["Dashboard.Groups"], d.Branches.Groups, null),
+        (T["Dashboard.SmallBranchesShort"], d.Branches.Small, null), (T["Dashboard.RedBranches"], d.MeetingCompletion.Red, null),
         (L["Compliance.Yellow"], d.MeetingCompletion.Yellow, null), (L["Compliance.Green"], d.MeetingCompletion.Green, null),
-        (L["Dashboard.TermsExpiring"], d.TermsExpiring, null), (L["Category.Applicant"], d.DevelopmentFunnel.Applicants, null),
-        (L["Category.Activist"], d.DevelopmentFunnel.Activists, null), (L["Category.Candidate"], d.DevelopmentFunnel.Candidates, null),
+        (T["Dashboard.TermsExpiring"], d.TermsExpiring, null), (T["Category.Applicant"], d.DevelopmentFunnel.Applicants, null),
+        (T["Category.Activist"], d.DevelopmentFunnel.Activists, null), (T["Category.Candidate"], d.DevelopmentFunnel.Candidates, null),
         (L["Attendance.Meetings"], d.Period.Meetings, d.Previous.Meetings), (L["Attendance.SignInRate"], d.Period.SignInRate, d.Previous.SignInRate),
         (L["Attendance.AttendanceRate"], d.Period.AttendanceRate, d.Previous.AttendanceRate),
-        (L["Dashboard.DuesRate"], d.Period.DuesCollectionRate, d.Previous.DuesCollectionRate),
-        (L["Dashboard.DuesCollected"], d.Period.DuesPaidFen / 100m, d.Previous.DuesPaidFen / 100m),
+        (T["Dashboard.DuesRate"], d.Period.DuesCollectionRate, d.Previous.DuesCollectionRate),
+        (T["Dashboard.DuesCollected"], d.Period.DuesPaidFen / 100m, d.Previous.DuesPaidFen / 100m),
     ];
 
     private IReadOnlyList<string> MonthHeaders() =>
     [
-        L["Dashboard.Month"], L["Attendance.Meetings"], L["MeetingType.ThemeDay"], L["Dashboard.Expected"], L["Dashboard.SignedIn"], L["Dashboard.OnLeave"],
-        L["Attendance.SignInRate"], L["Dashboard.DuesBilled"], L["Dashboard.DuesPaid"], L["Dashboard.DuesRate"], L["Dashboard.DuesCollected"],
+        T["Dashboard.Month"], L["Attendance.Meetings"], T["MeetingType.ThemeDay"], T["Dashboard.Expected"], T["Dashboard.SignedIn"], T["Dashboard.OnLeave"],
+        L["Attendance.SignInRate"], T["Dashboard.DuesBilled"], T["Dashboard.DuesPaid"], T["Dashboard.DuesRate"], T["Dashboard.DuesCollected"],
     ];
 
     private IReadOnlyList<string> UnitHeaders() =>
     [
-        L["Member.Unit"], L["Dashboard.Kind"], L["Dashboard.Party"], L["Dashboard.Branches"], L["Compliance.Red"], L["Compliance.Yellow"],
-        L["Compliance.Green"], L["Attendance.SignInRate"], L["Dashboard.DuesRate"], L["Dashboard.OutOfContact"],
+        L["Member.Unit"], T["Dashboard.Kind"], T["Dashboard.Party"], T["Dashboard.Branches"], L["Compliance.Red"], L["Compliance.Yellow"],
+        L["Compliance.Green"], L["Attendance.SignInRate"], T["Dashboard.DuesRate"], T["Dashboard.OutOfContact"],
     ];
 
     private IReadOnlyList<string> WeakHeaders() =>
-        [L["WeakLink.Score"], L["Member.Unit"], L["Member.Name"], L["WeakLink.Reason"], L["Rule.Basis"], L["Dev.Status"], L["WeakLink.AssignTo"]];
+        [T["WeakLink.Score"], L["Member.Unit"], L["Member.Name"], T["WeakLink.Reason"], L["Rule.Basis"], L["Dev.Status"], T["WeakLink.AssignTo"]];
 
     private static string Text(object? v) => v switch
     {
@@ -122,5 +122,5 @@ public sealed class DashboardExport(Dashboard board, WeakLinks.WeakLinks links, 
         _ => Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture) ?? "",
     };
 
-    private string FileName(DashboardDto d, string ext) => $"{d.Name}{L["Dashboard.Title"]}{ChinaTime.Format(d.From)}至{ChinaTime.Format(d.To)}.{ext}";
+    private string FileName(DashboardDto d, string ext) => $"{d.Name}{T["Dashboard.Title"]}{ChinaTime.Format(d.From)}至{ChinaTime.Format(d.To)}.{ext}";
 }

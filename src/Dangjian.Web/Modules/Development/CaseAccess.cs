@@ -45,7 +45,7 @@ public sealed record LoadedCase(DevelopmentCase Case, Member Member, IReadOnlyLi
         Case.ResolutionOn, Case.ProbationEndsOn, Case.ExtendedMonths, AwaitedLevel is { } level ? JointReviewRules.Name(level) : null);
 }
 
-public sealed class CaseAccess(AppDbContext db, CurrentUser user, IOptions<DevelopmentOptions> options, IStringLocalizer<SharedResource> L)
+public sealed class CaseAccess(AppDbContext db, CurrentUser user, IOptions<DevelopmentOptions> options, IStringLocalizer<SharedResource> L, IStringLocalizer<DevelopmentText> T)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -58,11 +58,11 @@ public sealed class CaseAccess(AppDbContext db, CurrentUser user, IOptions<Devel
     {
         var cases = track ? db.DevelopmentCases : db.DevelopmentCases.AsNoTracking();
         var c = await cases.FirstOrDefaultAsync(x => x.Id == caseId, ct);
-        if (c is null) return Error.NotFound(L["Dev.NotFound"]);
+        if (c is null) return Error.NotFound(T["Dev.NotFound"]);
         var members = track ? db.Members : db.Members.AsNoTracking();
         var m = await members.FirstAsync(x => x.Id == c.MemberId, ct);
         var isSelf = user.IsAuthenticated && m.UserId == user.UserId;
-        if (!isSelf && !user.Can(Permission.ViewMembers, m.OrgPath)) return Error.NotFound(L["Dev.NotFound"]);
+        if (!isSelf && !user.Can(Permission.ViewMembers, m.OrgPath)) return Error.NotFound(T["Dev.NotFound"]);
         if (!user.Can(permission, m.OrgPath) && !(isSelf && permission == Permission.ViewMembers)) return Error.Forbidden(L["Auth.Forbidden"]);
         var steps = await db.DevelopmentSteps.AsNoTracking().Where(s => s.CaseId == caseId).ToListAsync(ct);
         var reviews = await db.DevelopmentReviews.AsNoTracking().Where(r => r.CaseId == caseId).ToListAsync(ct);

@@ -16,7 +16,7 @@ public sealed record OpenCaseRequest(Guid? MemberId, DateOnly? ApplicationDate, 
 /// application date; the person becomes 入党申请人. Refused under 18 on that date (第五条).
 /// </summary>
 public sealed class OpenCase(AppDbContext db, MemberAccess members, RecordStep steps, TimeProvider clock, IOptions<DevelopmentOptions> options,
-    IStringLocalizer<SharedResource> L)
+    IStringLocalizer<SharedResource> L, IStringLocalizer<DevelopmentText> T)
 {
     public async Task<Result<DevelopmentCase>> HandleAsync(OpenCaseRequest r, CancellationToken ct)
     {
@@ -29,9 +29,9 @@ public sealed class OpenCase(AppDbContext db, MemberAccess members, RecordStep s
         if (!loaded.IsSuccess) return loaded.Error!;
         var member = loaded.Value!;
         if (member.Category is not (MemberCategory.Masses or MemberCategory.Applicant) || member.Status != MembershipStatus.Normal)
-            return Error.Conflict("DEV_NOT_APPLICANT", L["Dev.NotApplicant", L["Category." + member.Category]]);
+            return Error.Conflict("DEV_NOT_APPLICANT", T["Dev.NotApplicant", L["Category." + member.Category]]);
         if (await db.DevelopmentCases.AnyAsync(c => c.MemberId == member.Id && c.Status != CaseStatus.Cancelled, ct))
-            return Error.Conflict("DEV_CASE_EXISTS", L["Dev.CaseExists"]);
+            return Error.Conflict("DEV_CASE_EXISTS", T["Dev.CaseExists"]);
 
         var facts = new CaseFacts(member.BirthDate, r.ApplicationDate!.Value, CaseStatus.Open, [], null, null, 0);
         var verdict = DevelopmentRules.Check(new StepContext(1, r.ApplicationDate.Value, clock.Today(), new StepData { Note = r.Note }, facts, [], null), options.Value);

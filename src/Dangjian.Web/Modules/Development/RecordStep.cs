@@ -23,7 +23,7 @@ public sealed record RecordStepRequest : StepData
 /// and appends the step to the ledger in the same transaction.
 /// </summary>
 public sealed class RecordStep(AppDbContext db, CaseAccess access, CurrentUser user, Platform.Ledger.Ledger ledger, TimeProvider clock,
-    IOptions<DevelopmentOptions> options, Materials.CaseMaterials materials, Plans.DevelopmentPlans plans, IStringLocalizer<SharedResource> L)
+    IOptions<DevelopmentOptions> options, Materials.CaseMaterials materials, Plans.DevelopmentPlans plans, IStringLocalizer<SharedResource> L, IStringLocalizer<DevelopmentText> T)
 {
     public async Task<Result<LoadedCase>> HandleAsync(Guid caseId, RecordStepRequest r, CancellationToken ct)
     {
@@ -38,7 +38,7 @@ public sealed class RecordStep(AppDbContext db, CaseAccess access, CurrentUser u
         var step = r.Step!.Value;
         var date = r.Date!.Value;
         var data = Data(r);
-        if (step == 1) return Error.Conflict("DEV_ALREADY_OPEN", L["Dev.StepOneIsTheCase"]);
+        if (step == 1) return Error.Conflict("DEV_ALREADY_OPEN", T["Dev.StepOneIsTheCase"]);
 
         // Steps 17 and 24 are decided by a 党委: by default the nearest one above the person's unit.
         OrgUnit? approver = null;
@@ -47,7 +47,7 @@ public sealed class RecordStep(AppDbContext db, CaseAccess access, CurrentUser u
             approver = data.ApproverUnitId is { } approverId
                 ? await db.OrgUnits.AsNoTracking().FirstOrDefaultAsync(u => u.Id == approverId, ct)
                 : await NearestCommitteeAsync(member.OrgPath, ct);
-            if (approver is null || !user.Can(Permission.ManageMembers, approver.Path)) return Error.Validation("approverUnitId", L["Dev.ApproverUnknown"]);
+            if (approver is null || !user.Can(Permission.ManageMembers, approver.Path)) return Error.Validation("approverUnitId", T["Dev.ApproverUnknown"]);
             data = data with { ApproverUnitId = approver.Id };
         }
 

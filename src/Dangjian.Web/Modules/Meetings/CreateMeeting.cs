@@ -11,7 +11,7 @@ public sealed record CreateMeetingRequest(Guid? OrgUnitId, string? Type, string?
 
 /// <summary>Plans a meeting of a unit; the caller hosts it.</summary>
 public sealed class CreateMeeting(AppDbContext db, OrgAccess access, CurrentUser user, TimeProvider clock,
-    Microsoft.Extensions.Options.IOptions<MeetingOptions> options, FirstTopics.FirstTopicsService firstTopics, IStringLocalizer<SharedResource> L)
+    Microsoft.Extensions.Options.IOptions<MeetingOptions> options, FirstTopics.FirstTopicsService firstTopics, IStringLocalizer<SharedResource> L, IStringLocalizer<MeetingsText> T)
 {
     public async Task<Result<Meeting>> HandleAsync(CreateMeetingRequest r, CancellationToken ct)
     {
@@ -29,11 +29,11 @@ public sealed class CreateMeeting(AppDbContext db, OrgAccess access, CurrentUser
         else if (topic.Length > 200) invalid.Add(Error.Validation("topic", L["Validation.TooLong", "topic", 200]));
         if (r.StartsAt is null) invalid.Add(Error.Validation("startsAt", L["Validation.Required", "startsAt"]));
         if (r.EndsAt is null) invalid.Add(Error.Validation("endsAt", L["Validation.Required", "endsAt"]));
-        else if (r.StartsAt is { } s && r.EndsAt <= s) invalid.Add(Error.Validation("endsAt", L["Meeting.EndsBeforeStart"]));
+        else if (r.StartsAt is { } s && r.EndsAt <= s) invalid.Add(Error.Validation("endsAt", T["Meeting.EndsBeforeStart"]));
         if (r.Place?.Trim().Length > 200) invalid.Add(Error.Validation("place", L["Validation.TooLong", "place", 200]));
         if (r.OnlineLink?.Trim().Length > 400) invalid.Add(Error.Validation("onlineLink", L["Validation.TooLong", "onlineLink", 400]));
         if (r.FirstTopicId is { } topicId && await firstTopics.ForMeetingAsync(topicId, unit.Value!.Path, ct) is null)
-            invalid.Add(Error.Validation("firstTopicId", L["FirstTopic.NotFound"]));
+            invalid.Add(Error.Validation("firstTopicId", T["FirstTopic.NotFound"]));
         if (invalid.ToError() is { } error) return error;
 
         var now = clock.GetUtcNow();

@@ -10,7 +10,7 @@ namespace Dangjian.Web.Modules.Meetings;
 public sealed record PreApprovalDecision(string? Decision, string? Reason);
 
 /// <summary>预审报备: the unit submits a meeting's plan; the organisation above approves it or returns it with a reason.</summary>
-public sealed class DecidePreApproval(AppDbContext db, GetMeeting meetings, CurrentUser user, TimeProvider clock, IStringLocalizer<SharedResource> L)
+public sealed class DecidePreApproval(AppDbContext db, GetMeeting meetings, CurrentUser user, TimeProvider clock, IStringLocalizer<SharedResource> L, IStringLocalizer<MeetingsText> T)
 {
     public async Task<Result<Meeting>> SubmitAsync(Guid id, CancellationToken ct)
     {
@@ -33,7 +33,7 @@ public sealed class DecidePreApproval(AppDbContext db, GetMeeting meetings, Curr
         var meeting = m.Value!;
         // The organisation above decides: a role on the unit's parent (or higher), not on the unit itself.
         var parentPath = GetOrgUnit.AncestorPaths(meeting.OrgPath).LastOrDefault();
-        if (parentPath is null || !user.Can(Permission.ManageMeetings, parentPath)) return Error.Forbidden(L["Meeting.DecidedAbove"]);
+        if (parentPath is null || !user.Can(Permission.ManageMeetings, parentPath)) return Error.Forbidden(T["Meeting.DecidedAbove"]);
         if (r.Decision is not ("Approved" or "Returned")) return Error.Validation("decision", L["Validation.OneOf", "decision", "Approved|Returned"]);
         var returned = r.Decision == "Returned";
         if (PreApprovalRules.CanDecide(meeting.PreApproval, returned, r.Reason) is { } refusal) return refusal;

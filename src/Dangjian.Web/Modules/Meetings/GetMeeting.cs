@@ -20,12 +20,12 @@ public sealed record PreApprovalDto(PreApproval State, DateTimeOffset? Submitted
     string? ReturnReason, bool HeldWithoutApproval, DateTimeOffset SubmitBy);
 
 /// <summary>A meeting the caller may see (its unit or an ancestor, or an expected attendee), with the live count.</summary>
-public sealed class GetMeeting(AppDbContext db, CurrentUser user, TimeProvider clock, IOptions<MeetingOptions> options, IStringLocalizer<SharedResource> L)
+public sealed class GetMeeting(AppDbContext db, CurrentUser user, TimeProvider clock, IOptions<MeetingOptions> options, IStringLocalizer<MeetingsText> T)
 {
     public async Task<Result<Meeting>> LoadAsync(Guid id, CancellationToken ct)
     {
         var m = await FindAsync(id, ct);
-        return m is not null && await CanSeeAsync(m, ct) ? m : Error.NotFound(L["Meeting.NotFound"]);
+        return m is not null && await CanSeeAsync(m, ct) ? m : Error.NotFound(T["Meeting.NotFound"]);
     }
 
     /// <summary>The meeting, whoever may see it (check with <see cref="CanSeeAsync"/>).</summary>

@@ -15,7 +15,7 @@ public sealed record LeaveDto(Guid Id, Guid MemberId, string MemberName, string 
     DateTimeOffset? DecidedAt);
 
 /// <summary>请假: a member expected at a meeting asks to be excused before it ends; the host (or who manages the unit's meetings) decides.</summary>
-public sealed class MeetingLeaves(AppDbContext db, GetMeeting meetings, CurrentUser user, TimeProvider clock, IStringLocalizer<SharedResource> L)
+public sealed class MeetingLeaves(AppDbContext db, GetMeeting meetings, CurrentUser user, TimeProvider clock, IStringLocalizer<SharedResource> L, IStringLocalizer<MeetingsText> T)
 {
     public async Task<Result<LeaveDto>> RequestAsync(Guid meetingId, LeaveRequest r, CancellationToken ct)
     {
@@ -23,14 +23,14 @@ public sealed class MeetingLeaves(AppDbContext db, GetMeeting meetings, CurrentU
         if (!loaded.IsSuccess) return loaded.Error!;
         var m = loaded.Value!;
         var member = await ExpectedAttendees.MemberOf(db, m, user.UserId).Select(x => new { x.Id, x.Name }).FirstOrDefaultAsync(ct);
-        if (member is null) return Error.Forbidden(L["Meeting.NotAttendee"]);
+        if (member is null) return Error.Forbidden(T["Meeting.NotAttendee"]);
         var reason = r.Reason?.Trim();
         if (string.IsNullOrEmpty(reason)) return Error.Validation("reason", L["Validation.Required", "reason"]);
         if (reason.Length > 400) return Error.Validation("reason", L["Validation.TooLong", "reason", 400]);
         var now = clock.GetUtcNow();
-        if (now > m.EndsAt) return Error.Conflict("MEETING_OVER", L["Meeting.Over"]);
-        if (await db.MeetingSignIns.AnyAsync(s => s.MeetingId == m.Id && s.MemberId == member.Id, ct)) return Error.Conflict("MEETING_SIGNED_IN", L["Meeting.AlreadySignedIn"]);
-        if (await db.MeetingLeaves.AnyAsync(l => l.MeetingId == m.Id && l.MemberId == member.Id, ct)) return Error.Conflict("MEETING_LEAVE_EXISTS", L["Meeting.LeaveExists"]);
+        if (now > m.EndsAt) return Error.Conflict("MEETING_OVER", T["Meeting.Over"]);
+        if (await db.MeetingSignIns.AnyAsync(s => s.MeetingId == m.Id && s.MemberId == member.Id, ct)) return Error.Conflict("MEETING_SIGNED_IN", T["Meeting.AlreadySignedIn"]);
+        if (await db.MeetingLeaves.AnyAsync(l => l.MeetingId == m.Id && l.MemberId == member.Id, ct)) return Error.Conflict("MEETING_LEAVE_EXISTS", T["Meeting.LeaveExists"]);
         var leave = new MeetingLeave
         {
             Id = Guid.CreateVersion7(now), MeetingId = m.Id, MemberId = member.Id, MemberName = member.Name, Reason = reason, Status = LeaveStatus.Pending,
@@ -46,11 +46,11 @@ public sealed class MeetingLeaves(AppDbContext db, GetMeeting meetings, CurrentU
         var loaded = await meetings.LoadAsync(meetingId, ct);
         if (!loaded.IsSuccess) return loaded.Error!;
         var m = loaded.Value!;
-        if (m.HostUserId != user.UserId && !user.Can(Permission.ManageMeetings, m.OrgPath)) return Error.Forbidden(L["Meeting.HostDecides"]);
+        if (m.HostUserId != user.UserId && !user.Can(Permission.ManageMeetings, m.OrgPath)) return Error.Forbidden(T["Meeting.HostDecides"]);
         if (!Enum.TryParse<LeaveStatus>(r.Decision, out var status) || status == LeaveStatus.Pending || !Enum.IsDefined(status))
             return Error.Validation("decision", L["Validation.OneOf", "decision", "Approved|Refused"]);
         var leave = await db.MeetingLeaves.FirstOrDefaultAsync(l => l.Id == leaveId && l.MeetingId == meetingId, ct);
-        if (leave is null) return Error.NotFound(L["Meeting.LeaveNotFound"]);
+        if (leave is null) return Error.NotFound(T["Meeting.LeaveNotFound"]);
         leave.Status = status;
         leave.DecidedAt = clock.GetUtcNow();
         var by = string.IsNullOrEmpty(user.DisplayName) ? user.UserName : user.DisplayName;

@@ -18,7 +18,7 @@ public sealed record ObserverDto(Guid Id, Guid UserId, string Name, string Assig
 public sealed record ObserverCandidateDto(Guid UserId, string Name, string OrgUnitName);
 
 /// <summary>观察员: the organisation above assigns an observer to a meeting; the observer rates it once it has started.</summary>
-public sealed class MeetingObservers(AppDbContext db, GetMeeting meetings, CurrentUser user, TimeProvider clock, IStringLocalizer<SharedResource> L)
+public sealed class MeetingObservers(AppDbContext db, GetMeeting meetings, CurrentUser user, TimeProvider clock, IStringLocalizer<SharedResource> L, IStringLocalizer<MeetingsText> T)
 {
     public async Task<Result<ObserverDto>> AssignAsync(Guid meetingId, AssignObserverRequest r, CancellationToken ct)
     {
@@ -26,13 +26,13 @@ public sealed class MeetingObservers(AppDbContext db, GetMeeting meetings, Curre
         if (!loaded.IsSuccess) return loaded.Error!;
         var m = loaded.Value!;
         var parent = GetOrgUnit.AncestorPaths(m.OrgPath).LastOrDefault();
-        if (parent is null || !user.Can(Permission.ManageMeetings, parent)) return Error.Forbidden(L["Meeting.ObserverFromAbove"]);
+        if (parent is null || !user.Can(Permission.ManageMeetings, parent)) return Error.Forbidden(T["Meeting.ObserverFromAbove"]);
         if (r.UserId is not { } userId) return Error.Validation("userId", L["Validation.Required", "userId"]);
         var observer = await db.Users.AsNoTracking().Where(u => u.Id == userId && u.TenantId == user.TenantId)
             .Select(u => new { u.Id, u.DisplayName, u.UserName }).FirstOrDefaultAsync(ct);
-        if (observer is null) return Error.Validation("userId", L["Meeting.ObserverUnknown"]);
+        if (observer is null) return Error.Validation("userId", T["Meeting.ObserverUnknown"]);
         if (await db.MeetingObservers.AnyAsync(o => o.MeetingId == meetingId && o.UserId == userId, ct))
-            return Error.Conflict("MEETING_OBSERVER_EXISTS", L["Meeting.ObserverExists"]);
+            return Error.Conflict("MEETING_OBSERVER_EXISTS", T["Meeting.ObserverExists"]);
         var now = clock.GetUtcNow();
         var by = string.IsNullOrEmpty(user.DisplayName) ? user.UserName : user.DisplayName;
         var row = new MeetingObserver
@@ -50,12 +50,12 @@ public sealed class MeetingObservers(AppDbContext db, GetMeeting meetings, Curre
         var loaded = await meetings.LoadAsync(meetingId, ct);
         if (!loaded.IsSuccess) return loaded.Error!;
         var row = await db.MeetingObservers.FirstOrDefaultAsync(o => o.MeetingId == meetingId && o.UserId == user.UserId, ct);
-        if (row is null) return Error.Forbidden(L["Meeting.NotObserver"]);
-        if (clock.GetUtcNow() < loaded.Value!.StartsAt) return Error.Conflict("MEETING_NOT_STARTED", L["Meeting.NotStarted"]);
+        if (row is null) return Error.Forbidden(T["Meeting.NotObserver"]);
+        if (clock.GetUtcNow() < loaded.Value!.StartsAt) return Error.Conflict("MEETING_NOT_STARTED", T["Meeting.NotStarted"]);
         var invalid = new FieldErrors();
         foreach (var (name, value) in new[] { ("criticism", r.Criticism), ("preparation", r.Preparation), ("participation", r.Participation) })
         {
-            if (value is not (>= 1 and <= 5)) invalid.Add(Error.Validation(name, L["Meeting.RatingRange", name]));
+            if (value is not (>= 1 and <= 5)) invalid.Add(Error.Validation(name, T["Meeting.RatingRange", name]));
         }
         if (r.Comment?.Trim().Length > 1000) invalid.Add(Error.Validation("comment", L["Validation.TooLong", "comment", 1000]));
         if (invalid.ToError() is { } error) return error;

@@ -17,7 +17,7 @@ public sealed record SignInDto(Guid MeetingId, Guid MemberId, DateTimeOffset Sig
 /// one before). Once per person: a second sign-in answers the first, never a second row.
 /// </summary>
 public sealed class SignIn(AppDbContext db, GetMeeting meetings, CurrentUser user, TimeProvider clock, IOptions<MeetingOptions> options,
-    IStringLocalizer<SharedResource> L)
+    IStringLocalizer<MeetingsText> T)
 {
     public async Task<Result<(SignInDto SignIn, bool Created)>> HandleAsync(Guid meetingId, SignInRequest r, CancellationToken ct)
     {
@@ -38,16 +38,16 @@ public sealed class SignIn(AppDbContext db, GetMeeting meetings, CurrentUser use
         // Hundreds sign in within a minute: an expected member is found with one (compiled) query and may see the meeting
         // for that reason alone; only someone not expected goes through the other ways of seeing it (GetMeeting.CanSeeAsync).
         var m = await meetings.FindAsync(meetingId, ct);
-        if (m is null) return Error.NotFound(L["Meeting.NotFound"]);
+        if (m is null) return Error.NotFound(T["Meeting.NotFound"]);
         var memberId = await ExpectedAttendees.MemberIdOfAsync(db, m, user.UserId, ct);
         if (memberId is null)
         {
-            if (!await meetings.CanSeeAsync(m, ct)) return Error.NotFound(L["Meeting.NotFound"]);
+            if (!await meetings.CanSeeAsync(m, ct)) return Error.NotFound(T["Meeting.NotFound"]);
             // The host may not be on this unit's roll (a committee member hosting a branch meeting): then their own record.
             memberId = m.HostUserId == user.UserId
                 ? await db.Members.Where(x => x.UserId == user.UserId).Select(x => (Guid?)x.Id).FirstOrDefaultAsync(ct)
                 : null;
-            if (memberId is null) return Error.Forbidden(L["Meeting.NotAttendee"]);
+            if (memberId is null) return Error.Forbidden(T["Meeting.NotAttendee"]);
         }
         var member = memberId.Value;
 
@@ -57,11 +57,11 @@ public sealed class SignIn(AppDbContext db, GetMeeting meetings, CurrentUser use
         var now = clock.GetUtcNow();
         var isHost = m.HostUserId == user.UserId;
         Error? refused = null;
-        if (m.Status == MeetingStatus.Cancelled) refused = Error.Conflict("MEETING_CANCELLED", L["Meeting.Cancelled"]);
+        if (m.Status == MeetingStatus.Cancelled) refused = Error.Conflict("MEETING_CANCELLED", T["Meeting.Cancelled"]);
         else if (now < m.StartsAt.AddMinutes(-o.SignInOpensMinutesBefore) || now > m.EndsAt)
-            refused = Error.Validation("code", L["Meeting.SignInClosed", o.SignInOpensMinutesBefore]);
+            refused = Error.Validation("code", T["Meeting.SignInClosed", o.SignInOpensMinutesBefore]);
         else if (!isHost && !SignInCode.Verify(m.SignInSecret, r.Code?.Trim(), now, o.CodeWindowSeconds))
-            refused = Error.Validation("code", L["Meeting.WrongCode"]);
+            refused = Error.Validation("code", T["Meeting.WrongCode"]);
         if (refused is not null)
         {
             var earlier = await FirstAsync(m.Id, member, ct);

@@ -20,7 +20,7 @@ public sealed record CreateMemberRequest : MemberFields
 /// encrypted and must be unique in the tenant.
 /// </summary>
 public sealed class CreateMember(AppDbContext db, OrgAccess access, PersonalDataProtector protector, Platform.CodeTables.CodeTableService codes,
-    TimeProvider clock, IStringLocalizer<SharedResource> L)
+    TimeProvider clock, IStringLocalizer<SharedResource> L, IStringLocalizer<MembersText> T)
 {
     public async Task<Result<Member>> HandleAsync(CreateMemberRequest r, CancellationToken ct)
     {
@@ -40,17 +40,17 @@ public sealed class CreateMember(AppDbContext db, OrgAccess access, PersonalData
         if (r.Category is null) invalid.Add(Error.Validation("category", L["Validation.Required", "category"]));
         var id = IdNumberRules.Check(r.IdNumber, today);
         if (!id.IsValid) invalid.Add(Error.Validation("idNumber", id.Problem!));
-        MemberInput.Validate(r, invalid, L, today, await codes.LoadActiveAsync(ct));
+        MemberInput.Validate(r, invalid, L, T, today, await codes.LoadActiveAsync(ct));
         if (r.Category is { } c && Enum.TryParse<MemberCategory>(c, true, out var category) && Member.IsPartyMember(category) && r.JoinedOn is null)
         {
-            invalid.Add(Error.Validation("joinedOn", L["Member.JoinedOnRequired"]));
+            invalid.Add(Error.Validation("joinedOn", T["Member.JoinedOnRequired"]));
         }
         if (invalid.ToError() is { } validation) return validation;
 
         var hash = protector.Hash(id.Normalized!);
         if (await db.Members.AnyAsync(m => m.IdNumberHash == hash, ct))
         {
-            return Error.Conflict("MEMBER_ID_EXISTS", L["Member.IdExists"]);
+            return Error.Conflict("MEMBER_ID_EXISTS", T["Member.IdExists"]);
         }
 
         var now = clock.GetUtcNow();
@@ -78,7 +78,7 @@ public sealed class CreateMember(AppDbContext db, OrgAccess access, PersonalData
             // Another request may have registered the same number between our check and our insert.
             db.Entry(member).State = EntityState.Detached;
             if (!await db.Members.AsNoTracking().AnyAsync(m => m.IdNumberHash == hash, ct)) throw;
-            return Error.Conflict("MEMBER_ID_EXISTS", L["Member.IdExists"]);
+            return Error.Conflict("MEMBER_ID_EXISTS", T["Member.IdExists"]);
         }
         return member;
     }

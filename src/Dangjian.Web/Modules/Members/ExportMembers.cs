@@ -15,7 +15,7 @@ namespace Dangjian.Web.Modules.Members;
 /// personal data) the full ID and mobile numbers are included; every exported person gets an access-log entry.
 /// </summary>
 public sealed class ExportMembers(AppDbContext db, MemberQuery members, MemberAccess access, CurrentUser user,
-    PersonalDataProtector protector, TimeProvider clock, IStringLocalizer<SharedResource> L)
+    PersonalDataProtector protector, TimeProvider clock, IStringLocalizer<SharedResource> L, IStringLocalizer<MembersText> T)
 {
     public const int MaxRows = 300_000;
 
@@ -31,13 +31,13 @@ public sealed class ExportMembers(AppDbContext db, MemberQuery members, MemberAc
         // Units named relative to the exported unit, so the file imports back unambiguously.
         var names = OrgNamePaths.Relative(unit, await db.OrgUnits.AsNoTracking().InSubtree(unit.Path).ToListAsync(ct));
 
-        access.Log(rows.Select(m => m.Id), "export", reveal ? L["Member.LogExportFull"] : L["Member.LogExportMasked"]);
+        access.Log(rows.Select(m => m.Id), "export", reveal ? T["Member.LogExportFull"] : T["Member.LogExportMasked"]);
         await db.SaveChangesAsync(ct);
 
         // Checked per person: a caller may see personal data on some units below and not on others.
         bool Reveal(Member m) => reveal && user.Can(Permission.ViewPersonalData, m.OrgPath);
         using var stream = new MemoryStream();
-        XlsxWriter.Write(stream, L["Member.Roster"], MemberColumns.Headers,
+        XlsxWriter.Write(stream, T["Member.Roster"], MemberColumns.Headers,
             rows.Select(m => (IReadOnlyList<object?>)
             [
                 m.Name, m.Gender == Gender.Male ? "男" : "女", m.Ethnicity,

@@ -16,7 +16,7 @@ namespace Dangjian.Web.Modules.Members;
 /// </summary>
 [ModuleContract]
 public sealed class GetMember(AppDbContext db, MemberAccess access, CurrentUser user, PersonalDataProtector protector, TimeProvider clock,
-    IStringLocalizer<SharedResource> L)
+    IStringLocalizer<MembersText> T)
 {
     public async Task<Result<MemberDetails>> HandleAsync(Guid id, bool reveal, CancellationToken ct)
     {
@@ -26,7 +26,7 @@ public sealed class GetMember(AppDbContext db, MemberAccess access, CurrentUser 
         var isSelf = m.UserId == user.UserId;
         if (reveal && !isSelf)
         {
-            access.Log([m.Id], "view", L["Member.LogViewDetail"]);
+            access.Log([m.Id], "view", T["Member.LogViewDetail"]);
             await db.SaveChangesAsync(ct);
         }
 

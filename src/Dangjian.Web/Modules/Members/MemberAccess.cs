@@ -10,14 +10,14 @@ namespace Dangjian.Web.Modules.Members;
 
 /// <summary>Loads a person's record if the caller's role holds on the person's unit or an ancestor.</summary>
 [ModuleContract]
-public sealed class MemberAccess(AppDbContext db, CurrentUser user, PersonalDataProtector protector, TimeProvider clock, IStringLocalizer<SharedResource> L)
+public sealed class MemberAccess(AppDbContext db, CurrentUser user, PersonalDataProtector protector, TimeProvider clock, IStringLocalizer<SharedResource> L, IStringLocalizer<MembersText> T)
 {
     public async Task<Result<Member>> LoadAsync(Guid id, Permission permission, CancellationToken ct, bool track = false)
     {
         var query = track ? db.Members : db.Members.AsNoTracking();
         var member = await query.FirstOrDefaultAsync(m => m.Id == id, ct);
         var isSelf = member is not null && IsSelf(member);
-        if (member is null || (!isSelf && !user.Can(Permission.ViewMembers, member.OrgPath))) return Error.NotFound(L["Member.NotFound"]);
+        if (member is null || (!isSelf && !user.Can(Permission.ViewMembers, member.OrgPath))) return Error.NotFound(T["Member.NotFound"]);
         if (!isSelf && !user.Can(permission, member.OrgPath)) return Error.Forbidden(L["Auth.Forbidden"]);
         if (isSelf && permission is not (Permission.ViewMembers or Permission.ViewPersonalData)) return Error.Forbidden(L["Auth.Forbidden"]);
         return member;

@@ -27,7 +27,7 @@ public sealed record MemberFilter
 }
 
 /// <summary>Applies a <see cref="MemberFilter"/> inside the subtree (or unit) the caller may see.</summary>
-public sealed class MemberQuery(AppDbContext db, OrgAccess access, CurrentUser user, IStringLocalizer<SharedResource> L)
+public sealed class MemberQuery(AppDbContext db, OrgAccess access, CurrentUser user, IStringLocalizer<SharedResource> L, IStringLocalizer<MembersText> T)
 {
     public async Task<Result<(IQueryable<Member> Query, OrgUnit Unit)>> BuildAsync(MemberFilter f, Permission permission, DateOnly today, CancellationToken ct)
     {
@@ -36,8 +36,8 @@ public sealed class MemberQuery(AppDbContext db, OrgAccess access, CurrentUser u
         var category = f.Category is null ? null : invalid.Take(OrgInput.Enum<MemberCategory>(f.Category, "category", null, L));
         var status = f.Status is null ? null : invalid.Take(OrgInput.Enum<MembershipStatus>(f.Status, "status", null, L));
         var gender = f.Gender is null ? null : invalid.Take(OrgInput.Enum<Gender>(f.Gender, "gender", null, L));
-        if (f.AgeFrom is < 0 or > 150) invalid.Add(Error.Validation("ageFrom", L["Member.AgeRange"]));
-        if (f.AgeTo is < 0 or > 150) invalid.Add(Error.Validation("ageTo", L["Member.AgeRange"]));
+        if (f.AgeFrom is < 0 or > 150) invalid.Add(Error.Validation("ageFrom", T["Member.AgeRange"]));
+        if (f.AgeTo is < 0 or > 150) invalid.Add(Error.Validation("ageTo", T["Member.AgeRange"]));
         if (invalid.ToError() is { } validation) return validation;
 
         var unit = await access.LoadAsync(unitId, permission, ct);

@@ -40,24 +40,24 @@ public record MemberFields
 /// <summary>Validates and applies <see cref="MemberFields"/>; every failure names its field.</summary>
 internal static class MemberInput
 {
-    public static void Validate(MemberFields f, FieldErrors errors, IStringLocalizer L, DateOnly today, Platform.CodeTables.CodeSets codes)
+    public static void Validate(MemberFields f, FieldErrors errors, IStringLocalizer L, IStringLocalizer<MembersText> T, DateOnly today, Platform.CodeTables.CodeSets codes)
     {
         codes.Check(errors, Platform.CodeTables.CodeTableCatalog.Ethnicity, "ethnicity", f.Ethnicity, L);
         codes.Check(errors, Platform.CodeTables.CodeTableCatalog.Education, "education", f.Education, L);
         codes.Check(errors, Platform.CodeTables.CodeTableCatalog.JobPost, "jobPost", f.JobPost, L);
         if (f.Name is not null && (f.Name.Trim().Length == 0 || f.Name.Trim().Length > 50))
-            errors.Add(Error.Validation("name", L["Member.NameInvalid"]));
+            errors.Add(Error.Validation("name", T["Member.NameInvalid"]));
         if (f.Category is not null) errors.Take(OrgInput.Enum<MemberCategory>(f.Category, "category", null, L));
         if (f.Status is not null) errors.Take(OrgInput.Enum<MembershipStatus>(f.Status, "status", null, L));
         if (f.Mobile is { Length: > 0 } mobile && !IsMobileNumber(mobile))
-            errors.Add(Error.Validation("mobile", L["Member.MobileInvalid"]));
+            errors.Add(Error.Validation("mobile", T["Member.MobileInvalid"]));
         foreach (var (field, date) in new[] { ("joinedOn", f.JoinedOn), ("fullMemberOn", f.FullMemberOn), ("appliedOn", f.AppliedOn),
                      ("activistOn", f.ActivistOn), ("candidateOn", f.CandidateOn), ("workStartedOn", f.WorkStartedOn) })
         {
-            if (date > today) errors.Add(Error.Validation(field, L["Member.DateInFuture"]));
+            if (date > today) errors.Add(Error.Validation(field, T["Member.DateInFuture"]));
         }
         if (f.JoinedOn is { } joined && f.FullMemberOn is { } full && full < joined)
-            errors.Add(Error.Validation("fullMemberOn", L["Member.FullBeforeJoined"]));
+            errors.Add(Error.Validation("fullMemberOn", T["Member.FullBeforeJoined"]));
         foreach (var (field, value, max) in new[]
                  {
                      ("ethnicity", f.Ethnicity, 30), ("education", f.Education, 30), ("degree", f.Degree, 40), ("jobPost", f.JobPost, 60),
@@ -69,7 +69,7 @@ internal static class MemberInput
         {
             if (value is not null && value.Trim().Length > max) errors.Add(Error.Validation(field, L["Validation.TooLong", field, max]));
         }
-        if (f.PartyAgeAdjustmentMonths is < -600 or > 600) errors.Add(Error.Validation("partyAgeAdjustmentMonths", L["Member.AdjustmentRange"]));
+        if (f.PartyAgeAdjustmentMonths is < -600 or > 600) errors.Add(Error.Validation("partyAgeAdjustmentMonths", T["Member.AdjustmentRange"]));
     }
 
     public static void Apply(Member m, MemberFields f, PersonalDataProtector protector)

@@ -10,13 +10,13 @@ public sealed record CreateOrgUnitRequest(Guid? ParentId, string? Name, string? 
 
 /// <summary>Creates a unit under a parent the caller manages, if the parent may contain that kind.</summary>
 public sealed class CreateOrgUnit(AppDbContext db, OrgAccess access, Platform.Ledger.Ledger ledger, Platform.CodeTables.CodeTableService codes, TimeProvider clock,
-    IStringLocalizer<SharedResource> L)
+    IStringLocalizer<SharedResource> L, IStringLocalizer<OrganizationsText> T)
 {
     public async Task<Result<OrgUnit>> HandleAsync(CreateOrgUnitRequest r, CancellationToken ct)
     {
         var invalid = new FieldErrors();
         if (r.ParentId is null) invalid.Add(Error.Validation("parentId", L["Validation.Required", "parentId"]));
-        invalid.Add(OrgInput.Name(r.Name, L));
+        invalid.Add(OrgInput.Name(r.Name, T));
         var kind = invalid.Take(OrgInput.Enum<OrgUnitKind>(r.Kind, "kind", null, L));
         var setup = invalid.Take(OrgInput.Enum<OrgSetup>(r.Setup, "setup", OrgSetup.Standalone, L));
         invalid.Add(OrgInput.HostUnitType(r.HostUnitType, "hostUnitType", L, await codes.LoadActiveAsync(ct)));
@@ -28,13 +28,13 @@ public sealed class CreateOrgUnit(AppDbContext db, OrgAccess access, Platform.Le
         var parent = parentResult.Value!;
         if (!OrgHierarchyRules.CanContain(parent.Kind, kind!.Value))
         {
-            return Error.Rule("ORG_HIERARCHY", L["Org.HierarchyRefused", L["Kind." + parent.Kind], L["Kind." + kind.Value]], OrgArticles.Hierarchy);
+            return Error.Rule("ORG_HIERARCHY", T["Org.HierarchyRefused", T["Kind." + parent.Kind], T["Kind." + kind.Value]], OrgArticles.Hierarchy);
         }
 
         var name = r.Name!.Trim();
         if (await db.OrgUnits.AnyAsync(u => u.ParentId == parentId && u.Name == name, ct))
         {
-            return Error.Conflict("ORG_DUPLICATE_NAME", L["Org.DuplicateName", name]);
+            return Error.Conflict("ORG_DUPLICATE_NAME", T["Org.DuplicateName", name]);
         }
 
         var key = OrgPaths.NewKey();

@@ -12,7 +12,7 @@ namespace Dangjian.Web.Modules.Organizations;
 /// The whole subtree of a unit as an Excel roster of organisations: level, name, kind, set-up, host unit type,
 /// parent, and party members (own roll and the whole subtree). Counts are one grouped query rolled up in memory.
 /// </summary>
-public sealed class ExportOrgSubtree(AppDbContext db, OrgAccess access, CurrentUser user, IStringLocalizer<SharedResource> L)
+public sealed class ExportOrgSubtree(AppDbContext db, OrgAccess access, CurrentUser user, IStringLocalizer<SharedResource> L, IStringLocalizer<OrganizationsText> T)
 {
     public async Task<Result<(string FileName, byte[] Content)>> HandleAsync(Guid id, CancellationToken ct)
     {
@@ -37,10 +37,10 @@ public sealed class ExportOrgSubtree(AppDbContext db, OrgAccess access, CurrentU
 
         using var stream = new MemoryStream();
         XlsxWriter.Write(stream, L["Nav.Org"],
-            [L["Export.Level"], L["Org.Name"], L["Org.Kind"], L["Org.Setup"], L["Org.HostUnitType"], L["Export.Parent"], L["Export.OwnRoll"], L["Org.PartyMembers"]],
+            [T["Export.Level"], T["Org.Name"], T["Org.Kind"], T["Org.Setup"], T["Org.HostUnitType"], T["Export.Parent"], T["Export.OwnRoll"], T["Org.PartyMembers"]],
             ordered.Select(u => (IReadOnlyList<object?>)
             [
-                u.Depth - root.Depth + 1, new string('　', u.Depth - root.Depth) + u.Name, L["Kind." + u.Kind].Value, L["Setup." + u.Setup].Value,
+                u.Depth - root.Depth + 1, new string('　', u.Depth - root.Depth) + u.Name, T["Kind." + u.Kind].Value, T["Setup." + u.Setup].Value,
                 u.HostUnitType, u.ParentId is { } p && names.TryGetValue(p, out var pn) ? pn : "", direct.GetValueOrDefault(u.Id), total[u.Id],
             ]));
         return ($"{root.Name}-组织架构.xlsx", stream.ToArray());

@@ -13,7 +13,7 @@ public sealed record OrgUnitWarningDto(string Code, string Message, string Artic
 
 /// <summary>Gathers a unit's facts and explains which set-up and term rules it does not meet.</summary>
 public sealed class GetOrgUnitWarnings(AppDbContext db, OrgAccess access, TimeProvider clock, IOptions<OrgRulesOptions> options,
-    IStringLocalizer<SharedResource> L)
+    IStringLocalizer<OrganizationsText> T)
 {
     public async Task<Result<IReadOnlyList<OrgUnitWarningDto>>> HandleAsync(Guid id, CancellationToken ct)
     {
@@ -31,7 +31,7 @@ public sealed class GetOrgUnitWarnings(AppDbContext db, OrgAccess access, TimePr
         var committeeSize = term is null ? 0 : await db.CommitteeMembers.CountAsync(m => m.TermId == term.Id && m.LeftOn == null, ct);
         var facts = new UnitFacts(unit.Kind, unit.Setup, full, party, committeeSize, term?.EndOn, clock.Today());
         return UnitWarningRules.Evaluate(facts, options.Value)
-            .Select(w => new OrgUnitWarningDto(w.Code, L["Rule." + w.Code, w.Args], w.Article))
+            .Select(w => new OrgUnitWarningDto(w.Code, T["Rule." + w.Code, w.Args], w.Article))
             .ToList();
     }
 }

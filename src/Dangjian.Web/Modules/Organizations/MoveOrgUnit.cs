@@ -17,7 +17,7 @@ public sealed record MoveOrgUnitRequest(Guid? NewParentId);
 /// change in one transaction. The caller must manage both the old and the new parent.
 /// </summary>
 public sealed class MoveOrgUnit(AppDbContext db, OrgAccess access, Platform.Ledger.Ledger ledger, Platform.Auth.RoleCache roles,
-    IStringLocalizer<SharedResource> L)
+    IStringLocalizer<SharedResource> L, IStringLocalizer<OrganizationsText> T)
 {
     public async Task<Result<OrgUnit>> HandleAsync(Guid id, MoveOrgUnitRequest r, CancellationToken ct)
     {
@@ -26,7 +26,7 @@ public sealed class MoveOrgUnit(AppDbContext db, OrgAccess access, Platform.Ledg
         var loaded = await access.LoadAsync(id, Permission.ViewOrg, ct, track: true);
         if (!loaded.IsSuccess) return loaded.Error!;
         var unit = loaded.Value!;
-        if (unit.ParentId is not { } oldParentId) return Error.Rule("ORG_ROOT_FIXED", L["Org.RootCannotMove"], OrgArticles.Hierarchy);
+        if (unit.ParentId is not { } oldParentId) return Error.Rule("ORG_ROOT_FIXED", T["Org.RootCannotMove"], OrgArticles.Hierarchy);
 
         var oldParent = await access.LoadAsync(oldParentId, Permission.ManageOrg, ct);
         if (!oldParent.IsSuccess) return Error.Forbidden(L["Auth.Forbidden"]);
@@ -37,15 +37,15 @@ public sealed class MoveOrgUnit(AppDbContext db, OrgAccess access, Platform.Ledg
         if (newParentId == oldParentId) return unit;
         if (OrgPaths.IsWithin(newParent.Path, unit.Path))
         {
-            return Error.Rule("ORG_MOVE_INTO_SELF", L["Org.MoveIntoOwnSubtree"], OrgArticles.Hierarchy);
+            return Error.Rule("ORG_MOVE_INTO_SELF", T["Org.MoveIntoOwnSubtree"], OrgArticles.Hierarchy);
         }
         if (!OrgHierarchyRules.CanContain(newParent.Kind, unit.Kind))
         {
-            return Error.Rule("ORG_HIERARCHY", L["Org.HierarchyRefused", L["Kind." + newParent.Kind], L["Kind." + unit.Kind]], OrgArticles.Hierarchy);
+            return Error.Rule("ORG_HIERARCHY", T["Org.HierarchyRefused", T["Kind." + newParent.Kind], T["Kind." + unit.Kind]], OrgArticles.Hierarchy);
         }
         if (await db.OrgUnits.AnyAsync(u => u.ParentId == newParentId && u.Name == unit.Name, ct))
         {
-            return Error.Conflict("ORG_DUPLICATE_NAME", L["Org.DuplicateName", unit.Name]);
+            return Error.Conflict("ORG_DUPLICATE_NAME", T["Org.DuplicateName", unit.Name]);
         }
 
         var oldPath = unit.Path;

@@ -9,10 +9,10 @@ internal static class OrgInput
 {
     public const int MaxNameLength = 100;
 
-    public static Error? Name(string? name, IStringLocalizer L)
+    public static Error? Name(string? name, IStringLocalizer<OrganizationsText> T)
     {
-        if (string.IsNullOrWhiteSpace(name)) return Error.Validation("name", L["Org.NameRequired"]);
-        if (name.Trim().Length > MaxNameLength) return Error.Validation("name", L["Org.NameTooLong", MaxNameLength]);
+        if (string.IsNullOrWhiteSpace(name)) return Error.Validation("name", T["Org.NameRequired"]);
+        if (name.Trim().Length > MaxNameLength) return Error.Validation("name", T["Org.NameTooLong", MaxNameLength]);
         return null;
     }
 

@@ -9,11 +9,11 @@ namespace Dangjian.Web.Modules.Organizations;
 public sealed record UpdateOrgUnitRequest(string? Name, string? Setup, string? HostUnitType, int? SortOrder);
 
 /// <summary>Renames a unit or changes its set-up kind, host unit type or order among its siblings.</summary>
-public sealed class UpdateOrgUnit(AppDbContext db, OrgAccess access, Platform.CodeTables.CodeTableService codes, IStringLocalizer<SharedResource> L)
+public sealed class UpdateOrgUnit(AppDbContext db, OrgAccess access, Platform.CodeTables.CodeTableService codes, IStringLocalizer<SharedResource> L, IStringLocalizer<OrganizationsText> T)
 {
     public async Task<Result<OrgUnit>> HandleAsync(Guid id, UpdateOrgUnitRequest r, CancellationToken ct)
     {
-        if (r.Name is not null && OrgInput.Name(r.Name, L) is { } nameError) return nameError;
+        if (r.Name is not null && OrgInput.Name(r.Name, T) is { } nameError) return nameError;
         if (r.HostUnitType is not null && OrgInput.HostUnitType(r.HostUnitType, "hostUnitType", L, await codes.LoadActiveAsync(ct)) is { } hostError) return hostError;
         OrgSetup? setup = null;
         if (r.Setup is not null)
@@ -32,7 +32,7 @@ public sealed class UpdateOrgUnit(AppDbContext db, OrgAccess access, Platform.Co
             var name = r.Name.Trim();
             if (name != unit.Name && await db.OrgUnits.AnyAsync(u => u.ParentId == unit.ParentId && u.Name == name && u.Id != id, ct))
             {
-                return Error.Conflict("ORG_DUPLICATE_NAME", L["Org.DuplicateName", name]);
+                return Error.Conflict("ORG_DUPLICATE_NAME", T["Org.DuplicateName", name]);
             }
             unit.Name = name;
         }

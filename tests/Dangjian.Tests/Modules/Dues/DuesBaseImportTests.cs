@@ -244,7 +244,7 @@ public sealed class DuesBaseImportTests(AppFixture app) : IClassFixture<AppFixtu
     public async Task Parse_SocialInsurance_DeductedOnlyWhenTheSettingSaysSo()
     {
         await using var scope = app.Services.CreateAsyncScope();
-        var L = scope.ServiceProvider.GetRequiredService<IStringLocalizer<SharedResource>>();
+        var L = scope.ServiceProvider.GetRequiredService<IStringLocalizer<Dangjian.Web.Modules.Dues.DuesText>>();
         var columns = DuesBaseSheet.Headers.Select((h, i) => (h, i)).ToDictionary(x => x.h, x => x.i);
         var sheet = new ImportSheet(columns, [], []);
         string?[] cells = ["王一", WangId, "2026-01", "在职", null, "8500.00", "215.00", "1320.00", null];

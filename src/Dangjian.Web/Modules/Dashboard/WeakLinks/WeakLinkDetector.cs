@@ -17,7 +17,7 @@ namespace Dangjian.Web.Modules.Dashboard.WeakLinks;
 /// resolved. Runs after each roll-up rebuild.
 /// </summary>
 public sealed class WeakLinkDetector(AppDbContext db, UnitCompliance compliance, MeetingFacts meetingFacts, DevelopmentFacts developmentFacts, TimeProvider clock, IOptions<WeakLinkOptions> options,
-    IStringLocalizer<SharedResource> L)
+    IStringLocalizer<DashboardText> T)
 {
     private const string Branch = "《中国共产党支部工作条例（试行）》";
 
@@ -41,7 +41,7 @@ public sealed class WeakLinkDetector(AppDbContext db, UnitCompliance compliance,
         {
             if (c.Red == 0 || !byId.TryGetValue(c.OrgUnitId, out var b)) continue;
             findings.Add(new(Key(WeakLinkRules.Meetings, b.OrgUnitId, today.Year.ToString(System.Globalization.CultureInfo.InvariantCulture)), b.OrgUnitId,
-                b.OrgPath, b.Name, null, null, WeakLinkRules.Meetings, L["WeakLink.Meetings", c.Red], Branch + "第五章", WeakLinkRules.MeetingsScore(c.Red)));
+                b.OrgPath, b.Name, null, null, WeakLinkRules.Meetings, T["WeakLink.Meetings", c.Red], Branch + "第五章", WeakLinkRules.MeetingsScore(c.Red)));
         }
 
         var recent = new List<(Guid Branch, int Party, double Rate)>();
@@ -51,7 +51,7 @@ public sealed class WeakLinkDetector(AppDbContext db, UnitCompliance compliance,
             if (WeakLinkRules.RateScore(last3.SignInRate, o.MinSignInRate, last3.Expected, o.MinExpected, 20) is { } a)
             {
                 findings.Add(new(Key(WeakLinkRules.Attendance, b.OrgUnitId, current.ToString(System.Globalization.CultureInfo.InvariantCulture)), b.OrgUnitId, b.OrgPath,
-                    b.Name, null, null, WeakLinkRules.Attendance, L["WeakLink.Attendance", Rate(last3.SignInRate), last3.SignedIn, last3.Expected, o.MinSignInRate],
+                    b.Name, null, null, WeakLinkRules.Attendance, T["WeakLink.Attendance", Rate(last3.SignInRate), last3.SignedIn, last3.Expected, o.MinSignInRate],
                     "《中国共产党章程》第八条", a));
             }
             // Dues over the three months before this one: this month's bills are not late until it ends.
@@ -59,13 +59,13 @@ public sealed class WeakLinkDetector(AppDbContext db, UnitCompliance compliance,
             if (WeakLinkRules.RateScore(dues.DuesCollectionRate, o.MinDuesRate, dues.DuesBilled, 1, 15) is { } d)
             {
                 findings.Add(new(Key(WeakLinkRules.Dues, b.OrgUnitId, current.ToString(System.Globalization.CultureInfo.InvariantCulture)), b.OrgUnitId, b.OrgPath,
-                    b.Name, null, null, WeakLinkRules.Dues, L["WeakLink.Dues", Rate(dues.DuesCollectionRate), dues.DuesPaid, dues.DuesBilled, o.MinDuesRate],
+                    b.Name, null, null, WeakLinkRules.Dues, T["WeakLink.Dues", Rate(dues.DuesCollectionRate), dues.DuesPaid, dues.DuesBilled, o.MinDuesRate],
                     "《关于中国共产党党费收缴、使用和管理的规定》", d));
             }
             if (b.SmallBranches > 0)
             {
                 findings.Add(new(Key(WeakLinkRules.SmallBranch, b.OrgUnitId, ""), b.OrgUnitId, b.OrgPath, b.Name, null, null, WeakLinkRules.SmallBranch,
-                    L["WeakLink.SmallBranch"], Branch + "第四条", 10));
+                    T["WeakLink.SmallBranch"], Branch + "第四条", 10));
             }
             var year = PeriodFigures.Sum(months[b.OrgUnitId]);
             if (year.Expected >= o.MinExpected && year.SignInRate is { } rate) recent.Add((b.OrgUnitId, b.Party, (double)rate));
@@ -74,9 +74,9 @@ public sealed class WeakLinkDetector(AppDbContext db, UnitCompliance compliance,
         {
             var b = byId[branch];
             findings.Add(new(Key(WeakLinkRules.Peers, b.OrgUnitId, current.ToString(System.Globalization.CultureInfo.InvariantCulture)), b.OrgUnitId, b.OrgPath, b.Name,
-                null, null, WeakLinkRules.Peers, L["WeakLink.Peers", rate.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture),
+                null, null, WeakLinkRules.Peers, T["WeakLink.Peers", rate.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture),
                     mean.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture), (-z).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)],
-                L["WeakLink.PeersRule", o.PeerZ], 20 + (int)Math.Round(-5 * z)));
+                T["WeakLink.PeersRule", o.PeerZ], 20 + (int)Math.Round(-5 * z)));
         }
 
         // Terms: a unit's own committee (its total less its children's).
@@ -86,7 +86,7 @@ public sealed class WeakLinkDetector(AppDbContext db, UnitCompliance compliance,
             var own = r.TermsExpiring - childTerms.GetValueOrDefault(r.OrgUnitId);
             if (own > 0)
             {
-                findings.Add(new(Key(WeakLinkRules.Term, r.OrgUnitId, ""), r.OrgUnitId, r.OrgPath, r.Name, null, null, WeakLinkRules.Term, L["WeakLink.Term"],
+                findings.Add(new(Key(WeakLinkRules.Term, r.OrgUnitId, ""), r.OrgUnitId, r.OrgPath, r.Name, null, null, WeakLinkRules.Term, T["WeakLink.Term"],
                     "《中国共产党基层组织选举工作条例》第三条", 15));
             }
         }
@@ -97,7 +97,7 @@ public sealed class WeakLinkDetector(AppDbContext db, UnitCompliance compliance,
         {
             var u = byId[m.OrgUnitId];
             findings.Add(new(Key(WeakLinkRules.OutOfContact, m.Id, ChinaTime.Format(m.OutOfContactSince!.Value)), u.OrgUnitId, u.OrgPath, u.Name, m.Id, m.Name,
-                WeakLinkRules.OutOfContact, L["WeakLink.OutOfContact", ChinaTime.Format(m.OutOfContactSince.Value)], "《中国共产党党员教育管理工作条例》第二十四条", 25));
+                WeakLinkRules.OutOfContact, T["WeakLink.OutOfContact", ChinaTime.Format(m.OutOfContactSince.Value)], "《中国共产党党员教育管理工作条例》第二十四条", 25));
         }
 
         // Absent, not excused, from every meeting of the last three months (at least AbsentInARow of them).
@@ -111,7 +111,7 @@ public sealed class WeakLinkDetector(AppDbContext db, UnitCompliance compliance,
             var u = byId[m.OrgUnitId];
             var count = absentCounts[m.Id];
             findings.Add(new(Key(WeakLinkRules.Absent, m.Id, current.ToString(System.Globalization.CultureInfo.InvariantCulture)), u.OrgUnitId, u.OrgPath, u.Name, m.Id,
-                m.Name, WeakLinkRules.Absent, L["WeakLink.Absent", count], "《中国共产党章程》第九条", 15 + 2 * count));
+                m.Name, WeakLinkRules.Absent, T["WeakLink.Absent", count], "《中国共产党章程》第九条", 15 + 2 * count));
         }
 
         var stalledBefore = today.AddMonths(-o.StalledMonths);
@@ -124,7 +124,7 @@ public sealed class WeakLinkDetector(AppDbContext db, UnitCompliance compliance,
         {
             var u = byId[c.OrgUnitId];
             findings.Add(new(Key(WeakLinkRules.Stalled, c.Id, c.LastStep.ToString(System.Globalization.CultureInfo.InvariantCulture)), u.OrgUnitId, u.OrgPath, u.Name,
-                c.MemberId, c.Name, WeakLinkRules.Stalled, L["WeakLink.Stalled", c.LastStep, ChinaTime.Format(c.LastStepOn!.Value)], "《中国共产党发展党员工作细则》", 10));
+                c.MemberId, c.Name, WeakLinkRules.Stalled, T["WeakLink.Stalled", c.LastStep, ChinaTime.Format(c.LastStepOn!.Value)], "《中国共产党发展党员工作细则》", 10));
         }
 
         return await StoreAsync(findings, now, ct);

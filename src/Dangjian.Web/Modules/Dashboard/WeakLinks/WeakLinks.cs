@@ -17,7 +17,7 @@ public sealed record AssignWeakLinkRequest(string? AssignedTo, string? Note);
 public sealed record CloseWeakLinkRequest(string? Note);
 
 /// <summary>The weak links of a unit's subtree, highest score first; assigned, followed up and closed by those who run the unit.</summary>
-public sealed class WeakLinks(AppDbContext db, OrgAccess access, CurrentUser user, TimeProvider clock, IStringLocalizer<SharedResource> L)
+public sealed class WeakLinks(AppDbContext db, OrgAccess access, CurrentUser user, TimeProvider clock, IStringLocalizer<SharedResource> L, IStringLocalizer<DashboardText> T)
 {
     public async Task<Result<Page<WeakLinkDto>>> ListAsync(Guid unitId, string? status, PageRequest page, CancellationToken ct)
     {
@@ -55,7 +55,7 @@ public sealed class WeakLinks(AppDbContext db, OrgAccess access, CurrentUser use
         var (w, error) = await WritableAsync(id, ct);
         if (error is not null) return error;
         var note = r.Note?.Trim();
-        if (string.IsNullOrEmpty(note)) return Error.Validation("note", L["WeakLink.CloseNeedsNote"]);
+        if (string.IsNullOrEmpty(note)) return Error.Validation("note", T["WeakLink.CloseNeedsNote"]);
         if (note.Length > 2000) return Error.Validation("note", L["Validation.TooLong", "note", 2000]);
         w!.Note = Append(w.Note, note);
         w.Status = WeakLinkStatus.Closed;
@@ -67,9 +67,9 @@ public sealed class WeakLinks(AppDbContext db, OrgAccess access, CurrentUser use
     private async Task<(WeakLink?, Error?)> WritableAsync(Guid id, CancellationToken ct)
     {
         var w = await db.WeakLinks.FirstOrDefaultAsync(x => x.Id == id, ct);
-        if (w is null || !user.Can(Permission.ViewMembers, w.OrgPath)) return (null, Error.NotFound(L["WeakLink.NotFound"]));
+        if (w is null || !user.Can(Permission.ViewMembers, w.OrgPath)) return (null, Error.NotFound(T["WeakLink.NotFound"]));
         if (!user.Can(Permission.ManageMeetings, w.OrgPath)) return (null, Error.Forbidden(L["Auth.Forbidden"]));
-        if (w.Status == WeakLinkStatus.Closed) return (null, Error.Conflict("WEAK_LINK_CLOSED", L["WeakLink.Closed"]));
+        if (w.Status == WeakLinkStatus.Closed) return (null, Error.Conflict("WEAK_LINK_CLOSED", T["WeakLink.Closed"]));
         return (w, null);
     }
 

@@ -13,7 +13,7 @@ public sealed record MaterialDto(Guid Id, int Step, string Code, string Name, st
 public sealed record ChecklistItemDto(int Step, string Code, string Name, bool Required, string Template, bool Present);
 
 /// <summary>Files of a case: uploaded by those who manage the person, read by those who may see the case.</summary>
-public sealed class CaseMaterials(AppDbContext db, CaseAccess access, CurrentUser user, TimeProvider clock, IStringLocalizer<SharedResource> L)
+public sealed class CaseMaterials(AppDbContext db, CaseAccess access, CurrentUser user, TimeProvider clock, IStringLocalizer<SharedResource> L, IStringLocalizer<DevelopmentText> T)
 {
     public const int MaxBytes = 10 * 1024 * 1024;
 
@@ -25,9 +25,9 @@ public sealed class CaseMaterials(AppDbContext db, CaseAccess access, CurrentUse
         var invalid = new FieldErrors();
         var definition = step is { } s ? MaterialChecklist.Find(s, code) : null;
         if (step is null) invalid.Add(Error.Validation("step", L["Validation.Required", "step"]));
-        else if (definition is null) invalid.Add(Error.Validation("code", L["Dev.Material.UnknownCode", step.Value]));
-        if (content is null) invalid.Add(Error.Validation("file", L["Dev.Material.TooLarge", MaxBytes / 1024 / 1024]));
-        else if (content.Length == 0) invalid.Add(Error.Validation("file", L["Dev.Material.Empty"]));
+        else if (definition is null) invalid.Add(Error.Validation("code", T["Dev.Material.UnknownCode", step.Value]));
+        if (content is null) invalid.Add(Error.Validation("file", T["Dev.Material.TooLarge", MaxBytes / 1024 / 1024]));
+        else if (content.Length == 0) invalid.Add(Error.Validation("file", T["Dev.Material.Empty"]));
         if (invalid.ToError() is { } error) return error;
 
         var now = clock.GetUtcNow();
@@ -49,7 +49,7 @@ public sealed class CaseMaterials(AppDbContext db, CaseAccess access, CurrentUse
         var loaded = await access.LoadAsync(caseId, Permission.ViewMembers, ct);
         if (!loaded.IsSuccess) return loaded.Error!;
         var m = await db.DevelopmentMaterials.AsNoTracking().FirstOrDefaultAsync(x => x.Id == materialId && x.CaseId == caseId, ct);
-        return m is null ? Error.NotFound(L["Dev.Material.NotFound"]) : m;
+        return m is null ? Error.NotFound(T["Dev.Material.NotFound"]) : m;
     }
 
     public async Task<IReadOnlyList<MaterialDto>> ListAsync(Guid caseId, CancellationToken ct) =>

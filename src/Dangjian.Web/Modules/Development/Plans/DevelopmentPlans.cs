@@ -21,7 +21,7 @@ public sealed record SetQuotaRequest(Guid? OrgUnitId, int? Year, int? Quota);
 /// 年度发展计划: a committee sets the year's quota and splits it down the tree. A unit's quota is set by whoever manages
 /// the unit above it (the top unit's by its own managers); admissions count the approvals (step 17) of the year.
 /// </summary>
-public sealed class DevelopmentPlans(AppDbContext db, OrgAccess access, CurrentUser user, TimeProvider clock, IStringLocalizer<SharedResource> L)
+public sealed class DevelopmentPlans(AppDbContext db, OrgAccess access, CurrentUser user, TimeProvider clock, IStringLocalizer<SharedResource> L, IStringLocalizer<DevelopmentText> T)
 {
     public async Task<Result<PlanDto>> GetAsync(Guid? orgUnitId, int? year, CancellationToken ct)
     {
@@ -48,13 +48,13 @@ public sealed class DevelopmentPlans(AppDbContext db, OrgAccess access, CurrentU
         if (!loaded.IsSuccess) return loaded.Error!;
         var unit = loaded.Value!;
         var invalid = new FieldErrors();
-        if (r.Year is not (>= 2000 and <= 2100)) invalid.Add(Error.Validation("year", L["Dev.Plan.Year"]));
+        if (r.Year is not (>= 2000 and <= 2100)) invalid.Add(Error.Validation("year", T["Dev.Plan.Year"]));
         if (r.Quota is null) invalid.Add(Error.Validation("quota", L["Validation.Required", "quota"]));
         if (invalid.ToError() is { } error) return error;
 
         // The quota of a unit is handed down by the unit above; the top unit sets its own.
         var parent = unit.ParentId is { } parentId ? await db.OrgUnits.AsNoTracking().FirstAsync(u => u.Id == parentId, ct) : null;
-        if (!user.Can(Permission.ManageMembers, parent?.Path ?? unit.Path)) return Error.Forbidden(L["Dev.Plan.SetByAbove"]);
+        if (!user.Can(Permission.ManageMembers, parent?.Path ?? unit.Path)) return Error.Forbidden(T["Dev.Plan.SetByAbove"]);
 
         var year = r.Year!.Value;
         int? parentQuota = parent is null ? null

@@ -12,7 +12,7 @@ public sealed record SignReviewRequest(string? Decision, string? Reason);
 /// counts and is recorded again after it is put right. Each sign-off is appended to the ledger.
 /// </summary>
 public sealed class SignReview(AppDbContext db, CaseAccess access, CurrentUser user, Platform.Ledger.Ledger ledger, TimeProvider clock,
-    Microsoft.Extensions.Options.IOptions<DevelopmentOptions> options, IStringLocalizer<SharedResource> L)
+    Microsoft.Extensions.Options.IOptions<DevelopmentOptions> options, IStringLocalizer<SharedResource> L, IStringLocalizer<DevelopmentText> T)
 {
     public async Task<Result<LoadedCase>> HandleAsync(Guid caseId, SignReviewRequest r, CancellationToken ct)
     {
@@ -20,12 +20,12 @@ public sealed class SignReview(AppDbContext db, CaseAccess access, CurrentUser u
         if (!loaded.IsSuccess) return loaded.Error!;
         var l = loaded.Value!;
         if (!Enum.TryParse<ReviewDecision>(r.Decision, out var decision) || !Enum.IsDefined(decision))
-            return Error.Validation("decision", L["Dev.Review.Decision"]);
+            return Error.Validation("decision", T["Dev.Review.Decision"]);
         var reason = string.IsNullOrWhiteSpace(r.Reason) ? null : r.Reason.Trim();
-        if (decision == ReviewDecision.Returned && reason is null) return Error.Validation("reason", L["Dev.Review.ReasonRequired"]);
+        if (decision == ReviewDecision.Returned && reason is null) return Error.Validation("reason", T["Dev.Review.ReasonRequired"]);
         if (reason is { Length: > 400 }) return Error.Validation("reason", L["Validation.TooLong", "reason", 400]);
 
-        if (l.AwaitedLevel is not { } level) return Error.Conflict("DEV_NO_REVIEW", L["Dev.Review.NothingAwaiting"]);
+        if (l.AwaitedLevel is not { } level) return Error.Conflict("DEV_NO_REVIEW", T["Dev.Review.NothingAwaiting"]);
         var step = l.Ordered.Last(s => !l.IsReturned(s.Id));
         if (JointReviewRules.CanSign(level, user.Roles, user.UserId, l.SignsOf(step.Id)) is { } refusal) return refusal;
 

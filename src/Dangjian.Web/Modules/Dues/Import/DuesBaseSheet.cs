@@ -46,29 +46,29 @@ public static class DuesBaseSheet
     public const string MethodChoices = "在职、年薪制、无固定收入、离退休、定额（农民）、定额（学生）、定额（下岗失业）、定额（救济）";
 
     /// <summary>Checks one row; every problem is added to <paramref name="errors"/> with its column, and then null is returned.</summary>
-    public static DuesBaseLine? Parse(int row, string?[] cells, ImportSheet sheet, DateOnly today, DuesOptions o, IStringLocalizer L, List<ImportError> errors)
+    public static DuesBaseLine? Parse(int row, string?[] cells, ImportSheet sheet, DateOnly today, DuesOptions o, IStringLocalizer<DuesText> T, List<ImportError> errors)
     {
         var before = errors.Count;
         void Fail(string column, string reason) => errors.Add(new ImportError(row, column, reason));
         string? Get(string column) => sheet.Get(cells, column);
 
         var name = Get(Name);
-        if (name is null) Fail(Name, L["DuesImport.NameRequired"]);
+        if (name is null) Fail(Name, T["DuesImport.NameRequired"]);
 
         var id = IdNumberRules.Check(Get(IdNumber), today);
         if (!id.IsValid) Fail(IdNumber, id.Problem!);
 
         DateOnly month = default;
         var monthText = Get(StartMonth);
-        if (monthText is null) Fail(StartMonth, L["DuesImport.MonthRequired"]);
-        else if (!ImportCells.TryMonth(monthText, out month)) Fail(StartMonth, L["DuesImport.MonthInvalid", monthText]);
-        else if (month.Year < DuesMonth.MinYear || month.Year > today.Year + 1) Fail(StartMonth, L["DuesImport.MonthOutOfRange", DuesMonth.MinYear, today.Year + 1]);
+        if (monthText is null) Fail(StartMonth, T["DuesImport.MonthRequired"]);
+        else if (!ImportCells.TryMonth(monthText, out month)) Fail(StartMonth, T["DuesImport.MonthInvalid", monthText]);
+        else if (month.Year < DuesMonth.MinYear || month.Year > today.Year + 1) Fail(StartMonth, T["DuesImport.MonthOutOfRange", DuesMonth.MinYear, today.Year + 1]);
 
         DuesCategory category = default;
         var methodText = Get(Method)?.Replace('(', '（').Replace(')', '）');
-        if (methodText is null) Fail(Method, L["DuesImport.MethodRequired", MethodChoices]);
-        else if (methodText == "定额") Fail(Method, L["DuesImport.FixedNeedsKind"]);
-        else if (!Methods.TryGetValue(methodText, out category)) Fail(Method, L["DuesImport.MethodInvalid", methodText, MethodChoices]);
+        if (methodText is null) Fail(Method, T["DuesImport.MethodRequired", MethodChoices]);
+        else if (methodText == "定额") Fail(Method, T["DuesImport.FixedNeedsKind"]);
+        else if (!Methods.TryGetValue(methodText, out category)) Fail(Method, T["DuesImport.MethodInvalid", methodText, MethodChoices]);
 
         var monthly = Money(MonthlyBase);
         var gross = Money(GrossPay);
@@ -76,22 +76,22 @@ public static class DuesBaseSheet
         var social = Money(SocialInsurance);
 
         var note = Get(Note);
-        if (note?.Length > SetDuesBase.NoteMaxLength) Fail(Note, L["DuesImport.NoteTooLong", SetDuesBase.NoteMaxLength]);
+        if (note?.Length > SetDuesBase.NoteMaxLength) Fail(Note, T["DuesImport.NoteTooLong", SetDuesBase.NoteMaxLength]);
 
         long baseFen = 0;
         var deducted = false;
         if (methodText is not null && Methods.ContainsKey(methodText) && DuesRules.UsesBase(category) && errors.Count == before)
         {
-            if (monthly is not null && gross is not null) Fail(MonthlyBase, L["DuesImport.BaseAndPay"]);
-            else if (monthly is not null && (tax is not null || social is not null)) Fail(MonthlyBase, L["DuesImport.BaseWithDeductions"]);
+            if (monthly is not null && gross is not null) Fail(MonthlyBase, T["DuesImport.BaseAndPay"]);
+            else if (monthly is not null && (tax is not null || social is not null)) Fail(MonthlyBase, T["DuesImport.BaseWithDeductions"]);
             else if (monthly is not null) baseFen = monthly.Value;
-            else if (gross is null) Fail(MonthlyBase, L["DuesImport.BaseMissing"]);
+            else if (gross is null) Fail(MonthlyBase, T["DuesImport.BaseMissing"]);
             else
             {
                 // 第一条: pay after individual income tax; the employee's 五险一金 only where the tenant deducts it.
                 deducted = o.DeductSocialInsurance && social is not null;
                 baseFen = gross.Value - (tax ?? 0) - (deducted ? social!.Value : 0);
-                if (baseFen < 0) Fail(IncomeTax, L["DuesImport.BaseNegative"]);
+                if (baseFen < 0) Fail(IncomeTax, T["DuesImport.BaseNegative"]);
             }
         }
 
@@ -101,8 +101,8 @@ public static class DuesBaseSheet
         long? Money(string column)
         {
             if (Get(column) is not { } text) return null;
-            if (!ImportCells.TryYuan(text, out var fen)) Fail(column, L["DuesImport.MoneyInvalid", column, text]);
-            else if (fen < 0) Fail(column, L["DuesImport.MoneyNegative", column]);
+            if (!ImportCells.TryYuan(text, out var fen)) Fail(column, T["DuesImport.MoneyInvalid", column, text]);
+            else if (fen < 0) Fail(column, T["DuesImport.MoneyNegative", column]);
             else return fen;
             return null;
         }

@@ -5,6 +5,7 @@ using Dangjian.Web.Platform.Clock;
 using Dangjian.Web.Platform.Import;
 using Dangjian.Web.Platform.Privacy;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace Dangjian.Web.Modules.Dues.Import;
@@ -26,7 +27,7 @@ public sealed record DuesBaseImportSummary(ImportSummary Import, IReadOnlyList<D
 /// becomes the base from its month on (第十条). The same member and month twice is a correction when the figures
 /// differ and nothing at all when they are the same, so importing a file again changes nothing.
 /// </summary>
-public sealed class ImportDuesBases(ImportServices s, PersonalDataProtector protector, IOptionsSnapshot<DuesOptions> options)
+public sealed class ImportDuesBases(ImportServices s, PersonalDataProtector protector, IOptionsSnapshot<DuesOptions> options, IStringLocalizer<DuesText> T)
     : ImportWorkflow<ImportDuesBases.Plan, DuesBaseImportSummary>(s)
 {
     public const string UploadKind = "dues-bases";
@@ -59,7 +60,7 @@ public sealed class ImportDuesBases(ImportServices s, PersonalDataProtector prot
         var lines = new List<DuesBaseLine>();
         foreach (var (row, cells) in sheet.Rows)
         {
-            if (DuesBaseSheet.Parse(row, cells, sheet, today, o, S.L, errors) is { } line) lines.Add(line);
+            if (DuesBaseSheet.Parse(row, cells, sheet, today, o, T, errors) is { } line) lines.Add(line);
         }
 
         var found = await MemberLookup.ByIdNumbersAsync(S.Db, protector, lines.Select(l => l.IdNumber), ct);
@@ -70,11 +71,11 @@ public sealed class ImportDuesBases(ImportServices s, PersonalDataProtector prot
             // Someone outside the unit's subtree, or outside what the caller manages, is reported as not found there.
             if (!found.TryGetValue(line.IdNumber, out var m) || !OrgPaths.IsWithin(m.OrgPath, unit.Path) || !S.User.Can(Permission.ManageMembers, m.OrgPath))
             {
-                errors.Add(new ImportError(line.Row, DuesBaseSheet.IdNumber, S.L["DuesImport.NotInUnit", unit.Name]));
+                errors.Add(new ImportError(line.Row, DuesBaseSheet.IdNumber, T["DuesImport.NotInUnit", unit.Name]));
             }
             else if (m.Name != line.Name)
             {
-                errors.Add(new ImportError(line.Row, DuesBaseSheet.Name, S.L["DuesImport.NameMismatch", m.Name]));
+                errors.Add(new ImportError(line.Row, DuesBaseSheet.Name, T["DuesImport.NameMismatch", m.Name]));
             }
             else if (!Member.IsPartyMember(m.Category))
             {
@@ -82,7 +83,7 @@ public sealed class ImportDuesBases(ImportServices s, PersonalDataProtector prot
             }
             else if (seen.TryGetValue((m.Id, line.Month), out var first))
             {
-                errors.Add(new ImportError(line.Row, DuesBaseSheet.StartMonth, S.L["DuesImport.DuplicateMonth", first]));
+                errors.Add(new ImportError(line.Row, DuesBaseSheet.StartMonth, T["DuesImport.DuplicateMonth", first]));
             }
             else
             {

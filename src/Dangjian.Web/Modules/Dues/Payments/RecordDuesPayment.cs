@@ -17,7 +17,7 @@ namespace Dangjian.Web.Modules.Dues.Payments;
 /// extra of ¥1,000 or more is marked for the Centre (第十一条). Each payment is a "dues.paid" ledger entry.
 /// </summary>
 public sealed class RecordDuesPayment(AppDbContext db, MemberAccess access, Platform.Ledger.Ledger ledger, CurrentUser user, TimeProvider clock,
-    IOptionsSnapshot<DuesOptions> options, IStringLocalizer<SharedResource> L)
+    IOptionsSnapshot<DuesOptions> options, IStringLocalizer<DuesText> T)
 {
     public async Task<Result<DuesPaymentDto>> HandleAsync(Guid memberId, RecordDuesPaymentRequest r, CancellationToken ct)
     {
@@ -61,7 +61,7 @@ public sealed class RecordDuesPayment(AppDbContext db, MemberAccess access, Plat
         if (payer.IsSettledElsewhere(month))
         {
             // 第九条: dues go to the branch that holds the membership relation — for these months, the former organisation.
-            return Error.Conflict("DUES_SETTLED_ELSEWHERE", L["Dues.SettledElsewhere", label, DuesMonth.Format(payer.SettledUntil!.Value)], DuesArticles.WherePaid);
+            return Error.Conflict("DUES_SETTLED_ELSEWHERE", T["Dues.SettledElsewhere", label, DuesMonth.Format(payer.SettledUntil!.Value)], DuesArticles.WherePaid);
         }
 
         // The windows are counted from the month the money was paid: a payment made in time stays valid when it is entered later.

@@ -19,7 +19,7 @@ namespace Dangjian.Web.Modules.Dues.Publication;
 /// Figures come from the payments and usage entries themselves, so the people's rows add up to the total collected.
 /// </summary>
 public sealed class DuesPublication(AppDbContext db, DuesRoll roll, DuesBalance balances, IOptionsSnapshot<DuesOptions> options,
-    IStringLocalizer<SharedResource> L)
+    IStringLocalizer<DuesText> T)
 {
     public async Task<Result<DuesPublicationDto>> HandleAsync(Guid orgUnitId, string? year, CancellationToken ct)
     {
@@ -79,22 +79,22 @@ public sealed class DuesPublication(AppDbContext db, DuesRoll roll, DuesBalance 
         static object Yuan(long fen) => fen / 100m;
         var rows = new List<IReadOnlyList<object?>>();
         rows.AddRange(p.Members.Select(m => (IReadOnlyList<object?>)[m.Name, m.OrgUnitName, Yuan(m.MonthlyFen), m.MonthsPaid, Yuan(m.PaidFen), Yuan(m.VoluntaryFen)]));
-        rows.Add([L["DuesPublication.Total"].Value, "", null, p.MonthsPaid, Yuan(b.CollectedFen), Yuan(b.VoluntaryFen)]);
+        rows.Add([T["DuesPublication.Total"].Value, "", null, p.MonthsPaid, Yuan(b.CollectedFen), Yuan(b.VoluntaryFen)]);
         rows.Add([]);
-        rows.Add([L["DuesPublication.Collected"].Value, Yuan(b.CollectedFen + b.VoluntaryFen)]);
-        rows.Add([L["DuesPublication.CentreShare", b.CentreSharePercent].Value, Yuan(b.CentreShareFen)]);
-        rows.Add([L["DuesPublication.ToCentre"].Value, Yuan(b.ToCentreFen)]);
-        rows.Add([L["DuesPublication.HandUp"].Value, Yuan(b.HandUpFen)]);
-        rows.AddRange(p.UsedByPurpose.Select(u => (IReadOnlyList<object?>)[L["DuesPublication.UsedFor", L["DuesUsage.Purpose." + u.Purpose]].Value, Yuan(u.AmountFen)]));
-        rows.Add([L["DuesPublication.Used"].Value, Yuan(b.UsedFen)]);
-        rows.Add([L["DuesPublication.Balance"].Value, Yuan(b.BalanceFen)]);
+        rows.Add([T["DuesPublication.Collected"].Value, Yuan(b.CollectedFen + b.VoluntaryFen)]);
+        rows.Add([T["DuesPublication.CentreShare", b.CentreSharePercent].Value, Yuan(b.CentreShareFen)]);
+        rows.Add([T["DuesPublication.ToCentre"].Value, Yuan(b.ToCentreFen)]);
+        rows.Add([T["DuesPublication.HandUp"].Value, Yuan(b.HandUpFen)]);
+        rows.AddRange(p.UsedByPurpose.Select(u => (IReadOnlyList<object?>)[T["DuesPublication.UsedFor", T["DuesUsage.Purpose." + u.Purpose]].Value, Yuan(u.AmountFen)]));
+        rows.Add([T["DuesPublication.Used"].Value, Yuan(b.UsedFen)]);
+        rows.Add([T["DuesPublication.Balance"].Value, Yuan(b.BalanceFen)]);
 
         using var output = new MemoryStream();
-        XlsxWriter.Write(output, L["DuesPublication.Sheet"],
-            [L["DuesPublication.Name"], L["DuesPublication.Unit"], L["DuesPublication.MonthlyYuan"], L["DuesPublication.MonthsPaid"],
-                L["DuesPublication.PaidYuan"], L["DuesPublication.VoluntaryYuan"]],
+        XlsxWriter.Write(output, T["DuesPublication.Sheet"],
+            [T["DuesPublication.Name"], T["DuesPublication.Unit"], T["DuesPublication.MonthlyYuan"], T["DuesPublication.MonthsPaid"],
+                T["DuesPublication.PaidYuan"], T["DuesPublication.VoluntaryYuan"]],
             rows);
-        var fileName = string.Create(CultureInfo.InvariantCulture, $"{p.OrgUnitName}-{p.Year}-{L["DuesPublication.Sheet"]}.xlsx");
+        var fileName = string.Create(CultureInfo.InvariantCulture, $"{p.OrgUnitName}-{p.Year}-{T["DuesPublication.Sheet"]}.xlsx");
         return (fileName, output.ToArray());
     }
 }

@@ -16,7 +16,7 @@ namespace Dangjian.Web.Modules.Dues.Usage;
 /// recorded at the same moment cannot both spend the same money.
 /// </summary>
 public sealed class RecordDuesUsage(AppDbContext db, OrgAccess access, DuesBalance balances, Platform.Ledger.Ledger ledger, CurrentUser user,
-    TimeProvider clock, IOptionsSnapshot<DuesOptions> options, IStringLocalizer<SharedResource> L)
+    TimeProvider clock, IOptionsSnapshot<DuesOptions> options, IStringLocalizer<DuesText> T)
 {
     public const long MaxAmountFen = 100_000_000_000;
 
@@ -29,9 +29,9 @@ public sealed class RecordDuesUsage(AppDbContext db, OrgAccess access, DuesBalan
 
         var errors = new FieldErrors();
         var spentOn = errors.Take(Day(r.SpentOn, "spentOn", "DuesUsage.SpentOn", today));
-        if (r.AmountFen is null) errors.Add(Error.Validation("amountFen", L["DuesUsage.AmountRequired"]));
-        else if (r.AmountFen <= 0) errors.Add(Error.Validation("amountFen", L["DuesUsage.AmountPositive"]));
-        else if (r.AmountFen > MaxAmountFen) errors.Add(Error.Validation("amountFen", L["DuesUsage.AmountTooLarge"]));
+        if (r.AmountFen is null) errors.Add(Error.Validation("amountFen", T["DuesUsage.AmountRequired"]));
+        else if (r.AmountFen <= 0) errors.Add(Error.Validation("amountFen", T["DuesUsage.AmountPositive"]));
+        else if (r.AmountFen > MaxAmountFen) errors.Add(Error.Validation("amountFen", T["DuesUsage.AmountTooLarge"]));
         var purpose = errors.Take(Purpose(r.Purpose));
         var description = errors.Take(Text(r.Description, "description", "DuesUsage.Description", DuesUsageConfiguration.DescriptionMaxLength));
         var approvedBy = errors.Take(Text(r.ApprovedBy, "approvedBy", "DuesUsage.ApprovedBy", DuesUsageConfiguration.ApprovedByMaxLength));
@@ -46,7 +46,7 @@ public sealed class RecordDuesUsage(AppDbContext db, OrgAccess access, DuesBalan
         var decision = DuesUsageRules.Check(before.BalanceFen, amount, options.Value);
         if (!decision.Allowed)
         {
-            return Error.Rule("DUES_USAGE_OVER_BALANCE", L["DuesUsage.OverBalance", DuesTexts.Yuan(amount), year, DuesTexts.Yuan(decision.BalanceAfterFen),
+            return Error.Rule("DUES_USAGE_OVER_BALANCE", T["DuesUsage.OverBalance", DuesTexts.Yuan(amount), year, DuesTexts.Yuan(decision.BalanceAfterFen),
                 DuesTexts.Yuan(decision.FloorFen), DuesTexts.Yuan(before.BalanceFen)], decision.Article!);
         }
 
@@ -79,14 +79,14 @@ public sealed class RecordDuesUsage(AppDbContext db, OrgAccess access, DuesBalan
         var unit = loaded.Value!;
         // The entry must belong to the unit in the route: an id from elsewhere is simply not found here.
         var original = await db.DuesUsages.AsNoTracking().FirstOrDefaultAsync(u => u.Id == usageId && u.OrgUnitId == unit.Id, ct);
-        if (original is null) return Error.NotFound(L["DuesUsage.NotFound"]);
+        if (original is null) return Error.NotFound(T["DuesUsage.NotFound"]);
         var reason = Text(r.Reason, "reason", "DuesUsage.Reason", DuesUsageConfiguration.DescriptionMaxLength);
         if (!reason.IsSuccess) return reason.Error!;
-        if (original.ReversesId is not null) return Error.Conflict("DUES_USAGE_IS_REVERSAL", L["DuesUsage.CannotReverseReversal"]);
+        if (original.ReversesId is not null) return Error.Conflict("DUES_USAGE_IS_REVERSAL", T["DuesUsage.CannotReverseReversal"]);
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await LockTenantAsync(ct);
-        if (await db.DuesUsages.AnyAsync(u => u.ReversesId == original.Id, ct)) return Error.Conflict("DUES_USAGE_REVERSED", L["DuesUsage.AlreadyReversed"]);
+        if (await db.DuesUsages.AnyAsync(u => u.ReversesId == original.Id, ct)) return Error.Conflict("DUES_USAGE_REVERSED", T["DuesUsage.AlreadyReversed"]);
         var now = clock.GetUtcNow();
         var reversal = new DuesUsage
         {
@@ -117,27 +117,27 @@ public sealed class RecordDuesUsage(AppDbContext db, OrgAccess access, DuesBalan
 
     private Result<DateOnly> Day(string? text, string field, string key, DateOnly today)
     {
-        if (string.IsNullOrWhiteSpace(text)) return Error.Validation(field, L[key + "Required"]);
-        if (!DuesMonth.TryParseDay(text, out var day) || day.Year < DuesMonth.MinYear) return Error.Validation(field, L[key + "Invalid"]);
-        if (day > today) return Error.Validation(field, L[key + "Future"]);
+        if (string.IsNullOrWhiteSpace(text)) return Error.Validation(field, T[key + "Required"]);
+        if (!DuesMonth.TryParseDay(text, out var day) || day.Year < DuesMonth.MinYear) return Error.Validation(field, T[key + "Invalid"]);
+        if (day > today) return Error.Validation(field, T[key + "Future"]);
         return day;
     }
 
     private Result<DuesUsagePurpose> Purpose(string? text)
     {
         var names = string.Join(" | ", Enum.GetNames<DuesUsagePurpose>());
-        if (string.IsNullOrWhiteSpace(text)) return Error.Validation("purpose", L["DuesUsage.PurposeRequired", names]);
+        if (string.IsNullOrWhiteSpace(text)) return Error.Validation("purpose", T["DuesUsage.PurposeRequired", names]);
         // Names only: no numbers and no comma-separated combinations, which Enum.TryParse would accept.
         var name = Enum.GetNames<DuesUsagePurpose>().FirstOrDefault(n => string.Equals(n, text.Trim(), StringComparison.OrdinalIgnoreCase));
-        return name is not null ? Enum.Parse<DuesUsagePurpose>(name) : Error.Validation("purpose", L["DuesUsage.PurposeInvalid", names]);
+        return name is not null ? Enum.Parse<DuesUsagePurpose>(name) : Error.Validation("purpose", T["DuesUsage.PurposeInvalid", names]);
     }
 
     /// <summary>Required text up to a length, trimmed (a struct wrapper so it can go through <see cref="FieldErrors.Take{T}"/>).</summary>
     private Result<RequiredText> Text(string? text, string field, string key, int max)
     {
-        if (string.IsNullOrWhiteSpace(text)) return Error.Validation(field, L[key + "Required"]);
+        if (string.IsNullOrWhiteSpace(text)) return Error.Validation(field, T[key + "Required"]);
         var trimmed = text.Trim();
-        return trimmed.Length > max ? Error.Validation(field, L[key + "TooLong", max]) : new RequiredText(trimmed);
+        return trimmed.Length > max ? Error.Validation(field, T[key + "TooLong", max]) : new RequiredText(trimmed);
     }
 
     private static string Trim(string s, int max) => s.Length > max ? s[..max] : s;

@@ -28,7 +28,7 @@ public sealed record MyAppraisalDto(Guid MemberId, bool SelfAppraised, bool Vote
 /// the tallies propose a grade; the host closes the appraisal (overriding a proposal where the meeting decided
 /// otherwise) and the grades go onto the members' records.
 /// </summary>
-public sealed class DemocraticAppraisal(AppDbContext db, GetMeeting meetings, CurrentUser user, TimeProvider clock, IStringLocalizer<SharedResource> L)
+public sealed class DemocraticAppraisal(AppDbContext db, GetMeeting meetings, CurrentUser user, TimeProvider clock, IStringLocalizer<SharedResource> L, IStringLocalizer<MeetingsText> T)
 {
     public async Task<Result<AppraisalDto>> SelfAsync(Guid meetingId, SelfAppraisalRequest r, CancellationToken ct)
     {
@@ -41,7 +41,7 @@ public sealed class DemocraticAppraisal(AppDbContext db, GetMeeting meetings, Cu
         if (!TryGrade(r.Grade, out var grade)) invalid.Add(Error.Validation("grade", GradeMessage("grade")));
         if (invalid.ToError() is { } bad) return bad;
         if (await db.AppraisalSelves.AnyAsync(s => s.MeetingId == meetingId && s.MemberId == me, ct))
-            return Error.Conflict("APPRAISAL_SELF_EXISTS", L["Appraisal.SelfExists"]);
+            return Error.Conflict("APPRAISAL_SELF_EXISTS", T["Appraisal.SelfExists"]);
         db.AppraisalSelves.Add(new AppraisalSelf { Id = Guid.CreateVersion7(clock.GetUtcNow()), MeetingId = meetingId, MemberId = me, Text = text!, Grade = grade, At = clock.GetUtcNow() });
         await db.SaveChangesAsync(ct);
         return await TallyAsync(m!, ct);
@@ -52,18 +52,18 @@ public sealed class DemocraticAppraisal(AppDbContext db, GetMeeting meetings, Cu
         var (m, me, error) = await OpenAsync(meetingId, ct);
         if (error is not null) return error;
         if (await db.AppraisalVotes.AnyAsync(v => v.MeetingId == meetingId && v.VoterMemberId == me, ct))
-            return Error.Conflict("APPRAISAL_VOTED", L["Appraisal.Voted"]);
+            return Error.Conflict("APPRAISAL_VOTED", T["Appraisal.Voted"]);
         var expected = await ExpectedAttendees.Of(db, m!).Select(x => x.Id).ToListAsync(ct);
         var votes = r.Votes ?? [];
         var invalid = new FieldErrors();
         if (votes.Count == 0) invalid.Add(Error.Validation("votes", L["Validation.Required", "votes"]));
         for (var i = 0; i < votes.Count; i++)
         {
-            if (votes[i].MemberId is not { } id || !expected.Contains(id)) invalid.Add(Error.Validation($"votes[{i}].memberId", L["Appraisal.NotAMember"]));
+            if (votes[i].MemberId is not { } id || !expected.Contains(id)) invalid.Add(Error.Validation($"votes[{i}].memberId", T["Appraisal.NotAMember"]));
             if (!TryGrade(votes[i].Grade, out _)) invalid.Add(Error.Validation($"votes[{i}].grade", GradeMessage($"votes[{i}].grade")));
         }
         if (votes.Where(v => v.MemberId is not null).GroupBy(v => v.MemberId).Any(g => g.Count() > 1))
-            invalid.Add(Error.Validation("votes", L["Appraisal.Twice"]));
+            invalid.Add(Error.Validation("votes", T["Appraisal.Twice"]));
         if (invalid.ToError() is { } bad) return bad;
         var now = clock.GetUtcNow();
         foreach (var v in votes)
@@ -82,7 +82,7 @@ public sealed class DemocraticAppraisal(AppDbContext db, GetMeeting meetings, Cu
     {
         var loaded = await meetings.LoadAsync(meetingId, ct);
         if (!loaded.IsSuccess) return loaded.Error!;
-        if (loaded.Value!.Type != MeetingType.DemocraticAppraisal) return Error.Conflict("APPRAISAL_WRONG_TYPE", L["Appraisal.WrongType"]);
+        if (loaded.Value!.Type != MeetingType.DemocraticAppraisal) return Error.Conflict("APPRAISAL_WRONG_TYPE", T["Appraisal.WrongType"]);
         return await TallyAsync(loaded.Value, ct);
     }
 
@@ -91,14 +91,14 @@ public sealed class DemocraticAppraisal(AppDbContext db, GetMeeting meetings, Cu
         var loaded = await meetings.LoadAsync(meetingId, ct);
         if (!loaded.IsSuccess) return loaded.Error!;
         var m = loaded.Value!;
-        if (m.Type != MeetingType.DemocraticAppraisal) return Error.Conflict("APPRAISAL_WRONG_TYPE", L["Appraisal.WrongType"]);
-        if (m.HostUserId != user.UserId && !user.Can(Permission.ManageMeetings, m.OrgPath)) return Error.Forbidden(L["Meeting.HostDecides"]);
-        if (await db.AppraisalResults.AnyAsync(x => x.MeetingId == meetingId, ct)) return Error.Conflict("APPRAISAL_CLOSED", L["Appraisal.Closed"]);
+        if (m.Type != MeetingType.DemocraticAppraisal) return Error.Conflict("APPRAISAL_WRONG_TYPE", T["Appraisal.WrongType"]);
+        if (m.HostUserId != user.UserId && !user.Can(Permission.ManageMeetings, m.OrgPath)) return Error.Forbidden(T["Meeting.HostDecides"]);
+        if (await db.AppraisalResults.AnyAsync(x => x.MeetingId == meetingId, ct)) return Error.Conflict("APPRAISAL_CLOSED", T["Appraisal.Closed"]);
         var tally = await TallyAsync(m, ct);
         var overrides = new Dictionary<Guid, AppraisalGrade>();
         foreach (var (o, i) in (r.Overrides ?? []).Select((o, i) => (o, i)))
         {
-            if (o.MemberId is not { } id || tally.Members.All(t => t.MemberId != id)) return Error.Validation($"overrides[{i}].memberId", L["Appraisal.NotAMember"]);
+            if (o.MemberId is not { } id || tally.Members.All(t => t.MemberId != id)) return Error.Validation($"overrides[{i}].memberId", T["Appraisal.NotAMember"]);
             if (!TryGrade(o.Grade, out var g)) return Error.Validation($"overrides[{i}].grade", GradeMessage($"overrides[{i}].grade"));
             overrides[id] = g;
         }
@@ -132,11 +132,11 @@ public sealed class DemocraticAppraisal(AppDbContext db, GetMeeting meetings, Cu
         var loaded = await meetings.LoadAsync(meetingId, ct);
         if (!loaded.IsSuccess) return (null, default, loaded.Error);
         var m = loaded.Value!;
-        if (m.Type != MeetingType.DemocraticAppraisal) return (null, default, Error.Conflict("APPRAISAL_WRONG_TYPE", L["Appraisal.WrongType"]));
-        if (clock.GetUtcNow() < m.StartsAt) return (null, default, Error.Conflict("MEETING_NOT_STARTED", L["Meeting.NotStarted"]));
-        if (await db.AppraisalResults.AnyAsync(x => x.MeetingId == meetingId, ct)) return (null, default, Error.Conflict("APPRAISAL_CLOSED", L["Appraisal.Closed"]));
+        if (m.Type != MeetingType.DemocraticAppraisal) return (null, default, Error.Conflict("APPRAISAL_WRONG_TYPE", T["Appraisal.WrongType"]));
+        if (clock.GetUtcNow() < m.StartsAt) return (null, default, Error.Conflict("MEETING_NOT_STARTED", T["Meeting.NotStarted"]));
+        if (await db.AppraisalResults.AnyAsync(x => x.MeetingId == meetingId, ct)) return (null, default, Error.Conflict("APPRAISAL_CLOSED", T["Appraisal.Closed"]));
         var me = await ExpectedAttendees.MemberOf(db, m, user.UserId).Select(x => (Guid?)x.Id).FirstOrDefaultAsync(ct);
-        return me is { } id ? (m, id, null) : (null, default, Error.Forbidden(L["Meeting.NotAttendee"]));
+        return me is { } id ? (m, id, null) : (null, default, Error.Forbidden(T["Meeting.NotAttendee"]));
     }
 
     private async Task<AppraisalDto> TallyAsync(Meeting m, CancellationToken ct)

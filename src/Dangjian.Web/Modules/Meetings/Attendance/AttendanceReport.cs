@@ -29,7 +29,7 @@ public sealed record MemberAttendanceReportDto(Guid MemberId, string Name, DateO
 /// for one person (the meetings they were expected at). Meetings still open are not counted until their roll closes.
 /// </summary>
 [ModuleContract]
-public sealed class AttendanceReport(AppDbContext db, OrgAccess units, MemberAccess members, TimeProvider clock, IStringLocalizer<SharedResource> L)
+public sealed class AttendanceReport(AppDbContext db, OrgAccess units, MemberAccess members, TimeProvider clock, IStringLocalizer<MeetingsText> T)
 {
     public const int MaxMeetingsListed = 500;
 
@@ -93,7 +93,7 @@ public sealed class AttendanceReport(AppDbContext db, OrgAccess units, MemberAcc
         var today = clock.Today();
         var end = to ?? today;
         var start = from ?? new DateOnly(end.Year, 1, 1);
-        if (start > end) return Error.Validation("from", L["Attendance.FromAfterTo"]);
+        if (start > end) return Error.Validation("from", T["Attendance.FromAfterTo"]);
         return (start, end);
     }
 

@@ -37,7 +37,7 @@ public sealed record MeetingBookDto(Guid OrgUnitId, string UnitName, int Year, D
 /// count, and cancelled ones are left out. Whoever exports it is written to the access log of each person named.
 /// </summary>
 public sealed class MeetingBook(AppDbContext db, OrgAccess access, UnitCompliance compliance, MemberAccess members, TimeProvider clock,
-    IStringLocalizer<SharedResource> L)
+    IStringLocalizer<SharedResource> L, IStringLocalizer<MeetingsText> T)
 {
     public async Task<Result<MeetingBookDto>> HandleAsync(Guid unitId, int? year, CancellationToken ct)
     {
@@ -65,7 +65,7 @@ public sealed class MeetingBook(AppDbContext db, OrgAccess access, UnitComplianc
     {
         ArgumentNullException.ThrowIfNull(book);
         var people = book.Meetings.SelectMany(m => m.Present.Concat(m.OnLeave).Concat(m.Absent)).Select(p => p.MemberId).Distinct();
-        members.Log(people, "export", L["MeetingBook.LogExport", book.UnitName, book.Year, format]);
+        members.Log(people, "export", T["MeetingBook.LogExport", book.UnitName, book.Year, format]);
         await db.SaveChangesAsync(ct);
     }
 

@@ -24,15 +24,15 @@ internal sealed class ComplianceReminderJob(TimeProvider clock) : IJob
     private async Task<int> RunForTenantAsync(IServiceProvider sp, CancellationToken ct)
     {
         var db = sp.GetRequiredService<AppDbContext>();
-        var L = sp.GetRequiredService<IStringLocalizer<SharedResource>>();
+        var T = sp.GetRequiredService<IStringLocalizer<MeetingsText>>();
         var slots = await sp.GetRequiredService<UnitCompliance>().DueSoonAsync(ct);
         var count = 0;
         foreach (var slot in slots)
         {
-            var type = L["MeetingType." + slot.Type];
+            var type = T["MeetingType." + slot.Type];
             count += await UnitResponsibles.NotifyOnceAsync(db, slot.UnitPath, $"compliance-due:{slot.OrgUnitId:N}:{slot.Type}:{slot.Period}",
-                clock.GetUtcNow(), L["Compliance.ReminderTitle", slot.UnitName, type, ChinaTime.Format(slot.To)],
-                L["Compliance.ReminderBody", slot.Period, type, slot.Required, slot.Held, slot.Article],
+                clock.GetUtcNow(), T["Compliance.ReminderTitle", slot.UnitName, type, ChinaTime.Format(slot.To)],
+                T["Compliance.ReminderBody", slot.Period, type, slot.Required, slot.Held, slot.Article],
                 $"/meetings/compliance?unit={slot.OrgUnitId}", ct);
         }
         await db.SaveChangesAsync(ct);

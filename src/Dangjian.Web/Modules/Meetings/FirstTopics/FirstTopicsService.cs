@@ -20,7 +20,7 @@ public sealed record FirstTopicResponsesDto(FirstTopicDto Topic, int TargetHours
 
 /// <summary>第一议题: publish to a subtree, list, and each branch's response time (its first meeting that studied it).</summary>
 public sealed class FirstTopicsService(AppDbContext db, OrgAccess access, CurrentUser user, TimeProvider clock, IOptions<MeetingOptions> options,
-    IStringLocalizer<SharedResource> L)
+    IStringLocalizer<SharedResource> L, IStringLocalizer<MeetingsText> T)
 {
     public async Task<Result<FirstTopicDto>> PublishAsync(PublishFirstTopicRequest r, CancellationToken ct)
     {
@@ -85,12 +85,12 @@ public sealed class FirstTopicsService(AppDbContext db, OrgAccess access, Curren
     public async Task<Result<FirstTopicResponsesDto>> ResponsesAsync(Guid topicId, Guid? orgUnitId, CancellationToken ct)
     {
         var topic = await db.FirstTopics.AsNoTracking().FirstOrDefaultAsync(t => t.Id == topicId, ct);
-        if (topic is null) return Error.NotFound(L["FirstTopic.NotFound"]);
+        if (topic is null) return Error.NotFound(T["FirstTopic.NotFound"]);
         var unit = await access.LoadAsync(orgUnitId ?? topic.OrgUnitId, Permission.ViewMembers, ct);
         if (!unit.IsSuccess) return unit.Error!;
         // The view is the part of the topic's subtree the caller asked for (and may see).
         var path = unit.Value!.Path.StartsWith(topic.OrgPath, StringComparison.Ordinal) ? unit.Value.Path : topic.OrgPath;
-        if (!user.Can(Permission.ViewMembers, path)) return Error.NotFound(L["FirstTopic.NotFound"]);
+        if (!user.Can(Permission.ViewMembers, path)) return Error.NotFound(T["FirstTopic.NotFound"]);
         var branches = await db.OrgUnits.AsNoTracking().InSubtree(path).Where(u => u.Kind == OrgUnitKind.Branch && u.DissolvedAt == null)
             .OrderBy(u => u.Path).Select(u => new { u.Id, u.Name, u.Path }).ToListAsync(ct);
         var now = clock.GetUtcNow();

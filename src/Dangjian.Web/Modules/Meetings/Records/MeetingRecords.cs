@@ -26,7 +26,7 @@ public sealed record RecordDto(Guid MeetingId, string Minutes, string Recorder, 
 /// 记实: minutes, resolutions with their votes, attachments with their hash; written by the host or the unit's
 /// organisers, read by whoever may see the meeting. Once locked, only amendments are added.
 /// </summary>
-public sealed class MeetingRecords(AppDbContext db, GetMeeting meetings, CurrentUser user, TimeProvider clock, IStringLocalizer<SharedResource> L)
+public sealed class MeetingRecords(AppDbContext db, GetMeeting meetings, CurrentUser user, TimeProvider clock, IStringLocalizer<SharedResource> L, IStringLocalizer<MeetingsText> T)
 {
     public const int MaxAttachmentBytes = 20 * 1024 * 1024;
 
@@ -92,7 +92,7 @@ public sealed class MeetingRecords(AppDbContext db, GetMeeting meetings, Current
         var loaded = await meetings.LoadAsync(meetingId, ct);
         if (!loaded.IsSuccess) return loaded.Error!;
         var a = await db.MeetingAttachments.AsNoTracking().FirstOrDefaultAsync(x => x.Id == attachmentId && x.MeetingId == meetingId, ct);
-        return a is null ? Error.NotFound(L["Meeting.AttachmentNotFound"]) : a;
+        return a is null ? Error.NotFound(T["Meeting.AttachmentNotFound"]) : a;
     }
 
     public async Task<Result<RecordDto>> LockAsync(Guid meetingId, CancellationToken ct)
@@ -110,8 +110,8 @@ public sealed class MeetingRecords(AppDbContext db, GetMeeting meetings, Current
     {
         var loaded = await meetings.LoadAsync(meetingId, ct);
         if (!loaded.IsSuccess) return loaded.Error!;
-        if (!CanWrite(loaded.Value!)) return Error.Forbidden(L["Meeting.HostDecides"]);
-        if (!await db.MeetingRecords.AnyAsync(x => x.MeetingId == meetingId && x.Locked, ct)) return Error.Conflict("RECORD_NOT_LOCKED", L["Meeting.RecordNotLocked"]);
+        if (!CanWrite(loaded.Value!)) return Error.Forbidden(T["Meeting.HostDecides"]);
+        if (!await db.MeetingRecords.AnyAsync(x => x.MeetingId == meetingId && x.Locked, ct)) return Error.Conflict("RECORD_NOT_LOCKED", T["Meeting.RecordNotLocked"]);
         var text = r.Text?.Trim();
         if (string.IsNullOrEmpty(text)) return Error.Validation("text", L["Validation.Required", "text"]);
         if (text.Length > 4000) return Error.Validation("text", L["Validation.TooLong", "text", 4000]);
@@ -128,14 +128,14 @@ public sealed class MeetingRecords(AppDbContext db, GetMeeting meetings, Current
     {
         var loaded = await meetings.LoadAsync(meetingId, ct);
         if (!loaded.IsSuccess) return (null, null, loaded.Error);
-        if (!CanWrite(loaded.Value!)) return (null, null, Error.Forbidden(L["Meeting.HostDecides"]));
+        if (!CanWrite(loaded.Value!)) return (null, null, Error.Forbidden(T["Meeting.HostDecides"]));
         var record = await db.MeetingRecords.FirstOrDefaultAsync(x => x.MeetingId == meetingId, ct);
         if (record is null)
         {
             record = new MeetingRecord { Id = Guid.CreateVersion7(clock.GetUtcNow()), MeetingId = meetingId, UpdatedAt = clock.GetUtcNow() };
             db.MeetingRecords.Add(record);
         }
-        if (record.Locked) return (null, null, Error.Conflict("RECORD_LOCKED", L["Meeting.RecordLocked"]));
+        if (record.Locked) return (null, null, Error.Conflict("RECORD_LOCKED", T["Meeting.RecordLocked"]));
         return (loaded.Value, record, null);
     }
 

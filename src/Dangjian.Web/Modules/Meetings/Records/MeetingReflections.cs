@@ -15,7 +15,7 @@ public sealed record ReflectionDto(Guid Id, Guid MemberId, string MemberName, st
 /// 心得: a person expected at a meeting writes (and may rewrite) what they took from it once it has started; the host
 /// and the unit's organisers read them all, everyone else only their own.
 /// </summary>
-public sealed class MeetingReflections(AppDbContext db, GetMeeting meetings, CurrentUser user, TimeProvider clock, IStringLocalizer<SharedResource> L)
+public sealed class MeetingReflections(AppDbContext db, GetMeeting meetings, CurrentUser user, TimeProvider clock, IStringLocalizer<SharedResource> L, IStringLocalizer<MeetingsText> T)
 {
     public const int MaxLength = 4000;
 
@@ -37,9 +37,9 @@ public sealed class MeetingReflections(AppDbContext db, GetMeeting meetings, Cur
         if (!loaded.IsSuccess) return loaded.Error!;
         var m = loaded.Value!;
         var me = await ExpectedAttendees.MemberOf(db, m, user.UserId).Select(x => new { x.Id, x.Name }).FirstOrDefaultAsync(ct);
-        if (me is null) return Error.Forbidden(L["Meeting.NotAttendee"]);
+        if (me is null) return Error.Forbidden(T["Meeting.NotAttendee"]);
         var now = clock.GetUtcNow();
-        if (now < m.StartsAt) return Error.Conflict("MEETING_NOT_STARTED", L["Reflection.NotStarted"]);
+        if (now < m.StartsAt) return Error.Conflict("MEETING_NOT_STARTED", T["Reflection.NotStarted"]);
         var text = r.Text?.Trim();
         if (string.IsNullOrEmpty(text)) return Error.Validation("text", L["Validation.Required", "text"]);
         if (text.Length > MaxLength) return Error.Validation("text", L["Validation.TooLong", "text", MaxLength]);

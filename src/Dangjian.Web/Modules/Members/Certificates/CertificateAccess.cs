@@ -11,13 +11,13 @@ namespace Dangjian.Web.Modules.Members.Certificates;
 /// A certificate belongs to the unit that issued it: a caller who cannot see that unit's members gets "not found",
 /// one who sees them but may not manage them gets "forbidden" (as MemberAccess does for the person).
 /// </summary>
-public sealed class CertificateAccess(AppDbContext db, CurrentUser user, IStringLocalizer<SharedResource> L)
+public sealed class CertificateAccess(AppDbContext db, CurrentUser user, IStringLocalizer<SharedResource> L, IStringLocalizer<MembersText> T)
 {
     public async Task<Result<MemberCertificate>> LoadAsync(Guid id, Permission permission, CancellationToken ct, bool track = false)
     {
         var query = track ? db.MemberCertificates : db.MemberCertificates.AsNoTracking();
         var c = await query.FirstOrDefaultAsync(x => x.Id == id, ct);
-        if (c is null || !CanSee(c)) return Error.NotFound(L["Certificate.NotFound"]);
+        if (c is null || !CanSee(c)) return Error.NotFound(T["Certificate.NotFound"]);
         if (!user.Can(permission, c.OrgPath)) return Error.Forbidden(L["Auth.Forbidden"]);
         return c;
     }

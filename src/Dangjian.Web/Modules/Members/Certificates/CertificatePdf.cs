@@ -13,7 +13,7 @@ namespace Dangjian.Web.Modules.Members.Certificates;
 /// number follows the registry's rules (in full only for a caller who may see it, and then logged for the person).
 /// </summary>
 public sealed class CertificatePdf(AppDbContext db, CertificateAccess access, MemberAccess members, PdfDocuments pdf,
-    IStringLocalizer<SharedResource> L)
+    IStringLocalizer<MembersText> T)
 {
     private const string Title = "中国共产党党员证明信";
 
@@ -28,7 +28,7 @@ public sealed class CertificatePdf(AppDbContext db, CertificateAccess access, Me
 
         var member = await db.Members.AsNoTracking().FirstAsync(m => m.Id == c.MemberId, ct);
         var unit = await access.UnitNameAsync(c, ct);
-        var person = PersonOnDocument.Of(member, members.IdNumberForDocument(member, L["Certificate.LogPrinted", c.Number]), c.IssuedOn);
+        var person = PersonOnDocument.Of(member, members.IdNumberForDocument(member, T["Certificate.LogPrinted", c.Number]), c.IssuedOn);
         var period = $"{ChinaTime.Written(c.FromDate)}至{ChinaTime.Written(c.ToDate)}";
         var cancelled = c.Status == CertificateStatus.Cancelled;
 

@@ -17,7 +17,7 @@ public sealed record IssueCertificateRequest(string? Destination, string? Reason
 /// period overlaps must be cancelled first.
 /// </summary>
 public sealed class IssueCertificate(AppDbContext db, MemberAccess members, CurrentUser user, Platform.Ledger.Ledger ledger,
-    TimeProvider clock, IOptions<CertificateOptions> options, IStringLocalizer<SharedResource> L)
+    TimeProvider clock, IOptions<CertificateOptions> options, IStringLocalizer<SharedResource> L, IStringLocalizer<MembersText> T)
 {
     public async Task<Result<MemberCertificate>> HandleAsync(Guid memberId, IssueCertificateRequest r, CancellationToken ct)
     {
@@ -26,13 +26,13 @@ public sealed class IssueCertificate(AppDbContext db, MemberAccess members, Curr
         var member = loaded.Value!;
 
         var invalid = new FieldErrors();
-        if (string.IsNullOrWhiteSpace(r.Destination)) invalid.Add(Error.Validation("destination", L["Certificate.DestinationRequired"]));
-        else if (r.Destination.Trim().Length > 200) invalid.Add(Error.Validation("destination", L["Validation.TooLong", L["Certificate.Destination"], 200]));
-        if (r.Reason is { } reason && reason.Trim().Length > 400) invalid.Add(Error.Validation("reason", L["Validation.TooLong", L["Certificate.Reason"], 400]));
-        if (r.FromDate is null) invalid.Add(Error.Validation("fromDate", L["Validation.Required", L["Certificate.FromDate"]]));
-        if (r.ToDate is null) invalid.Add(Error.Validation("toDate", L["Validation.Required", L["Certificate.ToDate"]]));
+        if (string.IsNullOrWhiteSpace(r.Destination)) invalid.Add(Error.Validation("destination", T["Certificate.DestinationRequired"]));
+        else if (r.Destination.Trim().Length > 200) invalid.Add(Error.Validation("destination", L["Validation.TooLong", T["Certificate.Destination"], 200]));
+        if (r.Reason is { } reason && reason.Trim().Length > 400) invalid.Add(Error.Validation("reason", L["Validation.TooLong", T["Certificate.Reason"], 400]));
+        if (r.FromDate is null) invalid.Add(Error.Validation("fromDate", L["Validation.Required", T["Certificate.FromDate"]]));
+        if (r.ToDate is null) invalid.Add(Error.Validation("toDate", L["Validation.Required", T["Certificate.ToDate"]]));
         if (r.FromDate is { } f && r.ToDate is { } t && CertificatePeriodRule.Check(f, t) == CertificatePeriod.EndsBeforeStart)
-            invalid.Add(Error.Validation("toDate", L["Certificate.EndsBeforeStart"]));
+            invalid.Add(Error.Validation("toDate", T["Certificate.EndsBeforeStart"]));
         if (invalid.ToError() is { } validation) return validation;
         var from = r.FromDate!.Value;
         var to = r.ToDate!.Value;
@@ -40,16 +40,16 @@ public sealed class IssueCertificate(AppDbContext db, MemberAccess members, Curr
         if (CertificatePeriodRule.Check(from, to) == CertificatePeriod.TooLong)
         {
             return Error.Rule("CERTIFICATE_TOO_LONG",
-                L["Certificate.TooLong", CertificatePeriodRule.MaxMonths, ChinaTime.Format(CertificatePeriodRule.LatestEnd(from))], TransferArticles.Transfer);
+                T["Certificate.TooLong", CertificatePeriodRule.MaxMonths, ChinaTime.Format(CertificatePeriodRule.LatestEnd(from))], TransferArticles.Transfer);
         }
         if (!Member.IsPartyMember(member.Category) || member.Status != MembershipStatus.Normal)
         {
-            return Error.Rule("CERTIFICATE_NOT_MEMBER", L["Certificate.OnlyMembers"], TransferArticles.Transfer);
+            return Error.Rule("CERTIFICATE_NOT_MEMBER", T["Certificate.OnlyMembers"], TransferArticles.Transfer);
         }
         if (await db.MemberCertificates.AnyAsync(c => c.MemberId == member.Id && c.Status == CertificateStatus.Issued
                                                       && c.FromDate <= to && c.ToDate >= from, ct))
         {
-            return Error.Conflict("CERTIFICATE_OVERLAP", L["Certificate.Overlap"]);
+            return Error.Conflict("CERTIFICATE_OVERLAP", T["Certificate.Overlap"]);
         }
 
         var now = clock.GetUtcNow();

@@ -23,7 +23,7 @@ public sealed record ContactStateDto(bool OutOfContact, DateOnly? Since, string?
 /// the reason code (a code table) is kept on the member while the flag lasts.
 /// </summary>
 public sealed class ContactFollowUps(AppDbContext db, MemberAccess access, CodeTableService codes, CurrentUser user, TimeProvider clock,
-    IOptions<ContactOptions> options, IStringLocalizer<SharedResource> L)
+    IOptions<ContactOptions> options, IStringLocalizer<SharedResource> L, IStringLocalizer<MembersText> T)
 {
     public async Task<Result<ContactStateDto>> GetAsync(Guid memberId, CancellationToken ct)
     {
@@ -42,11 +42,11 @@ public sealed class ContactFollowUps(AppDbContext db, MemberAccess access, CodeT
         if (!loaded.IsSuccess) return loaded.Error!;
         var today = clock.Today();
         var errors = new FieldErrors();
-        if (r.On is null) errors.Add(Error.Validation("on", L["Contact.DateRequired"]));
-        else if (r.On > today) errors.Add(Error.Validation("on", L["Member.DateInFuture"]));
+        if (r.On is null) errors.Add(Error.Validation("on", T["Contact.DateRequired"]));
+        else if (r.On > today) errors.Add(Error.Validation("on", T["Member.DateInFuture"]));
         var method = r.Method is null ? (ContactMethod?)null : errors.Take(OrgInput.Enum<ContactMethod>(r.Method, "method", null, L));
-        if (r.Method is null) errors.Add(Error.Validation("method", L["Contact.MethodRequired"]));
-        if (r.Reached is null) errors.Add(Error.Validation("reached", L["Contact.ReachedRequired"]));
+        if (r.Method is null) errors.Add(Error.Validation("method", T["Contact.MethodRequired"]));
+        if (r.Reached is null) errors.Add(Error.Validation("reached", T["Contact.ReachedRequired"]));
         if (!string.IsNullOrWhiteSpace(r.ReasonCode)) (await codes.LoadActiveAsync(ct)).Check(errors, CodeTableCatalog.OutOfContactReason, "reasonCode", r.ReasonCode, L);
         if (r.Note is { Length: > 1000 }) errors.Add(Error.Validation("note", L["Validation.TooLong", "note", 1000]));
         if (errors.ToError() is { } invalid) return invalid;

@@ -25,15 +25,15 @@ internal sealed class OutOfContactJob(TimeProvider clock) : IJob
     private async Task<int> RunForTenantAsync(IServiceProvider sp, CancellationToken ct)
     {
         var db = sp.GetRequiredService<AppDbContext>();
-        var L = sp.GetRequiredService<IStringLocalizer<SharedResource>>();
+        var T = sp.GetRequiredService<IStringLocalizer<MembersText>>();
         var months = sp.GetRequiredService<IOptions<ContactOptions>>().Value.Months;
         var newly = await ContactStatus.RefreshAsync(db, clock.Today(), months, null, ct);
         foreach (var unit in newly.GroupBy(n => (n.OrgUnitId, n.OrgPath)))
         {
             var count = unit.Count();
-            var names = string.Join("、", unit.Take(10).Select(n => n.Name)) + (count > 10 ? L["Contact.NamesMore", count] : "");
+            var names = string.Join("、", unit.Take(10).Select(n => n.Name)) + (count > 10 ? T["Contact.NamesMore", count] : "");
             await UnitResponsibles.NotifyOnceAsync(db, unit.Key.OrgPath, $"out-of-contact:{unit.Key.OrgUnitId:N}:{ChinaTime.Format(clock.Today())}",
-                clock.GetUtcNow(), L["Contact.NoticeTitle", count, months], L["Contact.NoticeBody", names, months, ContactArticles.Suspension],
+                clock.GetUtcNow(), T["Contact.NoticeTitle", count, months], T["Contact.NoticeBody", names, months, ContactArticles.Suspension],
                 $"/members?unit={unit.Key.OrgUnitId}&outOfContact=true", ct);
         }
         await db.SaveChangesAsync(ct);

@@ -29,7 +29,7 @@ public sealed record MobileRegistrationDto(Guid Id, Guid MemberId, string Member
 /// and the end on return. While a registration is open the record shows 是否流动党员 = 是 and the 外出流向.
 /// </summary>
 public sealed class MobileMembers(AppDbContext db, MemberAccess access, OrgAccess orgAccess, PersonalDataProtector protector, TimeProvider clock,
-    IOptions<MobileOptions> options, IStringLocalizer<SharedResource> L)
+    IOptions<MobileOptions> options, IStringLocalizer<SharedResource> L, IStringLocalizer<MembersText> T)
 {
     private int Interval => options.Value.ReportIntervalMonths;
 
@@ -40,19 +40,19 @@ public sealed class MobileMembers(AppDbContext db, MemberAccess access, OrgAcces
         var member = loaded.Value!;
         var today = clock.Today();
         var errors = new FieldErrors();
-        if (string.IsNullOrWhiteSpace(r.Destination)) errors.Add(Error.Validation("destination", L["Mobile.DestinationRequired"]));
+        if (string.IsNullOrWhiteSpace(r.Destination)) errors.Add(Error.Validation("destination", T["Mobile.DestinationRequired"]));
         foreach (var (field, value, max) in new[] { ("destination", r.Destination, 200), ("destinationOrganisation", r.DestinationOrganisation, 200),
                      ("certificateNumber", r.CertificateNumber, 40), ("note", r.Note, 400), ("contact", r.Contact, 30) })
         {
             if (value is not null && value.Trim().Length > max) errors.Add(Error.Validation(field, L["Validation.TooLong", field, max]));
         }
-        if (r.LeftOn is null) errors.Add(Error.Validation("leftOn", L["Mobile.LeftOnRequired"]));
-        else if (r.LeftOn > today) errors.Add(Error.Validation("leftOn", L["Member.DateInFuture"]));
+        if (r.LeftOn is null) errors.Add(Error.Validation("leftOn", T["Mobile.LeftOnRequired"]));
+        else if (r.LeftOn > today) errors.Add(Error.Validation("leftOn", T["Member.DateInFuture"]));
         if (errors.ToError() is { } invalid) return invalid;
         if (!Member.IsPartyMember(member.Category) || member.Status != MembershipStatus.Normal)
-            return Error.Conflict("not_on_roll", L["Mobile.NotPartyMember"]);
+            return Error.Conflict("not_on_roll", T["Mobile.NotPartyMember"]);
         if (await db.MobileRegistrations.AnyAsync(x => x.MemberId == memberId && x.ReturnedOn == null, ct))
-            return Error.Conflict("already_mobile", L["Mobile.AlreadyRegistered"]);
+            return Error.Conflict("already_mobile", T["Mobile.AlreadyRegistered"]);
 
         var now = clock.GetUtcNow();
         var reg = new MobileRegistration
@@ -76,15 +76,15 @@ public sealed class MobileMembers(AppDbContext db, MemberAccess access, OrgAcces
         if (!found.IsSuccess) return found.Error!;
         var reg = found.Value!;
         var errors = new FieldErrors();
-        if (r.ReportedOn is null) errors.Add(Error.Validation("reportedOn", L["Mobile.ReportedOnRequired"]));
-        else if (r.ReportedOn > clock.Today()) errors.Add(Error.Validation("reportedOn", L["Member.DateInFuture"]));
-        else if (r.ReportedOn < reg.LeftOn) errors.Add(Error.Validation("reportedOn", L["Mobile.ReportBeforeLeaving"]));
+        if (r.ReportedOn is null) errors.Add(Error.Validation("reportedOn", T["Mobile.ReportedOnRequired"]));
+        else if (r.ReportedOn > clock.Today()) errors.Add(Error.Validation("reportedOn", T["Member.DateInFuture"]));
+        else if (r.ReportedOn < reg.LeftOn) errors.Add(Error.Validation("reportedOn", T["Mobile.ReportBeforeLeaving"]));
         var method = r.Method is null ? null : errors.Take(OrgInput.Enum<ReportMethod>(r.Method, "method", null, L));
-        if (r.Method is null) errors.Add(Error.Validation("method", L["Contact.MethodRequired"]));
-        if (string.IsNullOrWhiteSpace(r.Content)) errors.Add(Error.Validation("content", L["Mobile.ContentRequired"]));
+        if (r.Method is null) errors.Add(Error.Validation("method", T["Contact.MethodRequired"]));
+        if (string.IsNullOrWhiteSpace(r.Content)) errors.Add(Error.Validation("content", T["Mobile.ContentRequired"]));
         else if (r.Content.Trim().Length > 1000) errors.Add(Error.Validation("content", L["Validation.TooLong", "content", 1000]));
         if (errors.ToError() is { } invalid) return invalid;
-        if (reg.ReturnedOn is not null) return Error.Conflict("registration_ended", L["Mobile.Ended"]);
+        if (reg.ReturnedOn is not null) return Error.Conflict("registration_ended", T["Mobile.Ended"]);
 
         db.MobileReports.Add(new MobileReport
         {
@@ -100,10 +100,10 @@ public sealed class MobileMembers(AppDbContext db, MemberAccess access, OrgAcces
         var found = await LoadAsync(registrationId, Permission.ManageMembers, ct);
         if (!found.IsSuccess) return found.Error!;
         var reg = found.Value!;
-        if (r.ReturnedOn is null) return Error.Validation("returnedOn", L["Mobile.ReturnedOnRequired"]);
-        if (r.ReturnedOn > clock.Today()) return Error.Validation("returnedOn", L["Member.DateInFuture"]);
-        if (r.ReturnedOn < reg.LeftOn) return Error.Validation("returnedOn", L["Mobile.ReturnBeforeLeaving"]);
-        if (reg.ReturnedOn is not null) return Error.Conflict("registration_ended", L["Mobile.Ended"]);
+        if (r.ReturnedOn is null) return Error.Validation("returnedOn", T["Mobile.ReturnedOnRequired"]);
+        if (r.ReturnedOn > clock.Today()) return Error.Validation("returnedOn", T["Member.DateInFuture"]);
+        if (r.ReturnedOn < reg.LeftOn) return Error.Validation("returnedOn", T["Mobile.ReturnBeforeLeaving"]);
+        if (reg.ReturnedOn is not null) return Error.Conflict("registration_ended", T["Mobile.Ended"]);
         reg.ReturnedOn = r.ReturnedOn;
         var member = await db.Members.FirstAsync(m => m.Id == reg.MemberId, ct);
         member.IsMobile = false;
@@ -143,9 +143,9 @@ public sealed class MobileMembers(AppDbContext db, MemberAccess access, OrgAcces
     private async Task<Result<MobileRegistration>> LoadAsync(Guid registrationId, Permission permission, CancellationToken ct)
     {
         var reg = await db.MobileRegistrations.FirstOrDefaultAsync(x => x.Id == registrationId, ct);
-        if (reg is null) return Error.NotFound(L["Mobile.NotFound"]);
+        if (reg is null) return Error.NotFound(T["Mobile.NotFound"]);
         var member = await access.LoadAsync(reg.MemberId, permission, ct);
-        if (!member.IsSuccess) return member.Error!.Status == StatusCodes.Status404NotFound ? Error.NotFound(L["Mobile.NotFound"]) : member.Error!;
+        if (!member.IsSuccess) return member.Error!.Status == StatusCodes.Status404NotFound ? Error.NotFound(T["Mobile.NotFound"]) : member.Error!;
         return reg;
     }
 

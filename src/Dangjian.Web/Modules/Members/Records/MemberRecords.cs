@@ -17,17 +17,17 @@ public sealed record RecordEntryDto(Guid Id, RecordKind Kind, string? Category, 
 /// Changes need the right to manage members on the person's unit and are audited.
 /// </summary>
 public sealed class MemberRecords(AppDbContext db, MemberAccess access, CodeTableService codeTables, CurrentUser user, TimeProvider clock,
-    IStringLocalizer<SharedResource> L)
+    IStringLocalizer<SharedResource> L, IStringLocalizer<MembersText> T)
 {
     public async Task<Result<IReadOnlyList<RecordEntryDto>>> ListAsync(Guid memberId, string kindText, CancellationToken ct)
     {
-        if (RecordKinds.Parse(kindText) is not { } kind) return Error.NotFound(L["Record.UnknownKind", kindText]);
+        if (RecordKinds.Parse(kindText) is not { } kind) return Error.NotFound(T["Record.UnknownKind", kindText]);
         var rule = RecordKinds.Of(kind);
         var loaded = await access.LoadAsync(memberId, rule.PersonalData ? Permission.ViewPersonalData : Permission.ViewMembers, ct);
         if (!loaded.IsSuccess) return loaded.Error!;
         if (rule.PersonalData && loaded.Value!.UserId != user.UserId)
         {
-            access.Log([memberId], "view", L["Record.LogView", L["Record.Tab." + kind]]);
+            access.Log([memberId], "view", T["Record.LogView", T["Record.Tab." + kind]]);
             await db.SaveChangesAsync(ct);
         }
         return await db.MemberRecordEntries.AsNoTracking().Where(e => e.MemberId == memberId && e.Kind == kind)
@@ -38,7 +38,7 @@ public sealed class MemberRecords(AppDbContext db, MemberAccess access, CodeTabl
 
     public async Task<Result<RecordEntryDto>> AddAsync(Guid memberId, string kindText, RecordEntryInput r, CancellationToken ct)
     {
-        if (RecordKinds.Parse(kindText) is not { } kind) return Error.NotFound(L["Record.UnknownKind", kindText]);
+        if (RecordKinds.Parse(kindText) is not { } kind) return Error.NotFound(T["Record.UnknownKind", kindText]);
         var loaded = await access.LoadAsync(memberId, Permission.ManageMembers, ct);
         if (!loaded.IsSuccess) return loaded.Error!;
         if (await ValidateAsync(kind, r, ct) is { } invalid) return invalid;
@@ -79,17 +79,17 @@ public sealed class MemberRecords(AppDbContext db, MemberAccess access, CodeTabl
 
     private async Task<Result<MemberRecordEntry>> LoadEntryAsync(Guid memberId, string kindText, Guid entryId, CancellationToken ct)
     {
-        if (RecordKinds.Parse(kindText) is not { } kind) return Error.NotFound(L["Record.UnknownKind", kindText]);
+        if (RecordKinds.Parse(kindText) is not { } kind) return Error.NotFound(T["Record.UnknownKind", kindText]);
         var loaded = await access.LoadAsync(memberId, Permission.ManageMembers, ct);
         if (!loaded.IsSuccess) return loaded.Error!;
         var entry = await db.MemberRecordEntries.FirstOrDefaultAsync(e => e.Id == entryId && e.MemberId == memberId && e.Kind == kind, ct);
-        return entry is null ? Error.NotFound(L["Record.NotFound"]) : entry;
+        return entry is null ? Error.NotFound(T["Record.NotFound"]) : entry;
     }
 
     private async Task<Error?> ValidateAsync(RecordKind kind, RecordEntryInput r, CancellationToken ct)
     {
         var errors = new FieldErrors();
-        RecordEntryRules.Validate(RecordKinds.Of(kind), r, clock.Today(), await codeTables.LoadActiveAsync(ct), errors, L);
+        RecordEntryRules.Validate(RecordKinds.Of(kind), r, clock.Today(), await codeTables.LoadActiveAsync(ct), errors, L, T);
         return errors.ToError();
     }
 

@@ -14,7 +14,7 @@ public static class RecordEntryRules
         ["category"] = 40, ["title"] = 100, ["organisation"] = 200, ["detail"] = 1000,
     };
 
-    public static void Validate(RecordKindRule rule, RecordEntryInput r, DateOnly today, CodeSets codes, FieldErrors errors, IStringLocalizer L)
+    public static void Validate(RecordKindRule rule, RecordEntryInput r, DateOnly today, CodeSets codes, FieldErrors errors, IStringLocalizer L, IStringLocalizer<MembersText> T)
     {
         var values = new Dictionary<string, string?>
         {
@@ -23,22 +23,22 @@ public static class RecordEntryRules
         };
         foreach (var column in rule.Required)
         {
-            if (string.IsNullOrEmpty(values[column])) errors.Add(Error.Validation(column, L["Record.Required", L[Label(rule.Kind, column)]]));
+            if (string.IsNullOrEmpty(values[column])) errors.Add(Error.Validation(column, T["Record.Required", T[Label(rule.Kind, column)]]));
         }
         foreach (var (column, max) in MaxLength)
         {
-            if (values[column] is { } v && v.Length > max) errors.Add(Error.Validation(column, L["Validation.TooLong", L[Label(rule.Kind, column)], max]));
+            if (values[column] is { } v && v.Length > max) errors.Add(Error.Validation(column, L["Validation.TooLong", T[Label(rule.Kind, column)], max]));
         }
         if (values["category"] is { Length: > 0 } category)
         {
             if (rule.Categories is { } fixedValues && !fixedValues.Contains(category))
-                errors.Add(Error.Validation("category", L["Record.CategoryOneOf", L[Label(rule.Kind, "category")], string.Join("、", fixedValues)]));
+                errors.Add(Error.Validation("category", T["Record.CategoryOneOf", T[Label(rule.Kind, "category")], string.Join("、", fixedValues)]));
             if (rule.CategoryTable is { } table) codes.Check(errors, table, "category", category, L);
         }
-        if (r.StartedOn > today) errors.Add(Error.Validation("startedOn", L["Member.DateInFuture"]));
-        if (r.EndedOn > today && !rule.EndMayBeFuture) errors.Add(Error.Validation("endedOn", L["Member.DateInFuture"]));
+        if (r.StartedOn > today) errors.Add(Error.Validation("startedOn", T["Member.DateInFuture"]));
+        if (r.EndedOn > today && !rule.EndMayBeFuture) errors.Add(Error.Validation("endedOn", T["Member.DateInFuture"]));
         if (r.StartedOn is { } s && r.EndedOn is { } e && e < s)
-            errors.Add(Error.Validation("endedOn", L["Record.EndBeforeStart", L[Label(rule.Kind, "endedOn")], L[Label(rule.Kind, "startedOn")]]));
+            errors.Add(Error.Validation("endedOn", T["Record.EndBeforeStart", T[Label(rule.Kind, "endedOn")], T[Label(rule.Kind, "startedOn")]]));
     }
 
     /// <summary>The resource key of a column's label on a tab, e.g. Record.Post.title.</summary>

@@ -15,7 +15,7 @@ public sealed record TransferDecisionRequest(string? Note);
 /// the sending unit cancels, or records the return slip of a letter out of the tenant.
 /// </summary>
 public sealed class DecideTransfer(AppDbContext db, TransferAccess access, CurrentUser user, Platform.Ledger.Ledger ledger,
-    TimeProvider clock, IStringLocalizer<SharedResource> L)
+    TimeProvider clock, IStringLocalizer<SharedResource> L, IStringLocalizer<MembersText> T)
 {
     public async Task<Result<MemberTransfer>> AcceptAsync(Guid id, CancellationToken ct)
     {
@@ -25,7 +25,7 @@ public sealed class DecideTransfer(AppDbContext db, TransferAccess access, Curre
         if (Pending(t) is { } notPending) return notPending;
         if (t.ValidUntil < clock.Today())
         {
-            return Error.Rule("TRANSFER_LETTER_EXPIRED", L["Transfer.Expired", ChinaTime.Format(t.ValidUntil)], TransferArticles.Transfer);
+            return Error.Rule("TRANSFER_LETTER_EXPIRED", T["Transfer.Expired", ChinaTime.Format(t.ValidUntil)], TransferArticles.Transfer);
         }
         var to = await db.OrgUnits.FirstAsync(u => u.Id == t.ToUnitId, ct);
         var member = await db.Members.FirstAsync(m => m.Id == t.MemberId, ct);
@@ -43,7 +43,7 @@ public sealed class DecideTransfer(AppDbContext db, TransferAccess access, Curre
         var loaded = await access.LoadAsync(id, TransferAccess.Side.Receiving, ct, track: true);
         if (!loaded.IsSuccess) return loaded.Error!;
         // Neither side may refuse without a reason (第二十五条).
-        if (string.IsNullOrWhiteSpace(r.Note)) return Error.Validation("note", L["Transfer.ReasonRequired"]);
+        if (string.IsNullOrWhiteSpace(r.Note)) return Error.Validation("note", T["Transfer.ReasonRequired"]);
         if (r.Note.Length > 400) return Error.Validation("note", L["Validation.TooLong", "note", 400]);
         if (Pending(loaded.Value!) is { } notPending) return notPending;
         Decide(loaded.Value!, TransferStatus.Rejected, r.Note.Trim());
@@ -69,7 +69,7 @@ public sealed class DecideTransfer(AppDbContext db, TransferAccess access, Curre
         var loaded = await access.LoadAsync(id, TransferAccess.Side.Sending, ct, track: true);
         if (!loaded.IsSuccess) return loaded.Error!;
         var t = loaded.Value!;
-        if (t.Kind != TransferKind.Outgoing) return Error.Validation("kind", L["Transfer.ReturnSlipOutgoingOnly"]);
+        if (t.Kind != TransferKind.Outgoing) return Error.Validation("kind", T["Transfer.ReturnSlipOutgoingOnly"]);
         if (Pending(t) is { } notPending) return notPending;
         var member = await db.Members.FirstAsync(m => m.Id == t.MemberId, ct);
         member.Status = MembershipStatus.TransferredOut;
@@ -81,7 +81,7 @@ public sealed class DecideTransfer(AppDbContext db, TransferAccess access, Curre
     }
 
     private Error? Pending(MemberTransfer t) =>
-        t.Status == TransferStatus.Pending ? null : Error.Conflict("TRANSFER_DECIDED", L["Transfer.AlreadyDecided"]);
+        t.Status == TransferStatus.Pending ? null : Error.Conflict("TRANSFER_DECIDED", T["Transfer.AlreadyDecided"]);
 
     private void Decide(MemberTransfer t, TransferStatus status, string? note)
     {

@@ -18,7 +18,7 @@ public sealed record StartTransferRequest(
 /// elsewhere, at most 3 months (settings). The person stays on the old roll until the other side accepts.
 /// </summary>
 public sealed class StartTransfer(AppDbContext db, MemberAccess members, CurrentUser user, Platform.Ledger.Ledger ledger,
-    Dues.Payments.DuesPaidUntil duesPaidUntil, TimeProvider clock, IOptions<TransferOptions> options, IStringLocalizer<SharedResource> L)
+    Dues.Payments.DuesPaidUntil duesPaidUntil, TimeProvider clock, IOptions<TransferOptions> options, IStringLocalizer<SharedResource> L, IStringLocalizer<MembersText> T)
 {
     public async Task<Result<MemberTransfer>> HandleAsync(Guid memberId, StartTransferRequest r, CancellationToken ct)
     {
@@ -31,17 +31,17 @@ public sealed class StartTransfer(AppDbContext db, MemberAccess members, Current
         var invalid = new FieldErrors();
         var kind = invalid.Take(OrgInput.Enum<TransferKind>(r.Kind, "kind", TransferKind.Internal, L));
         if (kind == TransferKind.Internal && r.ToOrgUnitId is null) invalid.Add(Error.Validation("toOrgUnitId", L["Validation.Required", "toOrgUnitId"]));
-        if (kind == TransferKind.Outgoing && string.IsNullOrWhiteSpace(r.Destination)) invalid.Add(Error.Validation("destination", L["Transfer.DestinationRequired"]));
+        if (kind == TransferKind.Outgoing && string.IsNullOrWhiteSpace(r.Destination)) invalid.Add(Error.Validation("destination", T["Transfer.DestinationRequired"]));
         if (r.Destination is { Length: > 200 }) invalid.Add(Error.Validation("destination", L["Validation.TooLong", "destination", 200]));
         if (r.Reason is { Length: > 400 }) invalid.Add(Error.Validation("reason", L["Validation.TooLong", "reason", 400]));
         var days = r.ValidDays ?? (r.WithinCity == true ? o.WithinCityDays : o.ElsewhereDays);
-        if (days < 1 || days > o.MaxDays) invalid.Add(Error.Validation("validDays", L["Transfer.ValidDaysRange", o.MaxDays]));
+        if (days < 1 || days > o.MaxDays) invalid.Add(Error.Validation("validDays", T["Transfer.ValidDaysRange", o.MaxDays]));
         DateOnly? duesUntil = null;
         if (!string.IsNullOrWhiteSpace(r.DuesPaidUntil))
         {
             if (DateOnly.TryParseExact(r.DuesPaidUntil.Trim(), ["yyyy-MM", "yyyy-MM-dd"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
                 duesUntil = new DateOnly(d.Year, d.Month, 1);
-            else invalid.Add(Error.Validation("duesPaidUntil", L["Transfer.DuesMonthFormat"]));
+            else invalid.Add(Error.Validation("duesPaidUntil", T["Transfer.DuesMonthFormat"]));
         }
         if (invalid.ToError() is { } validation) return validation;
         // Not entered: the month the dues records show as settled (DuesPaidUntilRule), shown on the form beforehand.
@@ -49,11 +49,11 @@ public sealed class StartTransfer(AppDbContext db, MemberAccess members, Current
 
         if (!Member.IsPartyMember(member.Category) || member.Status != MembershipStatus.Normal)
         {
-            return Error.Rule("TRANSFER_NOT_MEMBER", L["Transfer.OnlyMembers"], TransferArticles.Transfer);
+            return Error.Rule("TRANSFER_NOT_MEMBER", T["Transfer.OnlyMembers"], TransferArticles.Transfer);
         }
         if (await db.MemberTransfers.AnyAsync(t => t.MemberId == memberId && t.Status == TransferStatus.Pending, ct))
         {
-            return Error.Conflict("TRANSFER_PENDING", L["Transfer.AlreadyPending"], TransferArticles.Transfer);
+            return Error.Conflict("TRANSFER_PENDING", T["Transfer.AlreadyPending"], TransferArticles.Transfer);
         }
 
         OrgUnit? to = null;
@@ -62,8 +62,8 @@ public sealed class StartTransfer(AppDbContext db, MemberAccess members, Current
             // Any unit of the tenant may receive; the receiving side does not have to be within the sender's reach.
             to = await db.OrgUnits.AsNoTracking().FirstOrDefaultAsync(u => u.Id == r.ToOrgUnitId, ct);
             if (to is null) return Error.Validation("toOrgUnitId", L["Org.NotFound"]);
-            if (to.Id == member.OrgUnitId) return Error.Validation("toOrgUnitId", L["Transfer.SameUnit"]);
-            if (to.Kind is not (OrgUnitKind.Branch or OrgUnitKind.Group)) return Error.Rule("TRANSFER_TO_BRANCH", L["Transfer.ToBranchOnly"], TransferArticles.Transfer);
+            if (to.Id == member.OrgUnitId) return Error.Validation("toOrgUnitId", T["Transfer.SameUnit"]);
+            if (to.Kind is not (OrgUnitKind.Branch or OrgUnitKind.Group)) return Error.Rule("TRANSFER_TO_BRANCH", T["Transfer.ToBranchOnly"], TransferArticles.Transfer);
         }
 
         var now = clock.GetUtcNow();

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Localization;
 namespace Dangjian.Web.Modules.Members.Transfers;
 
 /// <summary>Which side of a transfer the caller stands on: the sending unit, the receiving unit, or neither (not found).</summary>
-public sealed class TransferAccess(AppDbContext db, CurrentUser user, IStringLocalizer<SharedResource> L)
+public sealed class TransferAccess(AppDbContext db, CurrentUser user, IStringLocalizer<SharedResource> L, IStringLocalizer<MembersText> T)
 {
     public enum Side { Sending, Receiving }
 
@@ -16,7 +16,7 @@ public sealed class TransferAccess(AppDbContext db, CurrentUser user, IStringLoc
     {
         var query = track ? db.MemberTransfers : db.MemberTransfers.AsNoTracking();
         var t = await query.FirstOrDefaultAsync(x => x.Id == id, ct);
-        if (t is null || !CanSee(t)) return Error.NotFound(L["Transfer.NotFound"]);
+        if (t is null || !CanSee(t)) return Error.NotFound(T["Transfer.NotFound"]);
         var path = side == Side.Sending ? t.FromPath : t.ToPath;
         if (path is null || !user.Can(Permission.ManageMembers, path)) return Error.Forbidden(L["Auth.Forbidden"]);
         return t;
@@ -26,7 +26,7 @@ public sealed class TransferAccess(AppDbContext db, CurrentUser user, IStringLoc
     public async Task<Result<MemberTransfer>> SeeAsync(Guid id, CancellationToken ct)
     {
         var t = await db.MemberTransfers.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
-        return t is not null && CanSee(t) ? t : Error.NotFound(L["Transfer.NotFound"]);
+        return t is not null && CanSee(t) ? t : Error.NotFound(T["Transfer.NotFound"]);
     }
 
     /// <summary>The name of the unit the letter was issued by, dissolved or not.</summary>

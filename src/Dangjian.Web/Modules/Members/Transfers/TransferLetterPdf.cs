@@ -13,7 +13,7 @@ namespace Dangjian.Web.Modules.Members.Transfers;
 /// print it; the ID number is in full only for a caller who may see it, and that print is in the person's access log.
 /// </summary>
 public sealed class TransferLetterPdf(AppDbContext db, TransferAccess access, MemberAccess members, PdfDocuments pdf,
-    IStringLocalizer<SharedResource> L)
+    IStringLocalizer<MembersText> T)
 {
     private const string Title = "中国共产党党员组织关系介绍信";
 
@@ -28,7 +28,7 @@ public sealed class TransferLetterPdf(AppDbContext db, TransferAccess access, Me
 
         var member = await db.Members.AsNoTracking().FirstAsync(m => m.Id == t.MemberId, ct);
         var from = await access.FromNameAsync(t, ct);
-        var person = PersonOnDocument.Of(member, members.IdNumberForDocument(member, L["Transfer.LogLetterPrinted", t.LetterNumber]), t.IssuedOn);
+        var person = PersonOnDocument.Of(member, members.IdNumberForDocument(member, T["Transfer.LogLetterPrinted", t.LetterNumber]), t.IssuedOn);
         var duesPaid = "党费交至 " + (t.DuesPaidUntil is { } d ? ChinaTime.WrittenMonth(d) : "____年__月");
         var validity = $"{t.ValidUntil.DayNumber - t.IssuedOn.DayNumber}天（至{ChinaTime.Written(t.ValidUntil)}）";
 

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Localization;
 namespace Dangjian.Web.Modules.Organizations.Committees;
 
 /// <summary>By-election (补选) of one committee member into the current term, or a member leaving it.</summary>
-public sealed class ChangeCommitteeMember(AppDbContext db, OrgAccess access, TimeProvider clock, IStringLocalizer<SharedResource> L)
+public sealed class ChangeCommitteeMember(AppDbContext db, OrgAccess access, TimeProvider clock, IStringLocalizer<SharedResource> L, IStringLocalizer<OrganizationsText> T)
 {
     public async Task<Result<CommitteeMember>> AddAsync(Guid orgUnitId, Guid termId, CommitteeMemberInput input, CancellationToken ct)
     {
@@ -18,13 +18,13 @@ public sealed class ChangeCommitteeMember(AppDbContext db, OrgAccess access, Tim
         var loaded = await access.LoadAsync(orgUnitId, Permission.ManageCommittee, ct);
         if (!loaded.IsSuccess) return loaded.Error!;
         var term = await db.CommitteeTerms.FirstOrDefaultAsync(t => t.Id == termId && t.OrgUnitId == orgUnitId, ct);
-        if (term is null) return Error.NotFound(L["Committee.TermNotFound"]);
+        if (term is null) return Error.NotFound(T["Committee.TermNotFound"]);
         var current = await CurrentTerm.FindAsync(db, orgUnitId, ct);
-        if (current?.Id != termId) return Error.Rule("TERM_NOT_CURRENT", L["Committee.NotCurrent"], OrgArticles.BranchCommittee);
+        if (current?.Id != termId) return Error.Rule("TERM_NOT_CURRENT", T["Committee.NotCurrent"], OrgArticles.BranchCommittee);
         if (post.Value == CommitteePost.Secretary &&
             await db.CommitteeMembers.AnyAsync(m => m.TermId == termId && m.Post == CommitteePost.Secretary && m.LeftOn == null, ct))
         {
-            return Error.Validation("post", L["Committee.OneSecretary"]);
+            return Error.Validation("post", T["Committee.OneSecretary"]);
         }
         var member = new CommitteeMember
         {
@@ -41,7 +41,7 @@ public sealed class ChangeCommitteeMember(AppDbContext db, OrgAccess access, Tim
         var loaded = await access.LoadAsync(orgUnitId, Permission.ManageCommittee, ct);
         if (!loaded.IsSuccess) return loaded.Error!;
         var member = await db.CommitteeMembers.FirstOrDefaultAsync(m => m.Id == memberId && m.TermId == termId && m.OrgUnitId == orgUnitId, ct);
-        if (member is null) return Error.NotFound(L["Committee.MemberNotFound"]);
+        if (member is null) return Error.NotFound(T["Committee.MemberNotFound"]);
         member.LeftOn ??= clock.Today();
         await db.SaveChangesAsync(ct);
         return member;

@@ -18,17 +18,17 @@ public sealed record RecordElectionRequest(
 /// village/community organisations, 3 for 总支/支部), with the committee elected.
 /// </summary>
 public sealed class RecordElection(AppDbContext db, OrgAccess access, Platform.Ledger.Ledger ledger, TimeProvider clock,
-    IOptions<OrgRulesOptions> options, IStringLocalizer<SharedResource> L)
+    IOptions<OrgRulesOptions> options, IStringLocalizer<SharedResource> L, IStringLocalizer<OrganizationsText> T)
 {
     public async Task<Result<CommitteeTerm>> HandleAsync(Guid orgUnitId, RecordElectionRequest r, CancellationToken ct)
     {
         if (r.StartOn is not { } start) return Error.Validation("startOn", L["Validation.Required", "startOn"]);
-        if (r.ElectedOn is { } elected && elected > start) return Error.Validation("electedOn", L["Committee.ElectedAfterStart"]);
+        if (r.ElectedOn is { } elected && elected > start) return Error.Validation("electedOn", T["Committee.ElectedAfterStart"]);
         if (r.VotersPresent is { } present && r.VotersEntitled is { } entitled)
         {
-            if (present > entitled) return Error.Validation("votersPresent", L["Committee.PresentExceedsEntitled"]);
+            if (present > entitled) return Error.Validation("votersPresent", T["Committee.PresentExceedsEntitled"]);
             // 党员大会: more than half of the voting members must be present (第十一条).
-            if (present * 2 <= entitled) return Error.Rule("ELECTION_NO_QUORUM", L["Committee.NoQuorum", present, entitled], "《中国共产党支部工作条例（试行）》第十一条");
+            if (present * 2 <= entitled) return Error.Rule("ELECTION_NO_QUORUM", T["Committee.NoQuorum", present, entitled], "《中国共产党支部工作条例（试行）》第十一条");
         }
         var members = new List<(string Name, CommitteePost Post, int? Votes, DateOnly? Approved)>();
         for (var i = 0; i < (r.Members?.Count ?? 0); i++)
@@ -39,13 +39,13 @@ public sealed class RecordElection(AppDbContext db, OrgAccess access, Platform.L
             if (!post.IsSuccess) return post.Error!;
             members.Add((m.Name.Trim(), post.Value, m.VotesReceived, m.ApprovedOn));
         }
-        if (members.Count(m => m.Post == CommitteePost.Secretary) > 1) return Error.Validation("members", L["Committee.OneSecretary"]);
+        if (members.Count(m => m.Post == CommitteePost.Secretary) > 1) return Error.Validation("members", T["Committee.OneSecretary"]);
 
         var loaded = await access.LoadAsync(orgUnitId, Permission.ManageCommittee, ct);
         if (!loaded.IsSuccess) return loaded.Error!;
         var unit = loaded.Value!;
         var years = TermRules.TermYears(unit.Kind, unit.HostUnitType, options.Value);
-        if (years is null) return Error.Rule("GROUP_NO_COMMITTEE", L["Committee.GroupHasNone"], OrgArticles.BranchCommittee);
+        if (years is null) return Error.Rule("GROUP_NO_COMMITTEE", T["Committee.GroupHasNone"], OrgArticles.BranchCommittee);
 
         var number = (await db.CommitteeTerms.Where(t => t.OrgUnitId == orgUnitId).MaxAsync(t => (int?)t.Number, ct) ?? 0) + 1;
         var now = clock.GetUtcNow();

@@ -27,7 +27,7 @@ internal sealed class TermExpiryReminderJob(TimeProvider clock) : IJob
     {
         var db = sp.GetRequiredService<AppDbContext>();
         var options = sp.GetRequiredService<IOptions<OrgRulesOptions>>().Value;
-        var L = sp.GetRequiredService<IStringLocalizer<SharedResource>>();
+        var T = sp.GetRequiredService<IStringLocalizer<OrganizationsText>>();
         var today = clock.Today();
         var horizon = today.AddMonths(options.TermReminderMonths);
 
@@ -45,8 +45,8 @@ internal sealed class TermExpiryReminderJob(TimeProvider clock) : IJob
             var endText = ChinaTime.Format(item.Term.EndOn);
             var stage = expired ? "expired" : "expiring";
             count += await UnitResponsibles.NotifyOnceAsync(db, item.Unit.Path, $"term-{stage}:{item.Term.Id:N}:{endText}", clock.GetUtcNow(),
-                expired ? L["Term.ExpiredTitle", item.Unit.Name] : L["Term.ExpiringTitle", item.Unit.Name, endText],
-                expired ? L["Term.ExpiredBody", item.Term.Number, endText] : L["Term.ExpiringBody", item.Term.Number, endText, OrgArticles.TermReminder],
+                expired ? T["Term.ExpiredTitle", item.Unit.Name] : T["Term.ExpiringTitle", item.Unit.Name, endText],
+                expired ? T["Term.ExpiredBody", item.Term.Number, endText] : T["Term.ExpiringBody", item.Term.Number, endText, OrgArticles.TermReminder],
                 $"/org/{item.Unit.Id}", ct);
             var tracked = await db.CommitteeTerms.FirstAsync(t => t.Id == item.Term.Id, ct);
             tracked.ReminderStage = stage;

@@ -19,7 +19,7 @@ public sealed class RecordEntryRulesTests
     {
         var errors = new FieldErrors();
         RecordEntryRules.Validate(RecordKinds.Of(kind), new RecordEntryInput(category, title, null, N(started), N(ended), null), Today, Codes, errors,
-            new KeyLocalizer());
+            new KeyLocalizer(), new KeyLocalizer());
         return errors.ToError()?.FieldErrors?.Keys.OrderBy(k => k).ToArray() ?? [];
     }
 
@@ -53,7 +53,7 @@ public sealed class RecordEntryRulesTests
         Failing(RecordKind.Post, null, new string('长', 100), "2020-01-01", null).ShouldBeEmpty();
     }
 
-    private sealed class KeyLocalizer : IStringLocalizer
+    private sealed class KeyLocalizer : IStringLocalizer<Dangjian.Web.Modules.Members.MembersText>
     {
         public LocalizedString this[string name] => new(name, name);
         public LocalizedString this[string name, params object[] arguments] => new(name, name + ":" + string.Join("|", arguments));

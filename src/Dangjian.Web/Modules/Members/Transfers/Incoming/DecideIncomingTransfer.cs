@@ -19,7 +19,7 @@ public sealed record IncomingRejectRequest(string? Reason);
 /// issue a new one.
 /// </summary>
 public sealed class DecideIncomingTransfer(AppDbContext db, IncomingAccess access, CurrentUser user, PersonalDataProtector protector,
-    Platform.Ledger.Ledger ledger, TimeProvider clock, IStringLocalizer<SharedResource> L)
+    Platform.Ledger.Ledger ledger, TimeProvider clock, IStringLocalizer<SharedResource> L, IStringLocalizer<MembersText> T)
 {
     public async Task<Result<IncomingTransfer>> AcceptAsync(Guid id, CancellationToken ct)
     {
@@ -30,15 +30,15 @@ public sealed class DecideIncomingTransfer(AppDbContext db, IncomingAccess acces
         var today = clock.Today();
         if (IncomingLetterRules.CheckAcceptance(t.ValidUntil, today) == LetterDateProblem.Expired)
         {
-            return Error.Rule("TRANSFER_LETTER_EXPIRED", L["Transfer.Expired", ChinaTime.Format(t.ValidUntil)], TransferArticles.Transfer);
+            return Error.Rule("TRANSFER_LETTER_EXPIRED", T["Transfer.Expired", ChinaTime.Format(t.ValidUntil)], TransferArticles.Transfer);
         }
         var unit = await db.OrgUnits.AsNoTracking().FirstOrDefaultAsync(u => u.Id == t.ToUnitId, ct);
-        if (unit is null) return Error.Conflict("INCOMING_UNIT_DISSOLVED", L["Incoming.UnitDissolved"]);
+        if (unit is null) return Error.Conflict("INCOMING_UNIT_DISSOLVED", T["Incoming.UnitDissolved"]);
 
         var existing = await db.Members.FirstOrDefaultAsync(m => m.IdNumberHash == t.IdNumberHash, ct);
         if (existing is not null && existing.Status != MembershipStatus.TransferredOut)
         {
-            return Error.Conflict("INCOMING_ALREADY_ON_ROLL", L["Incoming.AlreadyOnRoll"]);
+            return Error.Conflict("INCOMING_ALREADY_ON_ROLL", T["Incoming.AlreadyOnRoll"]);
         }
 
         var now = clock.GetUtcNow();
@@ -72,14 +72,14 @@ public sealed class DecideIncomingTransfer(AppDbContext db, IncomingAccess acces
         catch (DbUpdateConcurrencyException)
         {
             // Accepted or refused by someone else at the same moment (the status is a concurrency token).
-            return Error.Conflict("TRANSFER_DECIDED", L["Transfer.AlreadyDecided"]);
+            return Error.Conflict("TRANSFER_DECIDED", T["Transfer.AlreadyDecided"]);
         }
         catch (DbUpdateException) when (existing is null)
         {
             // The same number registered on the roll between our check and our insert.
             db.ChangeTracker.Clear();
             if (!await db.Members.AsNoTracking().AnyAsync(m => m.IdNumberHash == t.IdNumberHash, ct)) throw;
-            return Error.Conflict("INCOMING_ALREADY_ON_ROLL", L["Incoming.AlreadyOnRoll"]);
+            return Error.Conflict("INCOMING_ALREADY_ON_ROLL", T["Incoming.AlreadyOnRoll"]);
         }
         return t;
     }
@@ -89,11 +89,11 @@ public sealed class DecideIncomingTransfer(AppDbContext db, IncomingAccess acces
         var loaded = await access.LoadAsync(id, Permission.ManageMembers, ct, track: true);
         if (!loaded.IsSuccess) return loaded.Error!;
         var t = loaded.Value!;
-        if (string.IsNullOrWhiteSpace(r.Reason)) return Error.Validation("reason", L["Transfer.ReasonRequired"]);
+        if (string.IsNullOrWhiteSpace(r.Reason)) return Error.Validation("reason", T["Transfer.ReasonRequired"]);
         var reason = r.Reason.Trim();
         if (reason.Length > IncomingTransferConfiguration.NoteMax)
         {
-            return Error.Validation("reason", L["Validation.TooLong", L["Transfer.RejectReason"].Value, IncomingTransferConfiguration.NoteMax]);
+            return Error.Validation("reason", L["Validation.TooLong", T["Transfer.RejectReason"].Value, IncomingTransferConfiguration.NoteMax]);
         }
         if (Pending(t) is { } decided) return decided;
         t.Status = TransferStatus.Rejected;
@@ -107,13 +107,13 @@ public sealed class DecideIncomingTransfer(AppDbContext db, IncomingAccess acces
         }
         catch (DbUpdateConcurrencyException)
         {
-            return Error.Conflict("TRANSFER_DECIDED", L["Transfer.AlreadyDecided"]);
+            return Error.Conflict("TRANSFER_DECIDED", T["Transfer.AlreadyDecided"]);
         }
         return t;
     }
 
     private Error? Pending(IncomingTransfer t) =>
-        t.Status == TransferStatus.Pending ? null : Error.Conflict("TRANSFER_DECIDED", L["Transfer.AlreadyDecided"]);
+        t.Status == TransferStatus.Pending ? null : Error.Conflict("TRANSFER_DECIDED", T["Transfer.AlreadyDecided"]);
 
     /// <summary>A new record from the letter: sex and birth date come from the ID number, as CreateMember takes them.</summary>
     private Member NewMember(IncomingTransfer t, DateOnly today, DateTimeOffset now)

@@ -11,13 +11,13 @@ namespace Dangjian.Web.Modules.Members.Transfers.Incoming;
 /// Loads an incoming letter if the caller's role holds on the receiving unit or an ancestor: outside the caller's view
 /// it does not exist (404); seen but not to be decided by the caller, 403. The permission is the one transfers use.
 /// </summary>
-public sealed class IncomingAccess(AppDbContext db, CurrentUser user, IStringLocalizer<SharedResource> L)
+public sealed class IncomingAccess(AppDbContext db, CurrentUser user, IStringLocalizer<SharedResource> L, IStringLocalizer<MembersText> T)
 {
     public async Task<Result<IncomingTransfer>> LoadAsync(Guid id, Permission permission, CancellationToken ct, bool track = false)
     {
         var query = track ? db.IncomingTransfers : db.IncomingTransfers.AsNoTracking();
         var t = await query.FirstOrDefaultAsync(x => x.Id == id, ct);
-        if (t is null || !user.Can(Permission.ViewMembers, t.ToPath)) return Error.NotFound(L["Transfer.NotFound"]);
+        if (t is null || !user.Can(Permission.ViewMembers, t.ToPath)) return Error.NotFound(T["Transfer.NotFound"]);
         if (!user.Can(permission, t.ToPath)) return Error.Forbidden(L["Auth.Forbidden"]);
         return t;
     }

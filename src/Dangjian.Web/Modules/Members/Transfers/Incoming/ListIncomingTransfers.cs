@@ -23,11 +23,11 @@ public sealed record IncomingTransferDto(
 
 /// <summary>The incoming letters of a unit's subtree (of the unit alone for a role held only on it), newest first.</summary>
 public sealed class ListIncomingTransfers(AppDbContext db, OrgAccess orgs, IncomingAccess letters, CurrentUser user, TimeProvider clock,
-    IStringLocalizer<SharedResource> L)
+    IStringLocalizer<SharedResource> L, IStringLocalizer<MembersText> T)
 {
     public async Task<Result<Page<IncomingTransferDto>>> HandleAsync(Guid? orgUnitId, string? status, PageRequest page, CancellationToken ct)
     {
-        if (orgUnitId is not { } unitId) return Error.Validation("orgUnitId", L["Validation.Required", L["Incoming.ToUnit"].Value]);
+        if (orgUnitId is not { } unitId) return Error.Validation("orgUnitId", L["Validation.Required", T["Incoming.ToUnit"].Value]);
         var loaded = await orgs.LoadAsync(unitId, Permission.ViewMembers, ct);
         if (!loaded.IsSuccess) return loaded.Error!;
         var unit = loaded.Value!;
@@ -37,7 +37,7 @@ public sealed class ListIncomingTransfers(AppDbContext db, OrgAccess orgs, Incom
             var name = Enum.GetNames<TransferStatus>().FirstOrDefault(n => string.Equals(n, status.Trim(), StringComparison.OrdinalIgnoreCase));
             if (name is null)
             {
-                return Error.Validation("status", L["Validation.OneOf", L["Incoming.Status"].Value, string.Join(" | ", Enum.GetNames<TransferStatus>())]);
+                return Error.Validation("status", L["Validation.OneOf", T["Incoming.Status"].Value, string.Join(" | ", Enum.GetNames<TransferStatus>())]);
             }
             wanted = Enum.Parse<TransferStatus>(name);
         }

@@ -23,7 +23,7 @@ public sealed record RegisterIncomingRequest(
 /// stored encrypted with its keyed hash, and shown masked.
 /// </summary>
 public sealed class RegisterIncomingTransfer(AppDbContext db, OrgAccess access, CurrentUser user, PersonalDataProtector protector,
-    Platform.Ledger.Ledger ledger, TimeProvider clock, IOptions<TransferOptions> options, IStringLocalizer<SharedResource> L)
+    Platform.Ledger.Ledger ledger, TimeProvider clock, IOptions<TransferOptions> options, IStringLocalizer<SharedResource> L, IStringLocalizer<MembersText> T)
 {
     public async Task<Result<IncomingTransfer>> HandleAsync(RegisterIncomingRequest r, CancellationToken ct)
     {
@@ -49,49 +49,49 @@ public sealed class RegisterIncomingTransfer(AppDbContext db, OrgAccess access, 
             switch (IncomingLetterRules.CheckDates(issuedOn, validUntil, options.Value.MaxDays))
             {
                 case LetterDateProblem.ValidBeforeIssued:
-                    invalid.Add(Error.Validation("validUntil", L["Incoming.ValidBeforeIssued"]));
+                    invalid.Add(Error.Validation("validUntil", T["Incoming.ValidBeforeIssued"]));
                     break;
                 case LetterDateProblem.ValidTooLong:
-                    invalid.Add(Error.Validation("validUntil", L["Incoming.ValidTooLong", options.Value.MaxDays]));
+                    invalid.Add(Error.Validation("validUntil", T["Incoming.ValidTooLong", options.Value.MaxDays]));
                     break;
             }
         }
 
         if (string.IsNullOrWhiteSpace(r.Name)) invalid.Add(Required("name", "Member.Name"));
-        else if (r.Name.Trim().Length > NameMax) invalid.Add(Error.Validation("name", L["Member.NameInvalid"]));
+        else if (r.Name.Trim().Length > NameMax) invalid.Add(Error.Validation("name", T["Member.NameInvalid"]));
         var id = IdNumberRules.Check(r.IdNumber, today);
         if (!id.IsValid) invalid.Add(Error.Validation("idNumber", id.Problem!));
         var category = PartyCategory(invalid, r.Category);
         Date(invalid, "joinedOn", "Member.JoinedOn", r.JoinedOn, today, required: true);
         Date(invalid, "fullMemberOn", "Member.FullMemberOn", r.FullMemberOn, today, required: false);
-        if (category == MemberCategory.Full && r.FullMemberOn is null) invalid.Add(Error.Validation("fullMemberOn", L["Incoming.FullMemberOnRequired"]));
+        if (category == MemberCategory.Full && r.FullMemberOn is null) invalid.Add(Error.Validation("fullMemberOn", T["Incoming.FullMemberOnRequired"]));
         if (category == MemberCategory.Probationary && r.FullMemberOn is not null)
-            invalid.Add(Error.Validation("fullMemberOn", L["Incoming.ProbationaryNoFullOn"]));
+            invalid.Add(Error.Validation("fullMemberOn", T["Incoming.ProbationaryNoFullOn"]));
         if (r.JoinedOn is { } joined && r.FullMemberOn is { } full && full < joined)
-            invalid.Add(Error.Validation("fullMemberOn", L["Member.FullBeforeJoined"]));
+            invalid.Add(Error.Validation("fullMemberOn", T["Member.FullBeforeJoined"]));
         DateOnly? duesPaidUntil = null;
         if (!string.IsNullOrWhiteSpace(r.DuesPaidUntil))
         {
             if (DuesMonth.TryParse(r.DuesPaidUntil, out var month)) duesPaidUntil = month;
-            else invalid.Add(Error.Validation("duesPaidUntil", L["Transfer.DuesMonthFormat"]));
+            else invalid.Add(Error.Validation("duesPaidUntil", T["Transfer.DuesMonthFormat"]));
         }
         if (!string.IsNullOrWhiteSpace(r.Mobile) && !MemberInput.IsMobileNumber(r.Mobile))
-            invalid.Add(Error.Validation("mobile", L["Member.MobileInvalid"]));
+            invalid.Add(Error.Validation("mobile", T["Member.MobileInvalid"]));
         if (invalid.ToError() is { } validation) return validation;
 
         if (unit!.Kind is not (OrgUnitKind.Branch or OrgUnitKind.Group))
         {
-            return Error.Rule("TRANSFER_TO_BRANCH", L["Transfer.ToBranchOnly"], TransferArticles.Transfer);
+            return Error.Rule("TRANSFER_TO_BRANCH", T["Transfer.ToBranchOnly"], TransferArticles.Transfer);
         }
         var hash = protector.Hash(id.Normalized!);
         if (await db.IncomingTransfers.AnyAsync(t => t.IdNumberHash == hash && t.Status == TransferStatus.Pending, ct))
         {
-            return Error.Conflict("INCOMING_PENDING", L["Incoming.AlreadyPending"], TransferArticles.Transfer);
+            return Error.Conflict("INCOMING_PENDING", T["Incoming.AlreadyPending"], TransferArticles.Transfer);
         }
         // Someone who once transferred out may come back; anyone else with this number is on the roll already.
         if (await db.Members.AnyAsync(m => m.IdNumberHash == hash && m.Status != MembershipStatus.TransferredOut, ct))
         {
-            return Error.Conflict("INCOMING_ALREADY_ON_ROLL", L["Incoming.AlreadyOnRoll"]);
+            return Error.Conflict("INCOMING_ALREADY_ON_ROLL", T["Incoming.AlreadyOnRoll"]);
         }
 
         var now = clock.GetUtcNow();
@@ -111,18 +111,18 @@ public sealed class RegisterIncomingTransfer(AppDbContext db, OrgAccess access, 
         return letter;
     }
 
-    private Error Required(string field, string label) => Error.Validation(field, L["Validation.Required", L[label].Value]);
+    private Error Required(string field, string label) => Error.Validation(field, L["Validation.Required", T[label].Value]);
 
     private void Text(FieldErrors invalid, string field, string label, string? value, int max)
     {
         if (string.IsNullOrWhiteSpace(value)) invalid.Add(Required(field, label));
-        else if (value.Trim().Length > max) invalid.Add(Error.Validation(field, L["Validation.TooLong", L[label].Value, max]));
+        else if (value.Trim().Length > max) invalid.Add(Error.Validation(field, L["Validation.TooLong", T[label].Value, max]));
     }
 
     private void Date(FieldErrors invalid, string field, string label, DateOnly? value, DateOnly today, bool required)
     {
         if (value is null && required) invalid.Add(Required(field, label));
-        else if (value > today) invalid.Add(Error.Validation(field, L["Incoming.DateInFuture", L[label].Value]));
+        else if (value > today) invalid.Add(Error.Validation(field, T["Incoming.DateInFuture", T[label].Value]));
     }
 
     /// <summary>Only party members transfer their organisational relation: 预备党员 or 正式党员, by name.</summary>
@@ -137,7 +137,7 @@ public sealed class RegisterIncomingTransfer(AppDbContext db, OrgAccess access, 
         {
             if (string.Equals(c.ToString(), value.Trim(), StringComparison.OrdinalIgnoreCase)) return c;
         }
-        invalid.Add(Error.Validation("category", L["Incoming.CategoryMembers"]));
+        invalid.Add(Error.Validation("category", T["Incoming.CategoryMembers"]));
         return null;
     }
 }
