@@ -228,6 +228,6 @@ public sealed class DuesBillingTests
     [InlineData(100_000, "¥1,000.00")]
     public void Yuan_Fen_TwoDecimals(long fen, string expected)
     {
-        DuesTexts.Yuan(fen).ShouldBe(expected);
+        DuesFormat.Yuan(fen).ShouldBe(expected);
     }
 }

@@ -79,7 +79,7 @@ public sealed class ImportDuesBases(ImportServices s, PersonalDataProtector prot
             }
             else if (!Member.IsPartyMember(m.Category))
             {
-                errors.Add(new ImportError(line.Row, DuesBaseSheet.IdNumber, DuesTexts.NotPartyMember));
+                errors.Add(new ImportError(line.Row, DuesBaseSheet.IdNumber, T["Dues.NotPartyMember"]));
             }
             else if (seen.TryGetValue((m.Id, line.Month), out var first))
             {

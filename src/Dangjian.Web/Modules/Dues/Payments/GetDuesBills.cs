@@ -1,5 +1,6 @@
 using Dangjian.Web.Platform;
 using Dangjian.Web.Modules.Organizations;
+using Microsoft.Extensions.Localization;
 using Dangjian.Web.Data;
 using Dangjian.Web.Modules.Members;
 using Dangjian.Web.Platform.Auth;
@@ -15,7 +16,7 @@ namespace Dangjian.Web.Modules.Dues.Payments;
 /// it was paid in time, paid late, is unpaid, exempt, not yet due, or lacks a base. The person may read their own.
 /// </summary>
 [ModuleContract]
-public sealed class GetDuesBills(AppDbContext db, MemberAccess access, TimeProvider clock, IOptionsSnapshot<DuesOptions> options)
+public sealed class GetDuesBills(AppDbContext db, MemberAccess access, TimeProvider clock, IOptionsSnapshot<DuesOptions> options, IStringLocalizer<DuesText> T)
 {
     public async Task<Result<DuesBillsDto>> HandleAsync(Guid memberId, string? year, CancellationToken ct)
     {
@@ -23,7 +24,7 @@ public sealed class GetDuesBills(AppDbContext db, MemberAccess access, TimeProvi
         if (!loaded.IsSuccess) return loaded.Error!;
         var member = loaded.Value!;
         var today = clock.Today();
-        var parsedYear = DuesInput.Year(year, today.Year);
+        var parsedYear = DuesInput.Year(year, today.Year, T);
         if (!parsedYear.IsSuccess) return parsedYear.Error!;
         var y = parsedYear.Value;
 

@@ -28,16 +28,16 @@ public sealed class RecordDuesPayment(AppDbContext db, MemberAccess access, Plat
         var today = clock.Today();
 
         var errors = new FieldErrors();
-        var parsedMonth = errors.Take(DuesInput.Month(r.Month, "month", today.Year + 1));
-        if (r.AmountFen is null) errors.Add(Error.Validation("amountFen", DuesTexts.AmountRequired));
-        else if (r.AmountFen <= 0) errors.Add(Error.Validation("amountFen", DuesTexts.AmountNegative));
-        if (r.VoluntaryFen < 0) errors.Add(Error.Validation("voluntaryFen", DuesTexts.VoluntaryNegative));
+        var parsedMonth = errors.Take(DuesInput.Month(r.Month, "month", today.Year + 1, T));
+        if (r.AmountFen is null) errors.Add(Error.Validation("amountFen", T["Dues.AmountRequired"]));
+        else if (r.AmountFen <= 0) errors.Add(Error.Validation("amountFen", T["Dues.AmountNegative"]));
+        if (r.VoluntaryFen < 0) errors.Add(Error.Validation("voluntaryFen", T["Dues.VoluntaryNegative"]));
         DateOnly? paidOn = null;
-        if (string.IsNullOrWhiteSpace(r.PaidOn)) errors.Add(Error.Validation("paidOn", DuesTexts.PaidOnRequired));
-        else if (!DuesMonth.TryParseDay(r.PaidOn, out var day)) errors.Add(Error.Validation("paidOn", DuesTexts.PaidOnInvalid));
-        else if (day > today) errors.Add(Error.Validation("paidOn", DuesTexts.PaidOnInFuture));
+        if (string.IsNullOrWhiteSpace(r.PaidOn)) errors.Add(Error.Validation("paidOn", T["Dues.PaidOnRequired"]));
+        else if (!DuesMonth.TryParseDay(r.PaidOn, out var day)) errors.Add(Error.Validation("paidOn", T["Dues.PaidOnInvalid"]));
+        else if (day > today) errors.Add(Error.Validation("paidOn", T["Dues.PaidOnInFuture"]));
         else paidOn = day;
-        var method = errors.Take(DuesInput.Method(r.Method));
+        var method = errors.Take(DuesInput.Method(r.Method, T));
         if (errors.ToError() is { } invalid) return invalid;
 
         var month = parsedMonth!.Value;
@@ -49,14 +49,14 @@ public sealed class RecordDuesPayment(AppDbContext db, MemberAccess access, Plat
 
         if (await db.DuesPayments.AnyAsync(p => p.MemberId == member.Id && p.Month == month, ct))
         {
-            return Error.Conflict("DUES_MONTH_PAID", DuesTexts.MonthAlreadyPaid(label));
+            return Error.Conflict("DUES_MONTH_PAID", T["Dues.MonthAlreadyPaid", label]);
         }
 
         var payer = DuesPayer.Of(member.Category, member.JoinedOn, member.DuesSettledUntil);
-        if (!payer.IsPartyMember) return Error.Rule("DUES_NOT_PARTY_MEMBER", DuesTexts.NotPartyMember, DuesArticles.Probationary);
+        if (!payer.IsPartyMember) return Error.Rule("DUES_NOT_PARTY_MEMBER", T["Dues.NotPartyMember"], DuesArticles.Probationary);
         if (!payer.IsBillable(month))
         {
-            return Error.Rule("DUES_BEFORE_FIRST_MONTH", DuesTexts.BeforeFirstBill(label, DuesMonth.Format(payer.FirstBillMonth!.Value)), DuesArticles.Probationary);
+            return Error.Rule("DUES_BEFORE_FIRST_MONTH", T["Dues.BeforeFirstBill", label, DuesMonth.Format(payer.FirstBillMonth!.Value)], DuesArticles.Probationary);
         }
         if (payer.IsSettledElsewhere(month))
         {
@@ -67,23 +67,23 @@ public sealed class RecordDuesPayment(AppDbContext db, MemberAccess access, Plat
         // The windows are counted from the month the money was paid: a payment made in time stays valid when it is entered later.
         if (DuesMonth.Index(month) < DuesMonth.Index(paid) && !DuesRules.IsBackPaymentAllowed(month, paid, o))
         {
-            return Error.Rule("DUES_BACK_PAYMENT_TOO_OLD", DuesTexts.BackPaymentTooOld(label, o.BackPaymentMonths), DuesArticles.BackPayment);
+            return Error.Rule("DUES_BACK_PAYMENT_TOO_OLD", T["Dues.BackPaymentTooOld", label, o.BackPaymentMonths], DuesArticles.BackPayment);
         }
         if (DuesMonth.Index(month) > DuesMonth.Index(paid) && !DuesRules.IsAdvanceAllowed(month, paid, o))
         {
-            return Error.Rule("DUES_ADVANCE_TOO_FAR", DuesTexts.AdvanceTooFar(label, o.AdvancePaymentMonths), DuesArticles.BackPayment);
+            return Error.Rule("DUES_ADVANCE_TOO_FAR", T["Dues.AdvanceTooFar", label, o.AdvancePaymentMonths], DuesArticles.BackPayment);
         }
 
         var bases = DuesMapping.Facts(await db.DuesBases.AsNoTracking().Where(b => b.MemberId == member.Id).ToListAsync(ct));
-        if (DuesBilling.InForce(month, bases) is not { } inForce) return Error.Rule("DUES_NO_BASE", DuesTexts.NoBase(label), DuesArticles.Base);
+        if (DuesBilling.InForce(month, bases) is not { } inForce) return Error.Rule("DUES_NO_BASE", T["Dues.NoBase", label], DuesArticles.Base);
         var quote = DuesRules.Calculate(inForce.Category, inForce.BaseFen, o);
         if (amount < quote.AmountFen)
         {
-            return Error.Rule("DUES_AMOUNT_TOO_LOW", DuesTexts.AmountBelowDue(label, amount, quote.AmountFen), quote.Rule);
+            return Error.Rule("DUES_AMOUNT_TOO_LOW", T["Dues.AmountBelowDue", label, DuesFormat.Yuan(quote.AmountFen), DuesFormat.Yuan(amount)], quote.Rule);
         }
         if (method == DuesPaymentMethod.Proxy && !consent)
         {
-            return Error.Rule("DUES_PROXY_WITHOUT_CONSENT", DuesTexts.ProxyWithoutConsent, DuesArticles.NoProxyWithoutConsent);
+            return Error.Rule("DUES_PROXY_WITHOUT_CONSENT", T["Dues.ProxyWithoutConsent"], DuesArticles.NoProxyWithoutConsent);
         }
 
         var now = clock.GetUtcNow();
@@ -108,7 +108,7 @@ public sealed class RecordDuesPayment(AppDbContext db, MemberAccess access, Plat
             // The same month recorded at the same moment by someone else: the unique index refused this one.
             if (await db.DuesPayments.AsNoTracking().AnyAsync(p => p.MemberId == member.Id && p.Month == month, ct))
             {
-                return Error.Conflict("DUES_MONTH_PAID", DuesTexts.MonthAlreadyPaid(label));
+                return Error.Conflict("DUES_MONTH_PAID", T["Dues.MonthAlreadyPaid", label]);
             }
             throw;
         }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Localization;
 using System.Globalization;
 using Dangjian.Web.Data;
 using Dangjian.Web.Modules.Members;
@@ -13,7 +14,7 @@ namespace Dangjian.Web.Modules.Dues.Payments;
 /// Sets a member's dues base from a month on (第十条: a new base applies from the month the new pay is received). A base
 /// for a month that already has one replaces it (a correction, audited with before and after).
 /// </summary>
-public sealed class SetDuesBase(AppDbContext db, MemberAccess access, TimeProvider clock, IOptionsSnapshot<DuesOptions> options)
+public sealed class SetDuesBase(AppDbContext db, MemberAccess access, TimeProvider clock, IOptionsSnapshot<DuesOptions> options, IStringLocalizer<DuesText> T)
 {
     public const int NoteMaxLength = 200;
 
@@ -26,11 +27,11 @@ public sealed class SetDuesBase(AppDbContext db, MemberAccess access, TimeProvid
 
         var today = clock.Today();
         var errors = new FieldErrors();
-        var month = errors.Take(DuesInput.Month(r.EffectiveMonth, "effectiveMonth", today.Year + 1));
+        var month = errors.Take(DuesInput.Month(r.EffectiveMonth, "effectiveMonth", today.Year + 1, T));
         var parsed = DuesApi.Parse(r.Category, r.BaseFen?.ToString(CultureInfo.InvariantCulture));
         errors.Add(parsed.Error);
         var note = string.IsNullOrWhiteSpace(r.Note) ? null : r.Note.Trim();
-        if (note?.Length > NoteMaxLength) errors.Add(Error.Validation("note", DuesTexts.NoteTooLong));
+        if (note?.Length > NoteMaxLength) errors.Add(Error.Validation("note", T["Dues.NoteTooLong"]));
         if (errors.ToError() is { } invalid) return invalid;
         var (category, baseFen) = parsed.Value;
         var effective = month!.Value;
@@ -60,7 +61,7 @@ public sealed class SetDuesBase(AppDbContext db, MemberAccess access, TimeProvid
         catch (DbUpdateException) when (created)
         {
             // Someone set a base for the same month at the same moment: the unique index refused the second one.
-            return Error.Conflict("DUES_BASE_CONFLICT", DuesTexts.BaseConflict(DuesMonth.Format(effective)));
+            return Error.Conflict("DUES_BASE_CONFLICT", T["Dues.BaseConflict", DuesMonth.Format(effective)]);
         }
         return (DuesMapping.ToDto(row, options.Value), created);
     }

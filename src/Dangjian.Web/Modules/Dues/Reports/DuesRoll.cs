@@ -1,4 +1,5 @@
 using Dangjian.Web.Platform;
+using Microsoft.Extensions.Localization;
 using Dangjian.Web.Modules.Dues.Payments;
 using Dangjian.Web.Data;
 using Dangjian.Web.Modules.Members;
@@ -15,7 +16,7 @@ namespace Dangjian.Web.Modules.Dues.Reports;
 /// of the unit's subtree, or of the unit alone when the caller's role holds only on that unit.
 /// </summary>
 [ModuleContract]
-public sealed class DuesRoll(AppDbContext db, OrgAccess access, CurrentUser user, TimeProvider clock)
+public sealed class DuesRoll(AppDbContext db, OrgAccess access, CurrentUser user, TimeProvider clock, IStringLocalizer<DuesText> T)
 {
     public sealed record Scope(OrgUnit Unit, bool Subtree, IQueryable<Member> Members);
 
@@ -28,7 +29,7 @@ public sealed class DuesRoll(AppDbContext db, OrgAccess access, CurrentUser user
 
     public async Task<Result<Scope>> LoadAsync(Guid? orgUnitId, CancellationToken ct)
     {
-        if (orgUnitId is not { } id) return Error.Validation("orgUnitId", DuesTexts.OrgUnitRequired);
+        if (orgUnitId is not { } id) return Error.Validation("orgUnitId", T["Dues.OrgUnitRequired"]);
         var loaded = await access.LoadAsync(id, Permission.ViewMembers, ct);
         if (!loaded.IsSuccess) return loaded.Error!;
         var unit = loaded.Value!;
@@ -44,7 +45,7 @@ public sealed class DuesRoll(AppDbContext db, OrgAccess access, CurrentUser user
         var scope = await LoadAsync(orgUnitId, ct);
         if (!scope.IsSuccess) return scope.Error!;
         var today = clock.Today();
-        var parsed = DuesInput.Year(year, today.Year);
+        var parsed = DuesInput.Year(year, today.Year, T);
         if (!parsed.IsSuccess) return parsed.Error!;
         var y = parsed.Value;
         return new YearScope(scope.Value!, y, new DateOnly(y, 1, 1), new DateOnly(y, 12, 1), today);

@@ -46,8 +46,8 @@ public sealed class RecordDuesUsage(AppDbContext db, OrgAccess access, DuesBalan
         var decision = DuesUsageRules.Check(before.BalanceFen, amount, options.Value);
         if (!decision.Allowed)
         {
-            return Error.Rule("DUES_USAGE_OVER_BALANCE", T["DuesUsage.OverBalance", DuesTexts.Yuan(amount), year, DuesTexts.Yuan(decision.BalanceAfterFen),
-                DuesTexts.Yuan(decision.FloorFen), DuesTexts.Yuan(before.BalanceFen)], decision.Article!);
+            return Error.Rule("DUES_USAGE_OVER_BALANCE", T["DuesUsage.OverBalance", DuesFormat.Yuan(amount), year, DuesFormat.Yuan(decision.BalanceAfterFen),
+                DuesFormat.Yuan(decision.FloorFen), DuesFormat.Yuan(before.BalanceFen)], decision.Article!);
         }
 
         var now = clock.GetUtcNow();
