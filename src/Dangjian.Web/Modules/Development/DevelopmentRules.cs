@@ -1,6 +1,7 @@
 using Dangjian.Web.Modules.Members;
 using Dangjian.Web.Modules.Organizations;
 using Dangjian.Web.Platform.Errors;
+using Microsoft.Extensions.Localization;
 
 namespace Dangjian.Web.Modules.Development;
 
@@ -73,97 +74,98 @@ public sealed record StepVerdict(Error? Refusal, IReadOnlyList<string> Warnings)
 
 /// <summary>
 /// Every timing and eligibility rule of 发展党员 (docs/rules/development.md) in one place. Pure: the handler gathers the facts,
-/// this decides. A refusal names the rule in Chinese and where it is written.
+/// this decides. A refusal names the rule (its text from DevelopmentText.resx, through the localizer passed in, so the
+/// rules stay free of services) and where it is written.
 /// </summary>
 public static class DevelopmentRules
 {
-    public static StepVerdict Check(StepContext c, DevelopmentOptions o)
+    public static StepVerdict Check(StepContext c, DevelopmentOptions o, IStringLocalizer<DevelopmentText> T)
     {
         var warnings = new List<string>();
         var f = c.Case;
         var d = c.Data;
 
-        if (c.Step is < 1 or > 25) return StepVerdict.Refuse("DEV_STEP", "步骤应为 1 至 25", DevelopmentArticles.Procedure);
-        if (c.Date > c.Today) return StepVerdict.Refuse("DEV_FUTURE", "步骤日期不能晚于今天", DevelopmentArticles.Procedure);
+        if (c.Step is < 1 or > 25) return StepVerdict.Refuse("DEV_STEP", T["Dev.Rule.Step"], DevelopmentArticles.Procedure);
+        if (c.Date > c.Today) return StepVerdict.Refuse("DEV_FUTURE", T["Dev.Rule.Future"], DevelopmentArticles.Procedure);
         if (c.Step != 1)
         {
             if (!f.Allowed.Contains(c.Step))
             {
-                var next = f.Allowed.Count == 0 ? "本案已结束，不能再登记步骤" : $"下一步应为{string.Join("或", f.Allowed.Select(DevelopmentSteps.Label))}";
-                return StepVerdict.Refuse("DEV_ORDER", $"不能登记{DevelopmentSteps.Label(c.Step)}：{next}", DevelopmentArticles.Procedure);
+                var next = f.Allowed.Count == 0 ? T["Dev.Rule.Closed"].Value : T["Dev.Rule.NextIs", string.Join(T["Dev.Rule.Or"], f.Allowed.Select(n => Step(T, n)))].Value;
+                return StepVerdict.Refuse("DEV_ORDER", T["Dev.Rule.Order", Step(T, c.Step), next], DevelopmentArticles.Procedure);
             }
             if (f.ReviewAwaiting is { } awaiting)
-                return StepVerdict.Refuse("DEV_REVIEW_PENDING", $"{DevelopmentSteps.Label(f.Last!.Step)}须经四级联审，待{awaiting}签署后方可进行下一步",
+                return StepVerdict.Refuse("DEV_REVIEW_PENDING", T["Dev.Rule.ReviewPending", Step(T, f.Last!.Step), awaiting],
                     Review.JointReviewRules.Article);
             if (f.Last is { } last && c.Date < last.Date)
-                return StepVerdict.Refuse("DEV_DATE_ORDER", $"{DevelopmentSteps.Label(c.Step)}的日期不能早于上一步（{Format(last.Date)}）", DevelopmentArticles.Procedure);
+                return StepVerdict.Refuse("DEV_DATE_ORDER", T["Dev.Rule.DateOrder", Step(T, c.Step), Format(T, last.Date)], DevelopmentArticles.Procedure);
         }
 
         switch (c.Step)
         {
             case 1:
                 if (f.BirthDate is { } birth && MemberFacts.Age(birth, c.Date) < o.MinimumAge)
-                    return StepVerdict.Refuse("DEV_AGE", $"递交入党申请时须年满{o.MinimumAge}周岁，申请人在{Format(c.Date)}为{MemberFacts.Age(birth, c.Date)}周岁",
+                    return StepVerdict.Refuse("DEV_AGE", T["Dev.Rule.Age", o.MinimumAge, Format(T, c.Date), MemberFacts.Age(birth, c.Date) ?? 0],
                         DevelopmentArticles.Age);
                 break;
             case 2:
                 if (c.Date > f.ApplicationDate.AddMonths(o.TalkWithinMonths))
-                    warnings.Add($"党组织应在收到入党申请书后{o.TalkWithinMonths}个月内派人谈话（应于{Format(f.ApplicationDate.AddMonths(o.TalkWithinMonths))}前），本次谈话已逾期（{DevelopmentArticles.Talk}）");
-                if (string.IsNullOrWhiteSpace(d.Talker)) return Missing("talker", "谈话人", DevelopmentArticles.Talk);
+                    warnings.Add(T["Dev.Rule.TalkLate", o.TalkWithinMonths, Format(T, f.ApplicationDate.AddMonths(o.TalkWithinMonths)), DevelopmentArticles.Talk]);
+                if (string.IsNullOrWhiteSpace(d.Talker)) return Missing(T, "talker", "Dev.Rule.What.Talker", DevelopmentArticles.Talk);
                 break;
             case 3:
                 if (d.Method is not ("党员推荐" or "群团推优"))
-                    return StepVerdict.Refuse("DEV_ACTIVIST_METHOD", "确定入党积极分子应采取党员推荐或群团组织推优的方式产生人选（method 应为“党员推荐”或“群团推优”）",
+                    return StepVerdict.Refuse("DEV_ACTIVIST_METHOD", T["Dev.Rule.ActivistMethod"],
                         DevelopmentArticles.Activist);
                 break;
             case 5:
                 var mentors = c.People.Where(p => d.MentorIds?.Contains(p.Id) == true).ToList();
                 if (d.MentorIds is not { Count: > 0 } || d.MentorIds.Count > o.MaxMentors || mentors.Count != d.MentorIds.Count)
-                    return StepVerdict.Refuse("DEV_MENTORS", $"应指定1至{o.MaxMentors}名正式党员作培养联系人", DevelopmentArticles.Mentors);
+                    return StepVerdict.Refuse("DEV_MENTORS", T["Dev.Rule.Mentors", o.MaxMentors], DevelopmentArticles.Mentors);
                 if (mentors.FirstOrDefault(m => !m.IsFullMember || !m.OnRoll) is { } notFull)
-                    return StepVerdict.Refuse("DEV_MENTORS", $"{notFull.Name}不是党籍正常的正式党员，不能作培养联系人", DevelopmentArticles.Mentors);
+                    return StepVerdict.Refuse("DEV_MENTORS", T["Dev.Rule.MentorNotFull", notFull.Name], DevelopmentArticles.Mentors);
                 break;
             case 6:
             case 7:
                 var since = (f.LastOf(6) ?? f.LastOf(3))!.Date;
                 if (c.Step == 6 && c.Date > since.AddMonths(o.AssessmentIntervalMonths))
-                    warnings.Add($"入党积极分子应每半年考察一次，距上次（{Format(since)}）已超过{o.AssessmentIntervalMonths}个月（{DevelopmentArticles.Assessment}）");
+                    warnings.Add(T["Dev.Rule.AssessmentLate", Format(T, since), o.AssessmentIntervalMonths, DevelopmentArticles.Assessment]);
                 if (c.Step == 7)
                 {
                     var activistOn = f.LastOf(3)!.Date;
                     var earliest = activistOn.AddMonths(o.ActivistMonthsBeforeCandidate);
                     if (c.Date < earliest)
                         return StepVerdict.Refuse("DEV_CANDIDATE_TOO_EARLY",
-                            $"入党积极分子须经过一年以上培养教育和考察才能列为发展对象：{Format(activistOn)}确定为积极分子，最早{Format(earliest)}可确定为发展对象",
+                            T["Dev.Rule.CandidateTooEarly", Format(T, activistOn), Format(T, earliest)],
                             DevelopmentArticles.Candidate);
                 }
                 break;
             case 9:
                 var sponsors = c.People.Where(p => d.SponsorIds?.Contains(p.Id) == true).ToList();
                 if (d.SponsorIds is not { Count: 2 } || d.SponsorIds.Distinct().Count() != 2 || sponsors.Count != 2)
-                    return StepVerdict.Refuse("DEV_SPONSORS", "发展对象应当有两名正式党员作入党介绍人", DevelopmentArticles.Sponsors);
+                    return StepVerdict.Refuse("DEV_SPONSORS", T["Dev.Rule.Sponsors"], DevelopmentArticles.Sponsors);
                 if (sponsors.FirstOrDefault(s => !s.IsFullMember || !s.OnRoll) is { } notSponsor)
-                    return StepVerdict.Refuse("DEV_SPONSORS", $"{notSponsor.Name}不是党籍正常的正式党员，不能作入党介绍人", DevelopmentArticles.Sponsors);
+                    return StepVerdict.Refuse("DEV_SPONSORS", T["Dev.Rule.SponsorNotFull", notSponsor.Name], DevelopmentArticles.Sponsors);
                 if (sponsors.FirstOrDefault(s => s.UnderProbationPunishment) is { } punished)
-                    return StepVerdict.Refuse("DEV_SPONSOR_PUNISHED", $"{punished.Name}受留党察看处分、尚未恢复党员权利，不能作入党介绍人", DevelopmentArticles.Sponsors);
+                    return StepVerdict.Refuse("DEV_SPONSOR_PUNISHED", T["Dev.Rule.SponsorPunished", punished.Name], DevelopmentArticles.Sponsors);
                 break;
             case 10:
-                if (d.VettingPassed is null) return Missing("vettingPassed", "政治审查结论", DevelopmentArticles.Vetting);
-                if (d.VettingPassed == false) warnings.Add($"政治审查不合格，不能发展入党（{DevelopmentArticles.Vetting}）");
+                if (d.VettingPassed is null) return Missing(T, "vettingPassed", "Dev.Rule.What.Vetting", DevelopmentArticles.Vetting);
+                if (d.VettingPassed == false) warnings.Add(T["Dev.Rule.VettingFailedWarning", DevelopmentArticles.Vetting]);
                 break;
             case 11:
                 if ((d.TrainingDays ?? 0) < o.TrainingMinDays && (d.TrainingHours ?? 0) < o.TrainingMinHours)
-                    return StepVerdict.Refuse("DEV_TRAINING", $"集中培训时间不少于{o.TrainingMinDays}天或{o.TrainingMinHours}学时（本次{d.TrainingDays ?? 0}天、{d.TrainingHours ?? 0}学时）",
+                    return StepVerdict.Refuse("DEV_TRAINING", T["Dev.Rule.Training", o.TrainingMinDays, o.TrainingMinHours, d.TrainingDays ?? 0, d.TrainingHours ?? 0],
                         DevelopmentArticles.Training);
                 break;
             case 12:
-                if (NoticeRefusal(d, o) is { } notice12) return notice12;
+                if (NoticeRefusal(d, o, T) is { } notice12) return notice12;
                 break;
             case 13:
                 if (d.LeavingWithinThreeMonths == true)
-                    return StepVerdict.Refuse("DEV_LEAVING", "发展对象未来三个月内将离开工作、学习单位的，一般不办理接收预备党员的手续", DevelopmentArticles.PreReview);
+                    return StepVerdict.Refuse("DEV_LEAVING", T["Dev.Rule.Leaving"], DevelopmentArticles.PreReview);
                 var reviewDue = f.LastOf(12)!.Date.AddMonths(o.PreReviewWithinMonths);
-                if (c.Date > reviewDue) warnings.Add($"上级党委预审一般应在{o.PreReviewWithinMonths}个月内完成（应于{Format(reviewDue)}前）");
+                if (c.Date > reviewDue) warnings.Add(T["Dev.Rule.PreReviewLate", o.PreReviewWithinMonths, Format(T, reviewDue)]);
                 break;
             case 15:
             case 23:
@@ -171,59 +173,59 @@ public static class DevelopmentRules
                 {
                     var vetting = f.LastOf(10);
                     if (vetting?.Data.VettingPassed != true)
-                        return StepVerdict.Refuse("DEV_VETTING", "未经政治审查或政治审查不合格的，不能发展入党", DevelopmentArticles.Vetting);
+                        return StepVerdict.Refuse("DEV_VETTING", T["Dev.Rule.Vetting"], DevelopmentArticles.Vetting);
                     if (c.Date > vetting.Date.AddMonths(o.VettingValidMonths))
-                        return StepVerdict.Refuse("DEV_VETTING_EXPIRED", $"政治审查结论已超过{o.VettingValidMonths}个月有效期（{Format(vetting.Date)}作出），须重新审查",
+                        return StepVerdict.Refuse("DEV_VETTING_EXPIRED", T["Dev.Rule.VettingExpired", o.VettingValidMonths, Format(T, vetting.Date)],
                             DevelopmentArticles.Vetting);
                 }
                 else
                 {
                     if (c.Date < f.ProbationEndsOn)
                         return StepVerdict.Refuse("DEV_PROBATION_NOT_OVER",
-                            $"预备期从支部大会通过之日算起，到{Format(f.ProbationEndsOn!.Value)}期满，期满后方可讨论转正", DevelopmentArticles.Probation);
-                    if (NoticeRefusal(d, o) is { } notice23) return notice23;
+                            T["Dev.Rule.ProbationNotOver", Format(T, f.ProbationEndsOn!.Value)], DevelopmentArticles.Probation);
+                    if (NoticeRefusal(d, o, T) is { } notice23) return notice23;
                 }
-                if (VoteRefusal(d) is { } vote) return vote;
+                if (VoteRefusal(d, T) is { } vote) return vote;
                 if (c.Step == 23)
                 {
                     if (!Enum.TryParse<ProbationOutcome>(d.Outcome, out var outcome) || !Enum.IsDefined(outcome))
-                        return Missing("outcome", "转正结论（OnTime 按期转正、Extend 延长预备期、Cancel 取消预备党员资格）", DevelopmentArticles.Extension);
+                        return Missing(T, "outcome", "Dev.Rule.What.Outcome", DevelopmentArticles.Extension);
                     if (outcome == ProbationOutcome.Extend)
                     {
                         if (f.ExtendedMonths > 0)
-                            return StepVerdict.Refuse("DEV_EXTENDED_TWICE", "预备期只能延长一次", DevelopmentArticles.Extension);
+                            return StepVerdict.Refuse("DEV_EXTENDED_TWICE", T["Dev.Rule.ExtendedTwice"], DevelopmentArticles.Extension);
                         if (d.ExtendMonths is not { } months || months < o.ExtensionMinMonths || months > o.ExtensionMaxMonths)
-                            return StepVerdict.Refuse("DEV_EXTENSION_LENGTH", $"延长预备期的时间不能少于{o.ExtensionMinMonths}个月，不能超过{o.ExtensionMaxMonths}个月",
+                            return StepVerdict.Refuse("DEV_EXTENSION_LENGTH", T["Dev.Rule.ExtensionLength", o.ExtensionMinMonths, o.ExtensionMaxMonths],
                                 DevelopmentArticles.Extension);
                     }
                 }
                 break;
             case 17:
             case 24:
-                if (c.ApproverKind is null) return Missing("approverUnitId", "审批党委", DevelopmentArticles.Approval);
+                if (c.ApproverKind is null) return Missing(T, "approverUnitId", "Dev.Rule.What.Approver", DevelopmentArticles.Approval);
                 if (c.ApproverKind != OrgUnitKind.PartyCommittee)
-                    return StepVerdict.Refuse("DEV_APPROVER", "审批须由具有审批权限的党委集体讨论决定，党总支和党支部没有审批权限", DevelopmentArticles.Approval);
+                    return StepVerdict.Refuse("DEV_APPROVER", T["Dev.Rule.Approver"], DevelopmentArticles.Approval);
                 var from = c.Step == 17 ? f.ResolutionOn!.Value : f.LastOf(23)!.Date;
                 var due = from.AddMonths(o.ApprovalWithinMonths);
                 var max = from.AddMonths(o.ApprovalMaxMonths);
                 if (c.Date > max)
-                    return StepVerdict.Refuse("DEV_APPROVAL_LATE", $"上级党委应在支部大会决议后{o.ApprovalWithinMonths}个月内审批，特殊情况不超过{o.ApprovalMaxMonths}个月（最迟{Format(max)}）",
+                    return StepVerdict.Refuse("DEV_APPROVAL_LATE", T["Dev.Rule.ApprovalLate", o.ApprovalWithinMonths, o.ApprovalMaxMonths, Format(T, max)],
                         c.Step == 17 ? DevelopmentArticles.Approval : DevelopmentArticles.FullMembership);
                 if (c.Date > due)
                 {
                     if (string.IsNullOrWhiteSpace(d.DelayReason))
-                        return StepVerdict.Refuse("DEV_APPROVAL_DELAY_REASON", $"超过{o.ApprovalWithinMonths}个月（{Format(due)}）审批属特殊情况，须写明延长审批的原因",
+                        return StepVerdict.Refuse("DEV_APPROVAL_DELAY_REASON", T["Dev.Rule.ApprovalDelayReason", o.ApprovalWithinMonths, Format(T, due)],
                             c.Step == 17 ? DevelopmentArticles.Approval : DevelopmentArticles.FullMembership);
-                    warnings.Add($"审批超过{o.ApprovalWithinMonths}个月：{d.DelayReason!.Trim()}");
+                    warnings.Add(T["Dev.Rule.ApprovalDelayed", o.ApprovalWithinMonths, d.DelayReason!.Trim()]);
                 }
                 break;
             case 22:
                 var earliestApply = f.ProbationEndsOn!.Value.AddDays(-o.ApplyForFullMembershipDaysBefore);
-                if (c.Date < earliestApply) warnings.Add($"转正申请一般在预备期满前{o.ApplyForFullMembershipDaysBefore}天内提出（预备期{Format(f.ProbationEndsOn.Value)}期满）");
+                if (c.Date < earliestApply) warnings.Add(T["Dev.Rule.ApplyEarly", o.ApplyForFullMembershipDaysBefore, Format(T, f.ProbationEndsOn.Value)]);
                 break;
             case 25:
                 var archiveDue = f.LastOf(24)!.Date.AddDays(o.ArchiveWithinDays);
-                if (c.Date > archiveDue) warnings.Add($"材料应在转正后{o.ArchiveWithinDays}天内归档（应于{Format(archiveDue)}前）");
+                if (c.Date > archiveDue) warnings.Add(T["Dev.Rule.ArchiveLate", o.ArchiveWithinDays, Format(T, archiveDue)]);
                 break;
         }
         return new StepVerdict(null, warnings);
@@ -263,35 +265,40 @@ public static class DevelopmentRules
         };
     }
 
-    private static StepVerdict? NoticeRefusal(StepData d, DevelopmentOptions o)
+    private static StepVerdict? NoticeRefusal(StepData d, DevelopmentOptions o, IStringLocalizer<DevelopmentText> T)
     {
         if (d.NoticeFrom is not { } from || d.NoticeTo is not { } to || to < from)
-            return StepVerdict.Refuse("DEV_NOTICE", "须登记公示的起止日期", DevelopmentArticles.PublicNotice);
+            return StepVerdict.Refuse("DEV_NOTICE", T["Dev.Rule.NoticeDates"], DevelopmentArticles.PublicNotice);
         var days = WorkingDays(from, to);
         return days < o.PublicNoticeWorkingDays
-            ? StepVerdict.Refuse("DEV_NOTICE", $"公示期不少于{o.PublicNoticeWorkingDays}个工作日（{Format(from)}至{Format(to)}只有{days}个工作日）", DevelopmentArticles.PublicNotice)
+            ? StepVerdict.Refuse("DEV_NOTICE", T["Dev.Rule.NoticeShort", o.PublicNoticeWorkingDays, Format(T, from), Format(T, to), days], DevelopmentArticles.PublicNotice)
             : null;
     }
 
     /// <summary>The 支部大会 vote: quorum more than half of those entitled, yes more than half of those entitled, one candidate at a time.</summary>
-    private static StepVerdict? VoteRefusal(StepData d)
+    private static StepVerdict? VoteRefusal(StepData d, IStringLocalizer<DevelopmentText> T)
     {
         if (d.VotersEntitled is not { } entitled || entitled < 1 || d.VotersPresent is not { } present || d.VotesYes is not { } yes)
-            return StepVerdict.Refuse("DEV_VOTE_MISSING", "须登记应到会有表决权的正式党员人数、实到人数和赞成票数", DevelopmentArticles.Vote);
+            return StepVerdict.Refuse("DEV_VOTE_MISSING", T["Dev.Rule.VoteMissing"], DevelopmentArticles.Vote);
         if (present > entitled || yes > entitled || present < 0 || yes < 0)
-            return StepVerdict.Refuse("DEV_VOTE_COUNTS", "实到人数和赞成票数不能多于应到会有表决权的人数", DevelopmentArticles.Vote);
+            return StepVerdict.Refuse("DEV_VOTE_COUNTS", T["Dev.Rule.VoteCounts"], DevelopmentArticles.Vote);
         if (present * 2 <= entitled)
-            return StepVerdict.Refuse("DEV_QUORUM", $"有表决权的到会人数必须超过应到会有表决权人数的半数（应到{entitled}人，实到{present}人）", DevelopmentArticles.Quorum);
+            return StepVerdict.Refuse("DEV_QUORUM", T["Dev.Rule.Quorum", entitled, present], DevelopmentArticles.Quorum);
         if (d.CandidatesInVote is > 1)
-            return StepVerdict.Refuse("DEV_ONE_AT_A_TIME", "讨论两个以上的发展对象时，必须逐个讨论和表决", DevelopmentArticles.Vote);
+            return StepVerdict.Refuse("DEV_ONE_AT_A_TIME", T["Dev.Rule.OneAtATime"], DevelopmentArticles.Vote);
         if (yes * 2 <= entitled)
-            return StepVerdict.Refuse("DEV_VOTE_FAILED", $"赞成人数须超过应到会有表决权的正式党员的半数（应到{entitled}人，赞成{yes}人），未能通过决议", DevelopmentArticles.Vote);
+            return StepVerdict.Refuse("DEV_VOTE_FAILED", T["Dev.Rule.VoteFailed", entitled, yes], DevelopmentArticles.Vote);
         return null;
     }
 
-    private static StepVerdict Missing(string field, string what, string article) =>
-        new(new Error("DEV_MISSING", $"请填写{what}", StatusCodes.Status422UnprocessableEntity, article,
-            new Dictionary<string, string[]> { [field] = [$"请填写{what}"] }), []);
+    private static StepVerdict Missing(IStringLocalizer<DevelopmentText> T, string field, string whatKey, string article)
+    {
+        var message = T["Dev.Rule.Missing", T[whatKey]].Value;
+        return new(new Error("DEV_MISSING", message, StatusCodes.Status422UnprocessableEntity, article,
+            new Dictionary<string, string[]> { [field] = [message] }), []);
+    }
 
-    private static string Format(DateOnly d) => $"{d.Year}年{d.Month}月{d.Day}日";
+    private static string Format(IStringLocalizer<DevelopmentText> T, DateOnly d) => T["Dev.Rule.Date", d];
+
+    private static string Step(IStringLocalizer<DevelopmentText> T, int number) => T["Dev.Rule.StepLabel", number, T["DevStep." + number]];
 }

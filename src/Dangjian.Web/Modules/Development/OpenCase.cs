@@ -34,7 +34,7 @@ public sealed class OpenCase(AppDbContext db, MemberAccess members, RecordStep s
             return Error.Conflict("DEV_CASE_EXISTS", T["Dev.CaseExists"]);
 
         var facts = new CaseFacts(member.BirthDate, r.ApplicationDate!.Value, CaseStatus.Open, [], null, null, 0);
-        var verdict = DevelopmentRules.Check(new StepContext(1, r.ApplicationDate.Value, clock.Today(), new StepData { Note = r.Note }, facts, [], null), options.Value);
+        var verdict = DevelopmentRules.Check(new StepContext(1, r.ApplicationDate.Value, clock.Today(), new StepData { Note = r.Note }, facts, [], null), options.Value, T);
         if (verdict.Refusal is { } refusal) return refusal;
 
         var now = clock.GetUtcNow();

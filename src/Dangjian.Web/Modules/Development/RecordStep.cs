@@ -52,7 +52,7 @@ public sealed class RecordStep(AppDbContext db, CaseAccess access, CurrentUser u
         }
 
         var people = await PeopleAsync([.. data.MentorIds ?? [], .. data.SponsorIds ?? []], date, ct);
-        var verdict = DevelopmentRules.Check(new StepContext(step, date, clock.Today(), data, loaded.Value!.Facts, people, approver?.Kind), options.Value);
+        var verdict = DevelopmentRules.Check(new StepContext(step, date, clock.Today(), data, loaded.Value!.Facts, people, approver?.Kind), options.Value, T);
         if (verdict.Refusal is { } refusal) return refusal;
         var warnings = verdict.Warnings.ToList();
         if (step == 17)

@@ -1,4 +1,7 @@
 using System.Globalization;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Dangjian.Web.Modules.Development;
 using Dangjian.Web.Modules.Organizations;
 
@@ -10,6 +13,10 @@ public sealed class DevelopmentRulesTests
     private static readonly DevelopmentOptions O = new();
     private static readonly DateOnly Today = new(2026, 11, 22);
 
+    // The real resources (neutral = zh-CN), so the rule tables read the messages a user reads.
+    private static readonly IStringLocalizer<DevelopmentText> Text = new StringLocalizer<DevelopmentText>(
+        new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions()), NullLoggerFactory.Instance));
+
     private static DateOnly D(string iso) => DateOnly.ParseExact(iso, "yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static CaseFacts Facts(string application, params (int Step, string Date, StepData? Data)[] done) =>
@@ -17,7 +24,7 @@ public sealed class DevelopmentRulesTests
 
     private static StepVerdict Check(int step, string date, CaseFacts facts, StepData? data = null, IReadOnlyList<PersonFacts>? people = null,
         OrgUnitKind? approver = null) =>
-        DevelopmentRules.Check(new StepContext(step, D(date), Today, data ?? new StepData(), facts, people ?? [], approver), O);
+        DevelopmentRules.Check(new StepContext(step, D(date), Today, data ?? new StepData(), facts, people ?? [], approver), O, Text);
 
     /// <summary>A case that has reached <paramref name="upTo"/> with plausible dates.</summary>
     private static CaseFacts Through(int upTo, string activistOn = "2024-03-10", string? resolution = null, string? probationEnd = null, int extended = 0,
@@ -46,7 +53,7 @@ public sealed class DevelopmentRulesTests
     public void Step1_Age18OnTheApplicationDate(string birth, string applied, bool allowed)
     {
         var facts = new CaseFacts(D(birth), D(applied), CaseStatus.Open, [], null, null, 0);
-        var v = DevelopmentRules.Check(new StepContext(1, D(applied), Today, new StepData(), facts, [], null), O);
+        var v = DevelopmentRules.Check(new StepContext(1, D(applied), Today, new StepData(), facts, [], null), O, Text);
         (v.Refusal is null).ShouldBe(allowed);
         if (!allowed)
         {
