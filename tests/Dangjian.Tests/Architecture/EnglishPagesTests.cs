@@ -30,6 +30,11 @@ public sealed partial class EnglishPagesTests(AppFixture app) : IClassFixture<Ap
     {
         ["/dues/base-import/{Id:guid}"] = "an upload exists only after a user sends a workbook (kept a day, per user); the demo seeds none",
         ["/members/import/{Id:guid}"] = "an upload exists only after a user sends a workbook (kept a day, per user); the demo seeds none",
+        ["/certificates/{Id:guid}"] = "the demo tenant issues no 党员证明 (certificate)",
+        ["/first-topics/{Id:guid}"] = "the demo tenant holds no 第一议题 batch",
+        ["/meetings/{Id:guid}/appraisal"] = "the demo tenant holds no 民主评议党员 meeting",
+        ["/transfers/incoming/{Id:guid}/slip"] = "the demo tenant registers no incoming transfer",
+        ["/transfers/{Id:guid}/letter"] = "the demo tenant starts no transfer",
     };
 
     [Fact]
@@ -119,17 +124,23 @@ public sealed partial class EnglishPagesTests(AppFixture app) : IClassFixture<Ap
             {
                 foreach (var p in props)
                 {
-                    if (p.GetValue(row) is string s && Han().IsMatch(s)) Add(values, s);
+                    if (p.GetValue(row) is string s) Add(values, s);
                 }
             }
         }
+        // Code tables (民族, 学历, 单位类型…) are reference data a tenant edits; their default values count as data too.
+        foreach (var value in CodeTableCatalog.All.SelectMany(c => c.Defaults)) values.Add(value);
         return values.OrderByDescending(v => v.Length).ToList();
     }
 
     private static void Add(HashSet<string> values, string s)
     {
-        values.Add(s);
-        foreach (var line in s.Split('\n')) values.Add(line.Trim());
+        if (Han().IsMatch(s))
+        {
+            values.Add(s);
+            foreach (var line in s.Split('\n')) values.Add(line.Trim());
+        }
+        // JSON columns (a step's data) may hold Chinese escaped as \uXXXX: their string leaves are data too.
         if (s.TrimStart() is ['{' or '[', ..])
         {
             try
@@ -156,7 +167,7 @@ public sealed partial class EnglishPagesTests(AppFixture app) : IClassFixture<Ap
     /// <summary>What a reader sees: the text and the attributes shown as text (title, placeholder, labels), decoded.</summary>
     private static string Text(string html)
     {
-        var body = ScriptOrStyle().Replace(html, " ");
+        var body = OtherLanguage().Replace(ScriptOrStyle().Replace(html, " "), " ");
         var shown = string.Join(" ", ShownAttribute().Matches(body).Select(m => m.Groups["v"].Value));
         return WebUtility.HtmlDecode(Tag().Replace(body, " ") + " " + shown);
     }
@@ -183,13 +194,17 @@ public sealed partial class EnglishPagesTests(AppFixture app) : IClassFixture<Ap
     [GeneratedRegex(@"<(script|style)\b.*?</\1>", RegexOptions.Singleline | RegexOptions.IgnoreCase)]
     private static partial Regex ScriptOrStyle();
 
+    // The language switch names Chinese in Chinese, marked lang="zh-CN" as HTML asks.
+    [GeneratedRegex(@"<(a|span)\b[^>]*\blang=""zh[^""]*""[^>]*>.*?</\1>", RegexOptions.Singleline | RegexOptions.IgnoreCase)]
+    private static partial Regex OtherLanguage();
+
     [GeneratedRegex(@"<[^>]*>", RegexOptions.Singleline)]
     private static partial Regex Tag();
 
     [GeneratedRegex(@"\b(?:title|placeholder|aria-label|data-label|alt)=""(?<v>[^""]*)""", RegexOptions.IgnoreCase)]
     private static partial Regex ShownAttribute();
 
-    // 《中国共产党发展党员工作细则》第十条, and an article cited on its own (第十二条, 第三十一条第二款).
-    [GeneratedRegex(@"《[^》]*》(?:第[一二三四五六七八九十百零〇\d]+条(?:第[一二三四五六七八九十\d]+款)?[、和及]?)*|第[一二三四五六七八九十百零〇\d]+条(?:第[一二三四五六七八九十\d]+款)?")]
+    // 《中国共产党发展党员工作细则》第十条, and an article or chapter cited on its own (第十二条, 第三十一条第二款, 第五章).
+    [GeneratedRegex(@"《[^》]*》(?:第[一二三四五六七八九十百零〇\d]+条(?:第[一二三四五六七八九十\d]+款)?[、和及]?)*|第[一二三四五六七八九十百零〇\d]+[条章](?:第[一二三四五六七八九十\d]+款)?")]
     private static partial Regex Regulation();
 }

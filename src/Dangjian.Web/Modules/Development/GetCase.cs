@@ -7,6 +7,7 @@ using Dangjian.Web.Platform.Auth;
 using Dangjian.Web.Platform.Clock;
 using Dangjian.Web.Platform.Errors;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace Dangjian.Web.Modules.Development;
@@ -33,7 +34,8 @@ public sealed record CaseDto(Guid Id, Guid MemberId, string MemberName, Guid Org
 
 /// <summary>A case: the steps done with what was recorded, the next step, its due date, and every warning on the record.</summary>
 [ModuleContract]
-public sealed class GetCase(AppDbContext db, CaseAccess access, Materials.CaseMaterials materials, TimeProvider clock, IOptions<DevelopmentOptions> options)
+public sealed class GetCase(AppDbContext db, CaseAccess access, Materials.CaseMaterials materials, TimeProvider clock, IOptions<DevelopmentOptions> options,
+    IStringLocalizer<DevelopmentText> T)
 {
     public async Task<Result<CaseDto>> HandleAsync(Guid caseId, CancellationToken ct)
     {
@@ -58,12 +60,12 @@ public sealed class GetCase(AppDbContext db, CaseAccess access, Materials.CaseMa
             ? new DueDto(d.Step, DevelopmentSteps.Of(d.Step).Name, d.Date, d.Earliest, !d.Earliest && today > d.Date)
             : null;
         var warnings = steps.Where(s => !s.Returned).SelectMany(s => s.Warnings).ToList();
-        if (due is { Overdue: true }) warnings.Add($"{DevelopmentSteps.Label(due.Step)}应于{ChinaTime.Format(due.Date)}前完成，已逾期");
+        if (due is { Overdue: true }) warnings.Add(T["Dev.Overdue", due.Step, T["DevStep." + due.Step], ChinaTime.Format(due.Date)]);
         var files = await materials.ListAsync(l.Case.Id, ct);
         // The checklist of the steps done and the next ones: what is on file and what is still missing.
         var checklistSteps = steps.Select(s => s.Step).Concat(facts.Allowed).ToHashSet();
         var checklist = Materials.MaterialChecklist.All.Where(m => checklistSteps.Contains(m.Step))
-            .Select(m => new Materials.ChecklistItemDto(m.Step, m.Code, m.Name, m.Required, m.Template, files.Any(f => f.Step == m.Step && f.Code == m.Code)))
+            .Select(m => new Materials.ChecklistItemDto(m.Step, m.Code, T["Dev.Material.Item." + m.Code].Value, m.Required, T["Dev.Material.Item." + m.Code + ".Hint"].Value, files.Any(f => f.Step == m.Step && f.Code == m.Code)))
             .ToList();
         var counted = steps.Where(s => !s.Returned).ToList();
         var stage = counted.Count == 0 ? 1 : counted[^1].Stage;

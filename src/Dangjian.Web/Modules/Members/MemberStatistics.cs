@@ -2,6 +2,7 @@ using Dangjian.Web.Platform.Auth;
 using Dangjian.Web.Platform.Clock;
 using Dangjian.Web.Platform.Errors;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Dangjian.Web.Modules.Members;
 
@@ -13,13 +14,22 @@ public sealed record MemberStatisticsDto(
     IReadOnlyList<CountItem> ByEthnicity, int Mobile, int OutOfContact);
 
 /// <summary>党员队伍结构 for any subtree: the party members (full and probationary) counted along each dimension.</summary>
-public sealed class MemberStatistics(MemberQuery members, TimeProvider clock)
+public sealed class MemberStatistics(MemberQuery members, TimeProvider clock, IStringLocalizer<SharedResource> L, IStringLocalizer<MembersText> T)
 {
-    private static readonly (string Label, int From, int To)[] AgeBands =
-        [("30岁及以下", 0, 30), ("31-40岁", 31, 40), ("41-50岁", 41, 50), ("51-60岁", 51, 60), ("61岁及以上", 61, 200)];
+    // Band labels from MembersText: "Stats.Age.*" and "Stats.PartyAge.*" with the bounds as arguments.
+    private static readonly (string Key, int From, int To)[] AgeBands =
+        [("Stats.Age.UpTo", 0, 30), ("Stats.Age.Range", 31, 40), ("Stats.Age.Range", 41, 50), ("Stats.Age.Range", 51, 60), ("Stats.Age.From", 61, 200)];
 
-    private static readonly (string Label, int From, int To)[] PartyAgeBands =
-        [("5年以下", 0, 4), ("5-10年", 5, 10), ("11-20年", 11, 20), ("21-30年", 21, 30), ("30年以上", 31, 200)];
+    private static readonly (string Key, int From, int To)[] PartyAgeBands =
+        [("Stats.PartyAge.Under", 0, 4), ("Stats.PartyAge.Range", 5, 10), ("Stats.PartyAge.Range", 11, 20), ("Stats.PartyAge.Range", 21, 30), ("Stats.PartyAge.Over", 31, 200)];
+
+    private string Label((string Key, int From, int To) band) => band.Key switch
+    {
+        "Stats.Age.From" or "Stats.PartyAge.Over" => T[band.Key, band.Key == "Stats.PartyAge.Over" ? band.From - 1 : band.From],
+        "Stats.PartyAge.Under" => T[band.Key, band.To + 1],
+        "Stats.Age.UpTo" => T[band.Key, band.To],
+        _ => T[band.Key, band.From, band.To],
+    };
 
     public async Task<Result<MemberStatisticsDto>> HandleAsync(MemberFilter f, CancellationToken ct)
     {
@@ -44,14 +54,14 @@ public sealed class MemberStatistics(MemberQuery members, TimeProvider clock)
 
         return new MemberStatisticsDto(
             dates.Count,
-            byCategory.OrderBy(x => x.Key).Select(x => new CountItem(MemberColumns.CategoryName(x.Key), x.Count)).ToList(),
-            bySex.OrderBy(x => x.Key).Select(x => new CountItem(x.Key == Gender.Male ? "男" : "女", x.Count)).ToList(),
-            AgeBands.Select(b => new CountItem(b.Label, ages.Count(a => a >= b.From && a <= b.To))).ToList(),
-            PartyAgeBands.Select(b => new CountItem(b.Label, partyAges.Count(a => a >= b.From && a <= b.To))).ToList(),
+            byCategory.OrderBy(x => x.Key).Select(x => new CountItem(L["Category." + x.Key].Value, x.Count)).ToList(),
+            bySex.OrderBy(x => x.Key).Select(x => new CountItem(T["Gender." + x.Key].Value, x.Count)).ToList(),
+            AgeBands.Select(b => new CountItem(Label(b), ages.Count(a => a >= b.From && a <= b.To))).ToList(),
+            PartyAgeBands.Select(b => new CountItem(Label(b), partyAges.Count(a => a >= b.From && a <= b.To))).ToList(),
             byEducation, byPost, byEthnicity, mobile, outOfContact);
     }
 
-    private static async Task<List<CountItem>> Group(IQueryable<IGrouping<string, Member>> groups, CancellationToken ct) =>
+    private async Task<List<CountItem>> Group(IQueryable<IGrouping<string, Member>> groups, CancellationToken ct) =>
         (await groups.Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
-        .OrderByDescending(x => x.Count).Select(x => new CountItem(x.Key.Length == 0 ? "未填写" : x.Key, x.Count)).ToList();
+        .OrderByDescending(x => x.Count).Select(x => new CountItem(x.Key.Length == 0 ? T["Stats.NotFilled"].Value : x.Key, x.Count)).ToList();
 }
