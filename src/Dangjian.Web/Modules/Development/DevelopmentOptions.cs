@@ -33,6 +33,7 @@ public sealed class DevelopmentOptions
 }
 
 /// <summary>Where each rule is written. 《中国共产党发展党员工作细则》 (2014) unless marked.</summary>
+[Platform.RegulationNames]
 public static class DevelopmentArticles
 {
     private const string Rules = "《中国共产党发展党员工作细则》";

@@ -16,6 +16,7 @@ public enum ArrearsLevel
 }
 
 /// <summary>Citations used by the dues rules, in one place.</summary>
+[Platform.RegulationNames]
 public static class DuesArticles
 {
     private const string Regulation = "《关于中国共产党党费收缴、使用和管理的规定》";

@@ -21,6 +21,7 @@ public sealed class OrgRulesOptions
 }
 
 /// <summary>Citations used by the organisation rules, in one place.</summary>
+[Platform.RegulationNames]
 public static class OrgArticles
 {
     public const string BranchSetup = "《中国共产党支部工作条例（试行）》第四条";

@@ -7,6 +7,7 @@ public sealed class ContactOptions
     public int Months { get; set; } = 6;
 }
 
+[Platform.RegulationNames]
 public static class ContactArticles
 {
     /// <summary>停止党籍 for members out of contact ≥ 6 months and untraceable — a decision, never automatic.</summary>

@@ -7,6 +7,7 @@ public sealed class MobileOptions
     public int ReportIntervalMonths { get; set; } = 12;
 }
 
+[Platform.RegulationNames]
 public static class MobileArticles
 {
     public const string Report = "《中国共产党党员教育管理工作条例》第二十五条";

@@ -62,6 +62,7 @@ public sealed class TransferOptions
     public string LetterPrefix { get; set; } = "党组转";
 }
 
+[Platform.RegulationNames]
 public static class TransferArticles
 {
     public const string Transfer = "《中国共产党党员教育管理工作条例》第二十五条";
