@@ -99,7 +99,7 @@ public sealed partial class EnglishPagesTests(AppFixture app) : IClassFixture<Ap
     /// <summary>One real id per kind of page, taken from the demo data.</summary>
     private static async Task<IReadOnlyDictionary<string, Guid?>> IdsAsync(AppDbContext db) => new Dictionary<string, Guid?>
     {
-        ["members"] = await db.Members.Select(m => (Guid?)m.Id).FirstOrDefaultAsync(),
+        ["members"] = await db.Set<Dangjian.Web.Modules.Members.Member>().Select(m => (Guid?)m.Id).FirstOrDefaultAsync(),
         ["org"] = await db.OrgUnits.Where(u => u.Kind == OrgUnitKind.Branch).Select(u => (Guid?)u.Id).FirstOrDefaultAsync(),
         ["certificates"] = await db.Set<MemberCertificate>().Select(c => (Guid?)c.Id).FirstOrDefaultAsync(),
         ["development"] = await db.Set<DevelopmentCase>().Select(c => (Guid?)c.Id).FirstOrDefaultAsync(),
