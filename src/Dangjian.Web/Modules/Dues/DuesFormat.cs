@@ -6,8 +6,10 @@ namespace Dangjian.Web.Modules.Dues;
 
 /// <summary>
 /// Money as the dues pages and messages show it (the same in both languages), and the names of the dues enums read
-/// from DuesText.resx, so a page or a handler never spells a status or a category itself.
+/// from DuesText.resx, so a page or a handler never spells a status or a category itself. Other modules show dues
+/// amounts the same way (Yuan); the enum names are for the Dues module, which owns DuesText.
 /// </summary>
+[Platform.ModuleContract]
 public static class DuesFormat
 {
     /// <summary>Fen as yuan with two decimals: 12345 → "¥123.45".</summary>
