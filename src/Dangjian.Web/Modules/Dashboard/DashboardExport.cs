@@ -122,5 +122,5 @@ public sealed class DashboardExport(Dashboard board, WeakLinks.WeakLinks links, 
         _ => Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture) ?? "",
     };
 
-    private string FileName(DashboardDto d, string ext) => $"{d.Name}{T["Dashboard.Title"]}{ChinaTime.Format(d.From)}至{ChinaTime.Format(d.To)}.{ext}";
+    private string FileName(DashboardDto d, string ext) => $"{T["Dashboard.FileName", d.Name, ChinaTime.Format(d.From), ChinaTime.Format(d.To)]}.{ext}";
 }

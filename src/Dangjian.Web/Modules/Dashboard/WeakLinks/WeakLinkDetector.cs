@@ -19,7 +19,6 @@ namespace Dangjian.Web.Modules.Dashboard.WeakLinks;
 public sealed class WeakLinkDetector(AppDbContext db, UnitCompliance compliance, MeetingFacts meetingFacts, DevelopmentFacts developmentFacts, TimeProvider clock, IOptions<WeakLinkOptions> options,
     IStringLocalizer<DashboardText> T)
 {
-    private const string Branch = "《中国共产党支部工作条例（试行）》";
 
     public async Task<int> DetectAsync(CancellationToken ct)
     {
@@ -41,7 +40,7 @@ public sealed class WeakLinkDetector(AppDbContext db, UnitCompliance compliance,
         {
             if (c.Red == 0 || !byId.TryGetValue(c.OrgUnitId, out var b)) continue;
             findings.Add(new(Key(WeakLinkRules.Meetings, b.OrgUnitId, today.Year.ToString(System.Globalization.CultureInfo.InvariantCulture)), b.OrgUnitId,
-                b.OrgPath, b.Name, null, null, WeakLinkRules.Meetings, T["WeakLink.Meetings", c.Red], Branch + "第五章", WeakLinkRules.MeetingsScore(c.Red)));
+                b.OrgPath, b.Name, null, null, WeakLinkRules.Meetings, T["WeakLink.Meetings", c.Red], WeakLinkArticles.BranchMeetings, WeakLinkRules.MeetingsScore(c.Red)));
         }
 
         var recent = new List<(Guid Branch, int Party, double Rate)>();
@@ -52,7 +51,7 @@ public sealed class WeakLinkDetector(AppDbContext db, UnitCompliance compliance,
             {
                 findings.Add(new(Key(WeakLinkRules.Attendance, b.OrgUnitId, current.ToString(System.Globalization.CultureInfo.InvariantCulture)), b.OrgUnitId, b.OrgPath,
                     b.Name, null, null, WeakLinkRules.Attendance, T["WeakLink.Attendance", Rate(last3.SignInRate), last3.SignedIn, last3.Expected, o.MinSignInRate],
-                    "《中国共产党章程》第八条", a));
+                    WeakLinkArticles.Attendance, a));
             }
             // Dues over the three months before this one: this month's bills are not late until it ends.
             var dues = PeriodFigures.Sum(months[b.OrgUnitId].Where(m => m.Month >= duesFrom && m.Month < current));
@@ -60,12 +59,12 @@ public sealed class WeakLinkDetector(AppDbContext db, UnitCompliance compliance,
             {
                 findings.Add(new(Key(WeakLinkRules.Dues, b.OrgUnitId, current.ToString(System.Globalization.CultureInfo.InvariantCulture)), b.OrgUnitId, b.OrgPath,
                     b.Name, null, null, WeakLinkRules.Dues, T["WeakLink.Dues", Rate(dues.DuesCollectionRate), dues.DuesPaid, dues.DuesBilled, o.MinDuesRate],
-                    "《关于中国共产党党费收缴、使用和管理的规定》", d));
+                    WeakLinkArticles.Dues, d));
             }
             if (b.SmallBranches > 0)
             {
                 findings.Add(new(Key(WeakLinkRules.SmallBranch, b.OrgUnitId, ""), b.OrgUnitId, b.OrgPath, b.Name, null, null, WeakLinkRules.SmallBranch,
-                    T["WeakLink.SmallBranch"], Branch + "第四条", 10));
+                    T["WeakLink.SmallBranch"], WeakLinkArticles.SmallBranch, 10));
             }
             var year = PeriodFigures.Sum(months[b.OrgUnitId]);
             if (year.Expected >= o.MinExpected && year.SignInRate is { } rate) recent.Add((b.OrgUnitId, b.Party, (double)rate));
@@ -87,7 +86,7 @@ public sealed class WeakLinkDetector(AppDbContext db, UnitCompliance compliance,
             if (own > 0)
             {
                 findings.Add(new(Key(WeakLinkRules.Term, r.OrgUnitId, ""), r.OrgUnitId, r.OrgPath, r.Name, null, null, WeakLinkRules.Term, T["WeakLink.Term"],
-                    "《中国共产党基层组织选举工作条例》第三条", 15));
+                    WeakLinkArticles.Terms, 15));
             }
         }
 
@@ -97,7 +96,7 @@ public sealed class WeakLinkDetector(AppDbContext db, UnitCompliance compliance,
         {
             var u = byId[m.OrgUnitId];
             findings.Add(new(Key(WeakLinkRules.OutOfContact, m.Id, ChinaTime.Format(m.OutOfContactSince!.Value)), u.OrgUnitId, u.OrgPath, u.Name, m.Id, m.Name,
-                WeakLinkRules.OutOfContact, T["WeakLink.OutOfContact", ChinaTime.Format(m.OutOfContactSince.Value)], "《中国共产党党员教育管理工作条例》第二十四条", 25));
+                WeakLinkRules.OutOfContact, T["WeakLink.OutOfContact", ChinaTime.Format(m.OutOfContactSince.Value)], WeakLinkArticles.OutOfContact, 25));
         }
 
         // Absent, not excused, from every meeting of the last three months (at least AbsentInARow of them).
@@ -111,7 +110,7 @@ public sealed class WeakLinkDetector(AppDbContext db, UnitCompliance compliance,
             var u = byId[m.OrgUnitId];
             var count = absentCounts[m.Id];
             findings.Add(new(Key(WeakLinkRules.Absent, m.Id, current.ToString(System.Globalization.CultureInfo.InvariantCulture)), u.OrgUnitId, u.OrgPath, u.Name, m.Id,
-                m.Name, WeakLinkRules.Absent, T["WeakLink.Absent", count], "《中国共产党章程》第九条", 15 + 2 * count));
+                m.Name, WeakLinkRules.Absent, T["WeakLink.Absent", count], WeakLinkArticles.Absent, 15 + 2 * count));
         }
 
         var stalledBefore = today.AddMonths(-o.StalledMonths);
@@ -124,7 +123,7 @@ public sealed class WeakLinkDetector(AppDbContext db, UnitCompliance compliance,
         {
             var u = byId[c.OrgUnitId];
             findings.Add(new(Key(WeakLinkRules.Stalled, c.Id, c.LastStep.ToString(System.Globalization.CultureInfo.InvariantCulture)), u.OrgUnitId, u.OrgPath, u.Name,
-                c.MemberId, c.Name, WeakLinkRules.Stalled, T["WeakLink.Stalled", c.LastStep, ChinaTime.Format(c.LastStepOn!.Value)], "《中国共产党发展党员工作细则》", 10));
+                c.MemberId, c.Name, WeakLinkRules.Stalled, T["WeakLink.Stalled", c.LastStep, ChinaTime.Format(c.LastStepOn!.Value)], WeakLinkArticles.Development, 10));
         }
 
         return await StoreAsync(findings, now, ct);
