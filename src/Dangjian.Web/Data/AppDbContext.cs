@@ -118,8 +118,12 @@ public sealed partial class AppDbContext : IdentityUserContext<AppUser, Guid>
         builder.Entity<T>().HasQueryFilter(TenantFilter, filter);
     }
 
+    /// <summary>
+    /// Not offered: audit and ledger sealing read the database asynchronously, and blocking a thread on them would tie
+    /// up the pool under load. Every caller uses <see cref="SaveChangesAsync(bool, CancellationToken)"/>.
+    /// </summary>
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
-        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+        throw new NotSupportedException("AppDbContext saves asynchronously only: call SaveChangesAsync.");
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {

@@ -16,7 +16,7 @@ public sealed record ProofEntry(long Sequence, DateTimeOffset At, string Kind, s
 public sealed record CaseProofDto(Guid CaseId, Guid TenantId, string Algorithm, string CanonicalForm, IReadOnlyList<ProofEntry> Entries,
     int RecordsStored, bool Valid, string? Problem);
 
-public sealed class CaseProof(AppDbContext db, CaseAccess access)
+public sealed class CaseProof(AppDbContext db, CaseAccess access, Microsoft.Extensions.Localization.IStringLocalizer<DevelopmentText> T)
 {
     public const string Algorithm = "SHA-256, lower-case hex, over the UTF-8 bytes of the canonical form";
 
@@ -32,7 +32,7 @@ public sealed class CaseProof(AppDbContext db, CaseAccess access)
         var entries = await db.LedgerEntries.AsNoTracking().Where(e => e.SubjectId == subject).OrderBy(e => e.Sequence).ToListAsync(ct);
         var rows = loaded.Value!.Steps.ToDictionary(s => s.Id, s => (Payload: StepProof.Of(s).ToPayload(), Label: DevelopmentSteps.Label(s.Step)));
         foreach (var review in loaded.Value.Reviews)
-            rows[review.Id] = (Review.ReviewProof.Of(review).ToPayload(), $"{DevelopmentSteps.Label(review.Step)}的联审签署");
+            rows[review.Id] = (Review.ReviewProof.Of(review).ToPayload(), T["Dev.Proof.ReviewLabel", DevelopmentSteps.Label(review.Step)].Value);
         var proof = new List<ProofEntry>();
         string? problem = null;
         var matched = new HashSet<Guid>();
@@ -51,12 +51,12 @@ public sealed class CaseProof(AppDbContext db, CaseAccess access)
                 rowMatches = rows.TryGetValue(rowId, out var row) && row.Payload == e.Payload;
                 if (rowMatches) matched.Add(rowId);
             }
-            if (!hashValid) problem ??= $"第 {e.Sequence} 条存证的哈希与内容不符";
-            if (!rowMatches) problem ??= $"第 {e.Sequence} 条存证与库中现存的步骤记录不符";
+            if (!hashValid) problem ??= T["Dev.Proof.HashMismatch", e.Sequence];
+            if (!rowMatches) problem ??= T["Dev.Proof.RowMismatch", e.Sequence];
             proof.Add(new ProofEntry(e.Sequence, e.At, e.Kind, e.SubjectId, e.Payload, e.PreviousHash, e.Hash, hashValid, rowMatches));
         }
         if (rows.Keys.FirstOrDefault(id => !matched.Contains(id)) is var unmatched && unmatched != Guid.Empty)
-            problem ??= $"{rows[unmatched].Label}没有与之相符的存证记录";
+            problem ??= T["Dev.Proof.Unmatched", rows[unmatched].Label];
         return new CaseProofDto(caseId, loaded.Value!.Case.TenantId, Algorithm, CanonicalForm, proof, rows.Count, problem is null, problem);
     }
 }

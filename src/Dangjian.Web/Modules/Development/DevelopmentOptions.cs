@@ -54,5 +54,5 @@ public static class DevelopmentArticles
     public const string Probation = Rules + "第三十二条";
     public const string Extension = Rules + "第三十三条";
     public const string FullMembership = Rules + "第三十四条";
-    public const string PublicNotice = "发展党员公示制度（公示期不少于规定的工作日数，本单位设置）";
+    public const string PublicNotice = "《发展党员公示制度》（地方规定；公示期不少于本单位设置的工作日数）";
 }

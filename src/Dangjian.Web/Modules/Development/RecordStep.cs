@@ -66,7 +66,7 @@ public sealed class RecordStep(AppDbContext db, CaseAccess access, CurrentUser u
             && Materials.MaterialChecklist.Missing(step, await materials.PresentAsync(caseId, step, ct)) is { Count: > 0 } missing)
         {
             return Error.Rule("DEV_MATERIAL_MISSING",
-                $"{DevelopmentSteps.Label(step)}缺少必备材料：{string.Join("、", missing.Select(m => m.Name))}，请先上传", Materials.MaterialChecklist.Article);
+                T["Dev.MaterialsMissing", DevelopmentSteps.Label(step), string.Join(T["Dev.ListSeparator"], missing.Select(m => m.Name))], Materials.MaterialChecklist.Article);
         }
 
         // A step under 四级联审 takes effect on the person's record when the last level signs.

@@ -87,5 +87,5 @@ internal static class MeetingsApi
 
     /// <summary>A change to the meeting, answered with the meeting as it now stands.</summary>
     private static async Task<Results<Ok<MeetingDto>, ApiProblem>> ThenDetails(Result<Meeting> changed, GetMeeting get, CancellationToken ct) =>
-        changed.IsSuccess ? TypedResults.Ok(await get.ToDtoAsync(changed.Value!, ct)) : new ApiProblem(changed.Error!);
+        await ApiReply.OkThen(changed, m => get.ToDtoAsync(m, ct));
 }

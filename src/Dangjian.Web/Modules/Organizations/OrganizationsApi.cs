@@ -77,7 +77,7 @@ internal static class OrganizationsApi
 
     /// <summary>A change, answered with the unit as it now stands.</summary>
     private static async Task<Results<Ok<OrgUnitDetails>, ApiProblem>> ThenDetails<T>(Platform.Errors.Result<T> changed, Guid id, GetOrgUnit get, CancellationToken ct) =>
-        changed.IsSuccess ? ApiReply.Ok(await get.HandleAsync(id, ct)) : new ApiProblem(changed.Error!);
+        await ApiReply.OkThenResult(changed, _ => get.HandleAsync(id, ct));
 }
 
 /// <summary>A term just recorded.</summary>

@@ -64,4 +64,12 @@ public static class ApiReply
         result.IsSuccess
             ? TypedResults.File(content(result.Value!), contentType(result.Value!), fileName(result.Value!), enableRangeProcessing: true)
             : new ApiProblem(result.Error!);
+
+    /// <summary>A change answered with the row as it now stands: the change's error, or what <paramref name="then"/> reads.</summary>
+    public static async Task<Results<Ok<TOut>, ApiProblem>> OkThen<T, TOut>(Result<T> changed, Func<T, Task<TOut>> then) =>
+        changed.IsSuccess ? TypedResults.Ok(await then(changed.Value!)) : new ApiProblem(changed.Error!);
+
+    /// <summary>As <see cref="OkThen{T, TOut}"/>, when the read may itself refuse.</summary>
+    public static async Task<Results<Ok<TOut>, ApiProblem>> OkThenResult<T, TOut>(Result<T> changed, Func<T, Task<Result<TOut>>> then) =>
+        changed.IsSuccess ? Ok(await then(changed.Value!)) : new ApiProblem(changed.Error!);
 }
