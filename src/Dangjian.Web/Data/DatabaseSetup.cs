@@ -27,7 +27,7 @@ public static class DatabaseSetup
         var cs = config.GetConnectionString("Sqlite");
         if (!string.IsNullOrWhiteSpace(cs)) return cs;
         var dir = Path.Combine(contentRoot, "App_Data");
-        Directory.CreateDirectory(dir);
+        Platform.Security.PrivateFiles.CreateFolder(dir);
         return $"Data Source={Path.Combine(dir, "dangjian.db")}";
     }
 

@@ -11,7 +11,9 @@ public static class AdminAccount
     public static string GeneratePassword()
     {
         const string chars = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-        var pw = RandomNumberGenerator.GetString(chars, 14);
+        // Upper case, lower case and digits always: the password policy asks for three classes (docs/security.md).
+        var pw = RandomNumberGenerator.GetString("ABCDEFGHJKLMNPQRSTUVWXYZ", 1) + RandomNumberGenerator.GetString("abcdefghijkmnpqrstuvwxyz", 1)
+                 + RandomNumberGenerator.GetString(chars, 12);
         return pw + RandomNumberGenerator.GetInt32(10, 99).ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 
@@ -23,7 +25,7 @@ public static class AdminAccount
         var now = sp.GetRequiredService<TimeProvider>().GetUtcNow();
         var user = new AppUser
         {
-            Id = Guid.CreateVersion7(now), UserName = userName, DisplayName = displayName, TenantId = tenantId, CreatedAt = now,
+            Id = Guid.CreateVersion7(now), UserName = userName, DisplayName = displayName, TenantId = tenantId, CreatedAt = now, PasswordChangedAt = now,
             LockoutEnabled = true,
         };
         var created = await users.CreateAsync(user, password);

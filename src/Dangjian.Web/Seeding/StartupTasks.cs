@@ -1,4 +1,5 @@
 using Dangjian.Web.Data;
+using Dangjian.Web.Platform.Security;
 using Dangjian.Web.Platform.Tenancy;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,6 +10,25 @@ public static class StartupTasks
 {
     public const string DemoTenantName = "示例集团";
 
+    /// <summary>The data folder, keys and database readable by the app's account only; a warning for what cannot be narrowed.</summary>
+    private static void NarrowDataFiles(WebApplication app, AppDbContext db)
+    {
+        var paths = new List<string>();
+        paths.AddRange(PrivateFiles.Sensitive(Path.Combine(app.Environment.ContentRootPath, "App_Data")));
+        if (app.Configuration["DataProtection:KeysPath"] is { Length: > 0 } keys) paths.AddRange(PrivateFiles.Sensitive(keys));
+        if (app.Configuration["PersonalData:KeyFile"] is { Length: > 0 } keyFile) paths.Add(keyFile);
+        if (db.Database.IsSqlite() && new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource is { Length: > 0 } file
+            && file != ":memory:")
+        {
+            paths.AddRange([file, file + "-wal", file + "-shm"]);
+        }
+        var log = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Dangjian.Security");
+        foreach (var wide in PrivateFiles.Narrow(paths.Distinct()))
+        {
+            log.LogWarning("{Path} can be read by other accounts of this machine and could not be narrowed to the app's own account (0600/0700).", wide);
+        }
+    }
+
     public static async Task RunAsync(WebApplication app)
     {
         await using var scope = app.Services.CreateAsyncScope();
@@ -16,6 +36,7 @@ public static class StartupTasks
         var db = sp.GetRequiredService<AppDbContext>();
         var config = app.Configuration;
         if (config.GetValue("Database:Migrate", true)) await SchemaMigrator.MigrateAsync(db);
+        NarrowDataFiles(app, db);
 
         if (!config.GetValue("Seed:Demo", true) || await db.Tenants.AnyAsync()) return;
 

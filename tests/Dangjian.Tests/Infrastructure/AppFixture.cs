@@ -128,6 +128,10 @@ public class AppFixture : IAsyncLifetime
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
             builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Warning");
             builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Warning");
+            // Every test class signs many users in from one (test) address: the per-address limits are tested on their own
+            // (SecurityLimitTests), with the defaults.
+            builder.UseSetting("RateLimits:LoginPerAddress", "100000");
+            builder.UseSetting("RateLimits:UploadsPerUser", "100000");
             foreach (var (key, value) in owner.ExtraSettings) builder.UseSetting(key, value);
             builder.ConfigureTestServices(services =>
             {

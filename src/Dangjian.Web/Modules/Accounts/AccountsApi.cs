@@ -16,6 +16,8 @@ internal static class AccountsApi
         g.MapGet("/", List).Describe(Texts, "ListUsers");
         g.MapPost("/", Create).Describe(Texts, "CreateUser");
         g.MapPut("/{id:guid}/roles", SetRoles).Describe(Texts, "SetUserRoles");
+        g.MapPost("/{id:guid}/password", ResetPassword).Describe(Texts, "ResetUserPassword");
+        g.MapPost("/{id:guid}/unlock", Unlock).Describe(Texts, "UnlockUser");
     }
 
     private static async Task<Results<Ok<Page<UserDto>>, ApiProblem>> List(Guid? orgUnitId, string? search, int? page, int? pageSize, ListUsers h,
@@ -27,6 +29,12 @@ internal static class AccountsApi
 
     private static async Task<Results<NoContent, ApiProblem>> SetRoles(Guid id, SetUserRolesRequest body, SetUserRoles h, CancellationToken ct) =>
         ApiReply.NoContent(await h.HandleAsync(id, body, ct));
+
+    private static async Task<Results<NoContent, ApiProblem>> ResetPassword(Guid id, ResetPasswordRequest body, ResetUserPassword h, CancellationToken ct) =>
+        ApiReply.NoContent(await h.HandleAsync(id, body, ct));
+
+    private static async Task<Results<NoContent, ApiProblem>> Unlock(Guid id, UnlockUser h, CancellationToken ct) =>
+        ApiReply.NoContent(await h.HandleAsync(id, ct));
 }
 
 /// <summary>An account just created: no password or roles in the answer.</summary>

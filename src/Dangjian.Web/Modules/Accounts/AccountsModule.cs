@@ -10,6 +10,8 @@ public static class AccountsModule
         services.AddScoped<CreateUser>();
         services.AddScoped<SetUserRoles>();
         services.AddScoped<ListUsers>();
+        services.AddScoped<ResetUserPassword>();
+        services.AddScoped<UnlockUser>();
         return services;
     }
 

@@ -44,7 +44,7 @@ public sealed class CreateUser(AppDbContext db, UserManager<AppUser> users, Role
         var user = new AppUser
         {
             Id = Guid.CreateVersion7(now), UserName = userName, DisplayName = r.DisplayName!.Trim(), TenantId = caller.TenantId,
-            CreatedAt = now, LockoutEnabled = true,
+            CreatedAt = now, PasswordChangedAt = now, LockoutEnabled = true,
         };
         foreach (var pv in users.PasswordValidators)
         {

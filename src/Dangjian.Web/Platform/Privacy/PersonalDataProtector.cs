@@ -62,8 +62,8 @@ public sealed class PersonalDataProtector
         var path = config["PersonalData:KeyFile"] ?? Path.Combine(contentRoot, "App_Data", "keys", "personal-data.key");
         if (!File.Exists(path))
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            File.WriteAllText(path, Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
+            // 0600 in a 0700 folder from the first moment (docs/security.md).
+            Security.PrivateFiles.WriteNew(path, Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
             logger.LogWarning("No PersonalData:Key configured: created {Path}. Back it up with the database; without it ID numbers cannot be read.", path);
         }
         return new PersonalDataProtector(Convert.FromBase64String(File.ReadAllText(path).Trim()));
