@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Dangjian.Web.Data;
 using Dangjian.Web.Platform.Tenancy;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -24,6 +25,17 @@ public class AppFixture : IAsyncLifetime
 
     /// <summary>A fixed key for personal data, so tests never create a key file in the app's data folder.</summary>
     public static readonly string PersonalDataKey = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray());
+
+    /// <summary>Services a fixture for a special set-up replaces (after the app's own registrations).</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
+    }
+
+    /// <summary>
+    /// The test server has no network connection: a request's client address is taken from this header (default
+    /// 127.0.0.1, a loopback proxy), so that tests can speak from several addresses.
+    /// </summary>
+    public const string ClientAddressHeader = "X-Test-Client-Address";
 
     /// <summary>Settings a fixture for a special set-up adds to (or changes in) the test host's configuration.</summary>
     protected virtual IEnumerable<KeyValuePair<string, string>> ExtraSettings => [];
@@ -137,7 +149,24 @@ public class AppFixture : IAsyncLifetime
             {
                 services.RemoveAll<TimeProvider>();
                 services.AddSingleton<TimeProvider>(owner.Clock);
+                services.AddSingleton<IStartupFilter, ClientAddressFilter>();
+                owner.ConfigureServices(services);
             });
         }
+    }
+
+    private sealed class ClientAddressFilter : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((ctx, nextMiddleware) =>
+            {
+                ctx.Connection.RemoteIpAddress = System.Net.IPAddress.TryParse(ctx.Request.Headers[ClientAddressHeader].ToString(), out var a)
+                    ? a
+                    : System.Net.IPAddress.Loopback;
+                return nextMiddleware(ctx);
+            });
+            next(app);
+        };
     }
 }
