@@ -112,6 +112,17 @@ public sealed partial class AppDbContext : IdentityUserContext<AppUser, Guid>
         }
     }
 
+    /// <summary>
+    /// Serialises the current tenant's writers that must see each other's work: a no-op UPDATE of the tenant's row, held
+    /// until the caller's transaction ends — a row lock on PostgreSQL, the database's write lock on SQLite. What the
+    /// caller reads after it includes everything committed by the tenant's writers before it. Call inside a transaction.
+    /// </summary>
+    public Task LockTenantAsync(CancellationToken ct)
+    {
+        var tenantId = CurrentTenantId;
+        return Tenants.Where(t => t.Id == tenantId).ExecuteUpdateAsync(s => s.SetProperty(t => t.Name, t => t.Name), ct);
+    }
+
     private void ApplyTenantFilter<T>(ModelBuilder builder) where T : class, ITenantOwned
     {
         Expression<Func<T, bool>> filter = e => e.TenantId == CurrentTenantId;

@@ -39,6 +39,14 @@ public sealed class DevelopmentCase : ITenantOwned, IAudited
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? UpdatedAt { get; set; }
 
+    /// <summary>
+    /// Raised by every step recorded and every review signed; the case's concurrency token. Two requests that read the
+    /// case at once and both record a step (or sign) cannot both save: the second finds the version moved and is refused
+    /// (409) with its step row and ledger entry. Step numbers alone cannot tell, since a step may follow itself (考察, a
+    /// step returned by the review).
+    /// </summary>
+    public int Version { get; set; }
+
     Guid IAudited.AuditOrgUnitId => OpenedInUnitId;
 }
 
@@ -62,6 +70,7 @@ internal sealed class DevelopmentCaseConfiguration : IEntityTypeConfiguration<De
     {
         e.ToTable("DevelopmentCases");
         e.Property(c => c.ExtendedMonths).HasDefaultValue(0);
+        e.Property(c => c.Version).HasDefaultValue(0).IsConcurrencyToken();
         e.HasIndex(c => new { c.TenantId, c.MemberId });
         e.HasIndex(c => new { c.TenantId, c.Status });
     }

@@ -39,6 +39,13 @@ public sealed class RecordStep(AppDbContext db, CaseAccess access, CurrentUser u
         var date = r.Date!.Value;
         var data = Data(r);
         if (step == 1) return Error.Conflict("DEV_ALREADY_OPEN", T["Dev.StepOneIsTheCase"]);
+        // The step just recorded, on the same date, is the same request again (a double click, a retry), not a second
+        // step, even where a step may follow itself (考察): 409. Sent together with the first, the case's version refuses it.
+        if (loaded.Value.Facts.Last is { } last && last.Step == step && last.Date == date)
+        {
+            return Error.Conflict("DEV_STEP_RECORDED",
+                T["Dev.StepAlreadyRecorded", T["Dev.Rule.StepLabel", step, T["DevStep." + step]], T["Dev.Rule.Date", date]]);
+        }
 
         // Steps 17 and 24 are decided by a 党委: by default the nearest one above the person's unit.
         OrgUnit? approver = null;
@@ -91,6 +98,7 @@ public sealed class RecordStep(AppDbContext db, CaseAccess access, CurrentUser u
         c.LastStep = step;
         c.LastStepOn = date;
         c.UpdatedAt = now;
+        c.Version++;
         if (step == 1)
         {
             member.Category = MemberCategory.Applicant;

@@ -12,7 +12,7 @@ internal static class DocumentNumbers
     /// </summary>
     public static async Task<string> NextAsync(AppDbContext db, IQueryable<string> issued, string prefix, int year, CancellationToken ct)
     {
-        await db.Tenants.Where(t => t.Id == db.CurrentTenantId).ExecuteUpdateAsync(s => s.SetProperty(t => t.Name, t => t.Name), ct);
+        await db.LockTenantAsync(ct);
         var head = $"{prefix}〔{year}〕";
         var count = await issued.CountAsync(n => n.StartsWith(head), ct);
         return $"{head}{count + 1:000}号";

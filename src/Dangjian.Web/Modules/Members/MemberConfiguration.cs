@@ -70,6 +70,9 @@ internal sealed class MemberTransferConfiguration : IEntityTypeConfiguration<Tra
         e.Property(t => t.LetterNumber).HasMaxLength(40);
         e.Property(t => t.Reason).HasMaxLength(400);
         e.Property(t => t.DecisionNote).HasMaxLength(400);
+        // A letter is decided once (accepted, refused, cancelled or completed): of two decisions sent at once, the second
+        // save finds the status changed and is refused (409), with its ledger entry.
+        e.Property(t => t.Status).IsConcurrencyToken();
         e.HasIndex(t => new { t.TenantId, t.LetterNumber }).IsUnique();
         e.HasIndex(t => new { t.TenantId, t.MemberId, t.Status });
         e.HasIndex(t => new { t.TenantId, t.FromPath });

@@ -14,7 +14,7 @@ internal static class AuditWriter
     // Secrets and bookkeeping that must never appear in the audit log.
     private static readonly HashSet<string> Hidden = new(StringComparer.Ordinal)
     {
-        "PasswordHash", "SecurityStamp", "ConcurrencyStamp", "NormalizedUserName", "NormalizedEmail", "AccessFailedCount",
+        "PasswordHash", "SecurityStamp", "ConcurrencyStamp", "NormalizedUserName", "NormalizedEmail", "AccessFailedCount", "Version",
     };
 
     public static async Task<List<AuditEntry>> CollectAsync(AppDbContext db, CurrentUser user, DateTimeOffset now, CancellationToken ct)

@@ -65,7 +65,11 @@ public sealed class CodeTableService(AppDbContext db, CurrentUser user, TimeProv
         return stored.Where(c => includeInactive || c.IsActive).Select(c => new CodeItemDto(c.Name, c.IsActive, c.SortOrder)).ToList();
     }
 
-    /// <summary>Replaces the table's list: the order given is the order shown; values left out are deactivated.</summary>
+    /// <summary>
+    /// Replaces the table's list: the order given is the order shown; values left out are deactivated. Saves of a tenant's
+    /// tables are applied one after another (the tenant lock, then the rows read): the same list sent twice at once is
+    /// written once, and the second request finds it written and answers 200 with the same list, as a PUT should.
+    /// </summary>
     public async Task<Result<IReadOnlyList<CodeItemDto>>> SaveAsync(string table, SaveCodeTableRequest r, CancellationToken ct)
     {
         if (CodeTableCatalog.Find(table) is not { } def) return Error.NotFound(L["Code.UnknownTable", table]);
@@ -87,6 +91,8 @@ public sealed class CodeTableService(AppDbContext db, CurrentUser user, TimeProv
         if (items.Count > 0 && items.All(i => i.Active == false)) invalid.Add(Error.Validation("items", L["Code.NoneActive"]));
         if (invalid.ToError() is { } validation) return validation;
 
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await db.LockTenantAsync(ct);
         var stored = await db.CodeItems.Where(c => c.Table == def.Key).ToListAsync(ct);
         var now = clock.GetUtcNow();
         var order = 0;
@@ -117,6 +123,7 @@ public sealed class CodeTableService(AppDbContext db, CurrentUser user, TimeProv
             row.SortOrder = ++order;
         }
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         return stored.OrderBy(c => c.SortOrder).Select(c => new CodeItemDto(c.Name, c.IsActive, c.SortOrder)).ToList();
     }
 }

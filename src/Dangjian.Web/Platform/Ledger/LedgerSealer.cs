@@ -13,7 +13,7 @@ internal static class LedgerSealer
     public static async Task SealAsync(AppDbContext db, DateTimeOffset now, CancellationToken ct)
     {
         var tenantId = db.CurrentTenantId;
-        await db.Tenants.Where(t => t.Id == tenantId).ExecuteUpdateAsync(s => s.SetProperty(t => t.Name, t => t.Name), ct);
+        await db.LockTenantAsync(ct);
         var last = await db.LedgerEntries.AsNoTracking().OrderByDescending(e => e.Sequence)
             .Select(e => new { e.Sequence, e.Hash }).FirstOrDefaultAsync(ct);
         var sequence = last?.Sequence ?? 0;

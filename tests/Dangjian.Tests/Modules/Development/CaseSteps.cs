@@ -11,7 +11,14 @@ public static class CaseSteps
     /// <summary>Uploads the step's required materials (a small file each), then records the step.</summary>
     public static async Task<JsonNode> RecordAsync(HttpClient client, Guid caseId, object body)
     {
-        var step = (int)body.GetType().GetProperty("step")!.GetValue(body)!;
+        await UploadMaterialsAsync(client, caseId, (int)body.GetType().GetProperty("step")!.GetValue(body)!);
+        using var response = await client.PostAsJsonAsync($"/api/v1/development/cases/{caseId}/steps", body);
+        return (await response.ShouldHaveStatusAsync(HttpStatusCode.OK))!;
+    }
+
+    /// <summary>Uploads the step's required materials, a small file each.</summary>
+    public static async Task UploadMaterialsAsync(HttpClient client, Guid caseId, int step)
+    {
         foreach (var m in MaterialChecklist.Of(step).Where(m => m.Required))
         {
             using var file = new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes($"{m.Name}（第{step}步）"));
@@ -19,8 +26,6 @@ public static class CaseSteps
             using var uploaded = await client.PostAsync($"/api/v1/development/cases/{caseId}/materials?step={step}&code={m.Code}&fileName={m.Code}.txt", file);
             await uploaded.ShouldHaveStatusAsync(HttpStatusCode.Created);
         }
-        using var response = await client.PostAsJsonAsync($"/api/v1/development/cases/{caseId}/steps", body);
-        return (await response.ShouldHaveStatusAsync(HttpStatusCode.OK))!;
     }
 
 }

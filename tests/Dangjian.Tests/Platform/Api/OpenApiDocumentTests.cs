@@ -58,4 +58,17 @@ public sealed class OpenApiDocumentTests(AppFixture app) : IClassFixture<AppFixt
             .Select(o => o.Operation).ToList();
         bare.ShouldBeEmpty($"{bare.Count} operations that declare no error answer");
     }
+
+    /// <summary>
+    /// Any write can lose to an identical one sent at the same moment, and the loser is answered 409 (the operation's own
+    /// conflict, or CONCURRENT_CHANGE when the database refused it: UnhandledExceptionHandler), so every write declares 409.
+    /// </summary>
+    [Fact]
+    public async Task EveryWritingOperation_Declares409()
+    {
+        var undeclared = (await OperationsAsync())
+            .Where(o => !o.Operation.StartsWith("GET ", StringComparison.Ordinal) && o.Op["responses"]?["409"] is null)
+            .Select(o => o.Operation).ToList();
+        undeclared.ShouldBeEmpty($"{undeclared.Count} writing operations that do not declare 409");
+    }
 }

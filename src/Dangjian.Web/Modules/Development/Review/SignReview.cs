@@ -44,6 +44,8 @@ public sealed class SignReview(AppDbContext db, CaseAccess access, CurrentUser u
             StepEffects.Apply(l.Case, l.Member, step.Step, step.Date, CaseAccess.Read(step.Data), options.Value, now);
             l.Case.UpdatedAt = now;
         }
+        // One sign-off per level even when the same signature is sent twice at once (the version is the case's concurrency token).
+        l.Case.Version++;
         ledger.Append(ReviewProof.Kind, caseId.ToString(), ReviewProof.Of(review));
         await db.SaveChangesAsync(ct);
         return (await access.LoadAsync(caseId, Permission.ViewMembers, ct)).Value!;

@@ -69,6 +69,9 @@ internal sealed class MeetingRecordConfiguration : IEntityTypeConfiguration<Meet
         e.Property(r => r.Minutes).HasMaxLength(20000);
         e.Property(r => r.Recorder).HasMaxLength(100);
         e.Property(r => r.LockedBy).HasMaxLength(100);
+        // Locked once: a lock (or an edit of the minutes) saved after another request locked the record finds it locked
+        // and is refused (409). Two requests creating the record at once meet the unique index instead.
+        e.Property(r => r.Locked).IsConcurrencyToken();
         e.HasIndex(r => new { r.TenantId, r.MeetingId }).IsUnique();
     }
 

@@ -57,6 +57,9 @@ internal sealed class MemberCertificateConfiguration : IEntityTypeConfiguration<
         e.Property(c => c.Number).HasMaxLength(40);
         e.Property(c => c.Destination).HasMaxLength(200);
         e.Property(c => c.Reason).HasMaxLength(400);
+        // Cancelled once: of two cancellations sent at once, the second save finds the status changed and is refused
+        // (409), with its ledger entry.
+        e.Property(c => c.Status).IsConcurrencyToken();
         e.HasIndex(c => new { c.TenantId, c.Number }).IsUnique();
         e.HasIndex(c => new { c.TenantId, c.OrgPath });
         e.HasIndex(c => new { c.TenantId, c.MemberId });
