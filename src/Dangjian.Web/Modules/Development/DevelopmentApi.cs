@@ -1,3 +1,4 @@
+using Dangjian.Web.Platform.Security;
 using System.Globalization;
 using System.Resources;
 using Dangjian.Web.Modules.Development.Materials;
@@ -25,7 +26,7 @@ internal static class DevelopmentApi
         g.MapGet("/{id:guid}", Get).Describe(Texts, "GetDevelopmentCase");
         g.MapPost("/{id:guid}/steps", AddStep).Describe(Texts, "RecordDevelopmentStep");
         g.MapPost("/{id:guid}/reviews", Sign).Describe(Texts, "SignDevelopmentReview");
-        g.MapPost("/{id:guid}/materials", UploadMaterial).Describe(Texts, "UploadDevelopmentMaterial")
+        g.MapPost("/{id:guid}/materials", UploadMaterial).TakesUpload().Describe(Texts, "UploadDevelopmentMaterial")
             .WithDescription("The request body is the file itself; step and code name the checklist item (see the case's checklist).");
         g.MapGet("/{id:guid}/materials", ListMaterials).Describe(Texts, "ListDevelopmentMaterials");
         g.MapGet("/{id:guid}/materials/{materialId:guid}", DownloadMaterial).Describe(Texts, "DownloadDevelopmentMaterial")
@@ -43,7 +44,7 @@ internal static class DevelopmentApi
         plans.MapPut("/", SetQuota).Describe(Texts, "SetDevelopmentQuota");
 
         // The case page's upload: a multipart form with the antiforgery token.
-        app.MapPost("/development/cases/{id:guid}/materials/upload", PageUpload).RequireAuthorization().ExcludeFromDescription();
+        app.MapPost("/development/cases/{id:guid}/materials/upload", PageUpload).TakesUpload().RequireAuthorization().ExcludeFromDescription();
     }
 
     private static async Task<Results<Ok<PipelineDto>, ApiProblem>> List(Guid? orgUnitId, int? stage, int? page, int? pageSize, ListCases h,

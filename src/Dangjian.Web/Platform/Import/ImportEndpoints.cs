@@ -1,3 +1,4 @@
+using Dangjian.Web.Platform.Security;
 using System.Resources;
 using Dangjian.Web.Platform.Api;
 using Dangjian.Web.Platform.Errors;
@@ -23,7 +24,7 @@ public static class ImportEndpoints
         where TWorkflow : IImportWorkflow<TSummary>
     {
         var g = app.MapGroup(api).WithTags(tag).RequireAuthorization();
-        g.MapPost("", Upload).Describe(texts, "Upload" + name)
+        g.MapPost("", Upload).TakesUpload().Describe(texts, "Upload" + name)
             .WithDescription("The request body is the .xlsx file itself (any content type). Creates the upload and returns its preview; nothing is written.");
         g.MapGet("/{importId:guid}", Preview).Describe(texts, "Get" + name);
         g.MapPost("/{importId:guid}/apply", Apply).Describe(texts, "Apply" + name)
@@ -32,7 +33,7 @@ public static class ImportEndpoints
         g.MapGet("/{importId:guid}/errors", Errors).Describe(texts, "Get" + name + "Errors")
             .Produces<byte[]>(StatusCodes.Status200OK, XlsxWriter.ContentType);
         // The page's upload: a multipart form with the antiforgery token (validated because it binds a form).
-        app.MapPost(page + "/upload", PageUpload).RequireAuthorization().ExcludeFromDescription();
+        app.MapPost(page + "/upload", PageUpload).TakesUpload().RequireAuthorization().ExcludeFromDescription();
 
         async Task<Results<Created<TSummary>, ApiProblem>> Upload(Guid? orgUnitId, string? fileName, HttpRequest request,
             IStringLocalizer<SharedResource> L, CancellationToken ct)

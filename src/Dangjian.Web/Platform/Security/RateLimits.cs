@@ -12,7 +12,7 @@ namespace Dangjian.Web.Platform.Security;
 /// <list type="bullet">
 /// <item>sign-in (the login form, the token and refresh endpoints): <c>LoginPerAddress</c> (60) per address — enough
 /// for a meeting room behind one NAT, far too few to guess passwords; per name, <see cref="Auth.Login.LoginThrottle"/>;</item>
-/// <item>uploads (any POST/PUT whose body is a file, a multipart form or bytes): <c>UploadsPerUser</c> (30) per
+/// <item>uploads (endpoints marked <see cref="UploadEndpoint"/>, and any POST/PUT whose body is a file, a multipart form or bytes): <c>UploadsPerUser</c> (30) per
 /// account, or per address when signed out;</item>
 /// <item>public forms without sign-in (paths under <c>/public</c> and <c>/api/v1/public</c>): <c>PublicPerAddress</c> (20).</item>
 /// </list>
@@ -77,6 +77,7 @@ public static class RateLimits
         {
             return Kind.Public;
         }
+        if (ctx.GetEndpoint()?.Metadata.GetMetadata<UploadEndpoint>() is not null) return Kind.Upload;
         var type = request.ContentType ?? "";
         var isFile = request.ContentLength is > 0 or null && type.Length > 0
                      && !type.StartsWith("application/json", StringComparison.OrdinalIgnoreCase)
@@ -84,4 +85,17 @@ public static class RateLimits
                      && !type.Contains("+json", StringComparison.OrdinalIgnoreCase);
         return isFile ? Kind.Upload : Kind.None;
     }
+}
+
+/// <summary>Marks an endpoint that takes a file (whatever content type the client claims): it counts against the upload limit.</summary>
+public sealed class UploadEndpoint
+{
+    public static readonly UploadEndpoint Instance = new();
+}
+
+public static class UploadEndpointExtensions
+{
+    /// <summary>The endpoint takes a file: rate limited as an upload (RateLimits).</summary>
+    public static TBuilder TakesUpload<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(UploadEndpoint.Instance);
 }

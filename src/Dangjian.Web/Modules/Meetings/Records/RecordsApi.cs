@@ -1,3 +1,4 @@
+using Dangjian.Web.Platform.Security;
 using System.Resources;
 using Dangjian.Web.Platform.Api;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -30,7 +31,7 @@ internal static class RecordsApi
         g.MapPut("/{id:guid}/reflections/mine", SaveMyReflection).Describe(Texts, "SaveMyMeetingReflection");
 
         // The record page's upload: a multipart form with the antiforgery token.
-        app.MapPost("/meetings/{id:guid}/record/upload", Upload).RequireAuthorization().ExcludeFromDescription();
+        app.MapPost("/meetings/{id:guid}/record/upload", Upload).TakesUpload().RequireAuthorization().ExcludeFromDescription();
     }
 
     private static async Task<Results<Ok<RecordDto>, ApiProblem>> Get(Guid id, MeetingRecords h, CancellationToken ct) =>
