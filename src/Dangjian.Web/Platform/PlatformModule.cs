@@ -36,6 +36,11 @@ public static class PlatformModule
         services.AddScoped<Seeding.TenantSeeder>();
         services.AddSingleton<JobRunner>();
         services.AddHttpContextAccessor();
+        // Personal data (ID numbers, mobiles, uploaded rosters) is encrypted with one key, shared by the modules.
+        services.AddSingleton(sp => Privacy.PersonalDataProtector.FromConfiguration(
+            sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IWebHostEnvironment>().ContentRootPath,
+            sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(Privacy.PersonalDataProtector))));
+        services.AddSingleton<Jobs.IJob, Import.ImportUploadPurgeJob>();
         services.AddSingleton<Auth.Login.LoginThrottle>();
         services.AddSingleton<Auth.Login.PasswordHashGate>();
         services.AddScoped<Auth.Login.PasswordCheck>();

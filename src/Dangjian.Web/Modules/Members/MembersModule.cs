@@ -20,9 +20,6 @@ public static class MembersModule
         services.AddScoped<Certificates.ListCertificates>();
         services.AddScoped<Certificates.CertificatePdf>();
         Transfers.Incoming.IncomingTransfersApi.AddServices(services);
-        services.AddSingleton(sp => PersonalDataProtector.FromConfiguration(
-            sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IWebHostEnvironment>().ContentRootPath,
-            sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(PersonalDataProtector))));
         services.AddScoped<MemberAccess>();
         services.AddScoped<MemberQuery>();
         services.AddScoped<CreateMember>();

@@ -40,6 +40,30 @@ public sealed class SecurityEvents(AppDbContext db, TimeProvider clock, IHttpCon
         });
         await db.SaveChangesAsync(ct);
     }
+
+    /// <summary>
+    /// A file with full personal data left the system (an import's rejected rows, …): who, what, from where, in the
+    /// audit log of the unit it belongs to.
+    /// </summary>
+    public async Task PersonalDataExportedAsync(string what, string subjectId, Modules.Organizations.OrgUnit unit, CancellationToken ct)
+    {
+        var ctx = http.HttpContext;
+        var user = ctx?.RequestServices.GetService<CurrentUser>();
+        db.AuditEntries.Add(new AuditEntry
+        {
+            Id = Guid.NewGuid(),
+            TenantId = unit.TenantId,
+            At = clock.GetUtcNow(),
+            UserId = user?.UserId,
+            UserName = user?.UserName ?? "",
+            Action = "Export",
+            EntityType = what,
+            EntityId = subjectId,
+            OrgPath = unit.Path,
+            After = JsonSerializer.Serialize(new { address = ClientAddress.Of(ctx), userAgent = ctx?.Request.Headers.UserAgent.ToString() ?? "" }),
+        });
+        await db.SaveChangesAsync(ct);
+    }
 }
 
 /// <summary>The client's address as the app sees it (after a configured proxy's X-Forwarded-For, docs/security.md).</summary>

@@ -30,6 +30,8 @@ public static class ImportEndpoints
         g.MapPost("/{importId:guid}/apply", Apply).Describe(texts, "Apply" + name)
             .WithDescription("Writes the valid rows in one transaction and reports the rest; with allOrNothing=true writes nothing (422) while any row " +
                              "is wrong. An upload is applied once (409 after).");
+        g.MapDelete("/{importId:guid}", Cancel).Describe(texts, "Cancel" + name)
+            .WithDescription("Deletes the upload (and, once applied, its rejected rows) at once; uploads are deleted anyway after Import:KeepMinutes.");
         g.MapGet("/{importId:guid}/errors", Errors).Describe(texts, "Get" + name + "Errors")
             .Produces<byte[]>(StatusCodes.Status200OK, XlsxWriter.ContentType);
         // The page's upload: a multipart form with the antiforgery token (validated because it binds a form).
@@ -49,6 +51,9 @@ public static class ImportEndpoints
 
         static async Task<Results<Ok<TSummary>, ApiProblem>> Apply(Guid importId, bool? allOrNothing, HttpContext http, CancellationToken ct) =>
             ApiReply.Ok(await Workflow(http).ApplyAsync(importId, allOrNothing == true, ct));
+
+        static async Task<Results<NoContent, ApiProblem>> Cancel(Guid importId, HttpContext http, CancellationToken ct) =>
+            ApiReply.NoContent(await Workflow(http).CancelAsync(importId, ct));
 
         static async Task<Results<FileContentHttpResult, ApiProblem>> Errors(Guid importId, HttpContext http, CancellationToken ct) =>
             ApiReply.File(await Workflow(http).ErrorWorkbookAsync(importId, ct), f => f.Content, XlsxWriter.ContentType, f => f.FileName);

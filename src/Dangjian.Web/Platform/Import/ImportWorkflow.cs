@@ -37,8 +37,15 @@ public sealed record ImportSheet(IReadOnlyDictionary<string, int> Columns, IRead
 }
 
 /// <summary>The services every import needs, in one parameter.</summary>
-public sealed class ImportServices(AppDbContext db, OrgAccess access, CurrentUser user, TimeProvider clock, IStringLocalizer<SharedResource> localizer)
+public sealed class ImportServices(AppDbContext db, OrgAccess access, CurrentUser user, TimeProvider clock, IStringLocalizer<SharedResource> localizer,
+    Privacy.PersonalDataProtector protector, Audit.SecurityEvents events, IConfiguration config)
 {
+    public Privacy.PersonalDataProtector Protector => protector;
+    public Audit.SecurityEvents Events => events;
+
+    /// <summary>How long an upload is kept (<c>Import:KeepMinutes</c>, default 120): then it is deleted, applied or not.</summary>
+    public TimeSpan Keep => ImportUploadPurgeJob.KeepOf(config);
+
     public AppDbContext Db => db;
     public OrgAccess Access => access;
     public CurrentUser User => user;
@@ -53,6 +60,7 @@ public interface IImportWorkflow<TSummary>
     Task<Result<TSummary>> PreviewAsync(Guid id, CancellationToken ct);
     Task<Result<TSummary>> ApplyAsync(Guid id, bool allOrNothing, CancellationToken ct);
     Task<Result<(string FileName, byte[] Content)>> ErrorWorkbookAsync(Guid id, CancellationToken ct);
+    Task<Result<Guid>> CancelAsync(Guid id, CancellationToken ct);
 }
 
 /// <summary>
@@ -97,11 +105,13 @@ public abstract class ImportWorkflow<TPlan, TSummary>(ImportServices s) : IImpor
         if (content.Length > ImportWorkflowLimits.MaxBytes) return Error.Validation("file", s.L["Import.TooLarge", ImportWorkflowLimits.MaxMegabytes]);
 
         var now = s.Clock.GetUtcNow();
-        await s.Db.ImportUploads.Where(u => u.CreatedAt < now.AddDays(-1)).ExecuteDeleteAsync(ct);
+        var expired = now - s.Keep;
+        await s.Db.ImportUploads.Where(u => u.CreatedAt < expired).ExecuteDeleteAsync(ct);
         var upload = new ImportUpload
         {
             Id = Guid.CreateVersion7(now), UserId = s.User.UserId, OrgUnitId = unitId, Kind = Kind, FileName = Path.GetFileName(fileName),
-            Content = content, CreatedAt = now,
+            // A roster holds ID numbers and mobiles: it is stored encrypted, never as the plain workbook (docs/security.md).
+            Content = s.Protector.EncryptBytes(content), CreatedAt = now,
         };
         var planned = await PlanUploadAsync(upload, unit.Value!, ct);
         if (!planned.IsSuccess) return planned.Error!;
@@ -144,7 +154,10 @@ public abstract class ImportWorkflow<TPlan, TSummary>(ImportServices s) : IImpor
         var (created, updated) = await WriteAsync(p.Plan!, now, ct);
         var summary = Summary(p, applied: true, created, updated);
         var json = JsonSerializer.Serialize(summary);
-        await s.Db.ImportUploads.Where(u => u.Id == upload.Id).ExecuteUpdateAsync(u => u.SetProperty(x => x.ResultJson, json), ct);
+        // The workbook goes once applied; only its rejected rows stay (encrypted) for the error report, until the upload expires.
+        var rejected = s.Protector.EncryptBytes(ErrorWorkbook(upload, p).Content);
+        await s.Db.ImportUploads.Where(u => u.Id == upload.Id)
+            .ExecuteUpdateAsync(u => u.SetProperty(x => x.ResultJson, json).SetProperty(x => x.Content, rejected), ct);
         await tx.CommitAsync(ct);
         return summary;
     }
@@ -154,11 +167,37 @@ public abstract class ImportWorkflow<TPlan, TSummary>(ImportServices s) : IImpor
         var loaded = await LoadAsync(id, ct);
         if (!loaded.IsSuccess) return loaded.Error!;
         var (upload, unit) = loaded.Value;
-        var planned = await PlanUploadAsync(upload, unit, ct);
-        if (!planned.IsSuccess) return planned.Error!;
-        var byRow = planned.Value!.Errors.GroupBy(e => e.Row).ToDictionary(g => g.Key, g => g.ToList());
+        (string FileName, byte[] Content) workbook;
+        if (upload.AppliedAt is not null)
+        {
+            workbook = (ErrorFileName(upload), s.Protector.DecryptBytes(upload.Content));
+        }
+        else
+        {
+            var planned = await PlanUploadAsync(upload, unit, ct);
+            if (!planned.IsSuccess) return planned.Error!;
+            workbook = ErrorWorkbook(upload, planned.Value!);
+        }
+        // The rejected rows carry full ID numbers (to be corrected and uploaded again): each download is in the audit log.
+        await s.Events.PersonalDataExportedAsync("ImportErrors", upload.Id.ToString(), unit, ct);
+        return workbook;
+    }
 
-        using var input = new MemoryStream(upload.Content);
+    /// <summary>Deletes an upload (applied or not) and its rejected rows; a preview abandoned is gone at once.</summary>
+    public async Task<Result<Guid>> CancelAsync(Guid id, CancellationToken ct)
+    {
+        var loaded = await LoadAsync(id, ct);
+        if (!loaded.IsSuccess) return loaded.Error!;
+        await s.Db.ImportUploads.Where(u => u.Id == id).ExecuteDeleteAsync(ct);
+        return id;
+    }
+
+    private string ErrorFileName(ImportUpload upload) => $"{Path.GetFileNameWithoutExtension(upload.FileName)}-{s.L["Import.ErrorSheet"]}.xlsx";
+
+    private (string FileName, byte[] Content) ErrorWorkbook(ImportUpload upload, Planned planned)
+    {
+        var byRow = planned.Errors.GroupBy(e => e.Row).ToDictionary(g => g.Key, g => g.ToList());
+        using var input = new MemoryStream(Plain(upload));
         var rows = XlsxReader.ReadRows(input).ToList();
         var header = rows.Count > 0 ? rows[0].Cells : [];
         using var output = new MemoryStream();
@@ -169,8 +208,11 @@ public abstract class ImportWorkflow<TPlan, TSummary>(ImportServices s) : IImpor
                 r.RowNumber, string.Join("；", byRow[r.RowNumber].Select(e => e.Column).Distinct()),
                 string.Join("；", byRow[r.RowNumber].Select(e => e.Reason)), .. r.Cells,
             ]));
-        return ($"{Path.GetFileNameWithoutExtension(upload.FileName)}-{s.L["Import.ErrorSheet"]}.xlsx", output.ToArray());
+        return (ErrorFileName(upload), output.ToArray());
     }
+
+    /// <summary>The workbook as uploaded: stored encrypted, plain only in memory while it is being read.</summary>
+    private byte[] Plain(ImportUpload upload) => s.Protector.DecryptBytes(upload.Content);
 
     /// <summary>A blank template: the headers and one example row.</summary>
     protected static byte[] Template(string sheetName, IReadOnlyList<string> headers, IReadOnlyList<object?> example)
@@ -195,7 +237,7 @@ public abstract class ImportWorkflow<TPlan, TSummary>(ImportServices s) : IImpor
         List<(int RowNumber, string?[] Cells)> rows;
         try
         {
-            using var input = new MemoryStream(upload.Content);
+            using var input = new MemoryStream(Plain(upload));
             rows = XlsxReader.ReadRows(input).ToList();
         }
         catch (XlsxReader.InvalidWorkbookException ex)

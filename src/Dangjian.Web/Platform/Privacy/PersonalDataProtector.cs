@@ -37,6 +37,24 @@ public sealed class PersonalDataProtector
         return Prefix + Convert.ToBase64String(output);
     }
 
+    /// <summary>Bytes (an uploaded workbook) encrypted the same way: nonce, cipher text, tag.</summary>
+    public byte[] EncryptBytes(ReadOnlySpan<byte> data)
+    {
+        var output = new byte[12 + data.Length + 16];
+        var nonce = output.AsSpan(0, 12);
+        RandomNumberGenerator.Fill(nonce);
+        aes.Value!.Encrypt(nonce, data, output.AsSpan(12, data.Length), output.AsSpan(12 + data.Length, 16));
+        return output;
+    }
+
+    public byte[] DecryptBytes(ReadOnlySpan<byte> stored)
+    {
+        if (stored.Length < 28) throw new CryptographicException("Unknown personal-data format.");
+        var plain = new byte[stored.Length - 28];
+        aes.Value!.Decrypt(stored[..12], stored.Slice(12, plain.Length), stored.Slice(12 + plain.Length, 16), plain);
+        return plain;
+    }
+
     public string? Decrypt(string? stored)
     {
         if (string.IsNullOrEmpty(stored)) return null;
