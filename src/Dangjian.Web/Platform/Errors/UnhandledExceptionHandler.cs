@@ -3,7 +3,8 @@ using Microsoft.AspNetCore.Diagnostics;
 namespace Dangjian.Web.Platform.Errors;
 
 /// <summary>The one place unexpected failures become ProblemDetails (API) or the friendly error page (UI).</summary>
-internal sealed class UnhandledExceptionHandler(ILogger<UnhandledExceptionHandler> logger, IProblemDetailsService problems)
+internal sealed class UnhandledExceptionHandler(ILogger<UnhandledExceptionHandler> logger, IProblemDetailsService problems,
+    Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> L)
     : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
@@ -30,8 +31,14 @@ internal sealed class UnhandledExceptionHandler(ILogger<UnhandledExceptionHandle
             ProblemDetails =
             {
                 Status = status,
-                Title = status == 400 ? "请求格式不正确" : "服务器内部错误，请稍后再试",
-                Detail = status == 400 ? exception.Message : null,
+                Title = status switch
+                {
+                    400 => L["Request.BadFormat"],
+                    413 => L["Request.TooLarge"],
+                    < 500 => L["Request.Failed"],
+                    _ => L["Request.ServerError"],
+                },
+                Detail = status is 400 or 413 ? exception.Message : null,
             },
         });
     }
