@@ -27,14 +27,16 @@ builder.Services.AddRazorComponents();
 
 var app = builder.Build();
 app.UsePlatform();
-app.MapPlatform();
-app.MapOrganizations();
-app.MapAccounts();
-app.MapMembers();
-app.MapDues();
-app.MapDevelopment();
-app.MapMeetings();
-app.MapDashboard();
+// One group for every module's endpoints: its conventions (the text limits of Platform/Input) reach all of them.
+var endpoints = app.MapEndpoints();
+endpoints.MapPlatform();
+endpoints.MapOrganizations();
+endpoints.MapAccounts();
+endpoints.MapMembers();
+endpoints.MapDues();
+endpoints.MapDevelopment();
+endpoints.MapMeetings();
+endpoints.MapDashboard();
 app.MapUi();
 app.MapRazorComponents<App>();
 

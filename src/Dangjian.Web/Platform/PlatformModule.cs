@@ -4,6 +4,7 @@ using Dangjian.Web.Data;
 using Dangjian.Web.Platform.Audit;
 using Dangjian.Web.Platform.Auth;
 using Dangjian.Web.Platform.Errors;
+using Dangjian.Web.Platform.Input;
 using Dangjian.Web.Platform.Jobs;
 using Dangjian.Web.Platform.Ledger;
 using Dangjian.Web.Platform.Pdf;
@@ -123,6 +124,9 @@ public static class PlatformModule
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
         services.AddPdf(config);
         services.AddAntiforgery();
+        services.AddOptions<Input.InputOptions>().Bind(config.GetSection(Input.InputOptions.Section));
+        services.AddSingleton<Input.InputLimits>();
+        services.AddScoped<Input.InputCheck>();
         return services;
     }
 
@@ -144,6 +148,7 @@ public static class PlatformModule
         // Strict-Transport-Security on HTTPS answers only (never on plain HTTP or localhost).
         if (!app.Environment.IsDevelopment()) app.UseHsts();
         app.UseExceptionHandler();
+        app.UseMiddleware<Input.RequestBodyLimit>();
         app.UseStatusCodePages(async ctx =>
         {
             var http = ctx.HttpContext;
@@ -163,7 +168,13 @@ public static class PlatformModule
         return app;
     }
 
-    public static WebApplication MapPlatform(this WebApplication app)
+    /// <summary>
+    /// The group every endpoint of the platform and the modules is mapped through (Program.cs), so that what it puts
+    /// on its endpoints covers all of them, a new module's included: the text limits of <see cref="Input.InputEndpointFilter"/>.
+    /// </summary>
+    public static RouteGroupBuilder MapEndpoints(this WebApplication app) => app.MapGroup("").CheckInput();
+
+    public static IEndpointRouteBuilder MapPlatform(this IEndpointRouteBuilder app)
     {
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapHealthChecks("/health");

@@ -253,6 +253,8 @@ public sealed class SiblingScopeTests(AppFixture app, ITestOutputHelper output) 
             "firsttopicid" => JsonValue.Create(b.FirstTopicId),
             "idnumber" => JsonValue.Create("11010519491231002X"),
             "mobile" => JsonValue.Create("13800000000"),
+            // A link is only taken as http(s) (SafeLinks), whoever sends it.
+            "onlinelink" => JsonValue.Create("https://meeting.example.com/sibling"),
             "votersentitled" => JsonValue.Create(10),
             "voterspresent" or "votesreceived" => JsonValue.Create(9),
             _ => null,

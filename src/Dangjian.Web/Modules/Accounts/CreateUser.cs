@@ -1,21 +1,24 @@
+using System.ComponentModel.DataAnnotations;
 using Dangjian.Web.Data;
 using Dangjian.Web.Platform.Auth;
 using Dangjian.Web.Platform.Errors;
+using Dangjian.Web.Platform.Input;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace Dangjian.Web.Modules.Accounts;
 
-public sealed record CreateUserRequest(string? UserName, string? Password, string? DisplayName, IReadOnlyList<RoleGrantInput>? Roles,
+public sealed record CreateUserRequest(string? UserName, string? Password, [MaxLength(100)] string? DisplayName, IReadOnlyList<RoleGrantInput>? Roles,
     Guid? MemberId = null);
 
 /// <summary>An administrator creates an account with its roles on units it manages.</summary>
 public sealed class CreateUser(AppDbContext db, UserManager<AppUser> users, RoleInput roles, CurrentUser caller, Members.MemberAccess members, TimeProvider clock,
-    IStringLocalizer<SharedResource> L, IStringLocalizer<AccountsText> T)
+    IStringLocalizer<SharedResource> L, IStringLocalizer<AccountsText> T, InputCheck inputCheck)
 {
     public async Task<Result<AppUser>> HandleAsync(CreateUserRequest r, CancellationToken ct)
     {
+        if (inputCheck.Check(r) is { } badText) return badText;
         var invalid = new FieldErrors();
         var userName = r.UserName?.Trim() ?? "";
         if (userName.Length == 0) invalid.Add(Error.Validation("userName", L["Validation.Required", "userName"]));

@@ -1,6 +1,8 @@
+using System.ComponentModel.DataAnnotations;
 using Dangjian.Web.Modules.Members;
 using Dangjian.Web.Modules.Organizations;
 using Dangjian.Web.Platform.Errors;
+using Dangjian.Web.Platform.Input;
 using Microsoft.Extensions.Localization;
 
 namespace Dangjian.Web.Modules.Development;
@@ -8,9 +10,9 @@ namespace Dangjian.Web.Modules.Development;
 /// <summary>What a step records besides its date; each step reads the fields it needs.</summary>
 public record StepData
 {
-    public string? Talker { get; init; }
-    public string? Method { get; init; }
-    public string? Note { get; init; }
+    [MaxLength(100)] public string? Talker { get; init; }
+    [MaxLength(100)] public string? Method { get; init; }
+    [MultiLine, MaxLength(400)] public string? Note { get; init; }
     public IReadOnlyList<Guid>? MentorIds { get; init; }
     public IReadOnlyList<Guid>? SponsorIds { get; init; }
     public bool? VettingPassed { get; init; }
@@ -24,8 +26,8 @@ public record StepData
     public int? VotesYes { get; init; }
     public int? CandidatesInVote { get; init; }
     public Guid? ApproverUnitId { get; init; }
-    public string? DelayReason { get; init; }
-    public string? QuotaReason { get; init; }
+    [MultiLine, MaxLength(400)] public string? DelayReason { get; init; }
+    [MultiLine, MaxLength(400)] public string? QuotaReason { get; init; }
     public string? Outcome { get; init; }
     public int? ExtendMonths { get; init; }
 }

@@ -1,25 +1,28 @@
+using System.ComponentModel.DataAnnotations;
 using Dangjian.Web.Data;
 using Dangjian.Web.Modules.Members;
 using Dangjian.Web.Platform.Auth;
 using Dangjian.Web.Platform.Clock;
 using Dangjian.Web.Platform.Errors;
+using Dangjian.Web.Platform.Input;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace Dangjian.Web.Modules.Development;
 
-public sealed record OpenCaseRequest(Guid? MemberId, DateOnly? ApplicationDate, string? Note);
+public sealed record OpenCaseRequest(Guid? MemberId, DateOnly? ApplicationDate, [MultiLine, MaxLength(400)] string? Note);
 
 /// <summary>
 /// 入党申请: opens a case for a person of the registry who is 群众 or 入党申请人, with step 1 recorded on the
 /// application date; the person becomes 入党申请人. Refused under 18 on that date (第五条).
 /// </summary>
 public sealed class OpenCase(AppDbContext db, MemberAccess members, RecordStep steps, TimeProvider clock, IOptions<DevelopmentOptions> options,
-    IStringLocalizer<SharedResource> L, IStringLocalizer<DevelopmentText> T)
+    IStringLocalizer<SharedResource> L, IStringLocalizer<DevelopmentText> T, InputCheck inputCheck)
 {
     public async Task<Result<DevelopmentCase>> HandleAsync(OpenCaseRequest r, CancellationToken ct)
     {
+        if (inputCheck.Check(r) is { } badText) return badText;
         var invalid = new FieldErrors();
         if (r.MemberId is null) invalid.Add(Error.Validation("memberId", L["Validation.Required", "memberId"]));
         if (r.ApplicationDate is null) invalid.Add(Error.Validation("applicationDate", L["Validation.Required", "applicationDate"]));

@@ -5,6 +5,7 @@ using Dangjian.Web.Modules.Organizations;
 using Dangjian.Web.Platform.Auth;
 using Dangjian.Web.Platform.Clock;
 using Dangjian.Web.Platform.Errors;
+using Dangjian.Web.Platform.Input;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
@@ -23,10 +24,12 @@ public sealed record RecordStepRequest : StepData
 /// and appends the step to the ledger in the same transaction.
 /// </summary>
 public sealed class RecordStep(AppDbContext db, CaseAccess access, CurrentUser user, Platform.Ledger.Ledger ledger, TimeProvider clock,
-    IOptions<DevelopmentOptions> options, Materials.CaseMaterials materials, Plans.DevelopmentPlans plans, IStringLocalizer<SharedResource> L, IStringLocalizer<DevelopmentText> T)
+    IOptions<DevelopmentOptions> options, Materials.CaseMaterials materials, Plans.DevelopmentPlans plans, IStringLocalizer<SharedResource> L, IStringLocalizer<DevelopmentText> T,
+    InputCheck inputCheck)
 {
     public async Task<Result<LoadedCase>> HandleAsync(Guid caseId, RecordStepRequest r, CancellationToken ct)
     {
+        if (inputCheck.Check(r) is { } badText) return badText;
         var loaded = await access.LoadAsync(caseId, Permission.ManageMembers, ct, track: true);
         if (!loaded.IsSuccess) return loaded.Error!;
         var invalid = new FieldErrors();

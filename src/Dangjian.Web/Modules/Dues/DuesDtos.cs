@@ -1,11 +1,13 @@
+using System.ComponentModel.DataAnnotations;
 using Dangjian.Web.Platform;
+using Dangjian.Web.Platform.Input;
 using Dangjian.Web.Modules.Dues.Usage;
 using Dangjian.Web.Modules.Members;
 
 namespace Dangjian.Web.Modules.Dues;
 
 /// <summary>POST /api/v1/members/{id}/dues/bases. Text and nullable fields so that every bad value is named, not a bare 400.</summary>
-public sealed record SetDuesBaseRequest(string? EffectiveMonth, string? Category, long? BaseFen, string? Note);
+public sealed record SetDuesBaseRequest(string? EffectiveMonth, string? Category, long? BaseFen, [MaxLength(Payments.SetDuesBase.NoteMaxLength)] string? Note);
 
 /// <summary>POST /api/v1/members/{id}/dues/payments.</summary>
 public sealed record RecordDuesPaymentRequest(
@@ -70,10 +72,12 @@ public sealed record CollectionReportDto(
     long CentreShareFen, long ToCentreFen, long HandUpFen, DateOnly HandUpBy, string Rule);
 
 /// <summary>POST /api/v1/org-units/{id}/dues/usages. Text and nullable fields so that every bad value is named, not a bare 400.</summary>
-public sealed record RecordDuesUsageRequest(string? SpentOn, long? AmountFen, string? Purpose, string? Description, string? ApprovedBy, string? ApprovedOn);
+public sealed record RecordDuesUsageRequest(string? SpentOn, long? AmountFen, string? Purpose,
+    [MultiLine, MaxLength(DuesUsageConfiguration.DescriptionMaxLength)] string? Description, [MaxLength(DuesUsageConfiguration.ApprovedByMaxLength)] string? ApprovedBy,
+    string? ApprovedOn);
 
 /// <summary>POST /api/v1/org-units/{id}/dues/usages/{usageId}/reversal.</summary>
-public sealed record ReverseDuesUsageRequest(string? Reason);
+public sealed record ReverseDuesUsageRequest([MultiLine, MaxLength(DuesUsageConfiguration.DescriptionMaxLength)] string? Reason);
 
 /// <summary>
 /// A usage entry. A reversal has a negative <c>amountFen</c> and <c>reversesId</c>; an entry that was reversed has

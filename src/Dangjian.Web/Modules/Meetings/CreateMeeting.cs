@@ -1,20 +1,24 @@
+using System.ComponentModel.DataAnnotations;
 using Dangjian.Web.Data;
 using Dangjian.Web.Modules.Organizations;
 using Dangjian.Web.Platform.Auth;
 using Dangjian.Web.Platform.Errors;
+using Dangjian.Web.Platform.Input;
 using Microsoft.Extensions.Localization;
 
 namespace Dangjian.Web.Modules.Meetings;
 
-public sealed record CreateMeetingRequest(Guid? OrgUnitId, string? Type, string? Topic, DateTimeOffset? StartsAt, DateTimeOffset? EndsAt, string? Mode,
-    string? Place, string? OnlineLink, Guid? FirstTopicId = null);
+public sealed record CreateMeetingRequest(Guid? OrgUnitId, string? Type, [MaxLength(200)] string? Topic, DateTimeOffset? StartsAt, DateTimeOffset? EndsAt,
+    string? Mode, [MaxLength(200)] string? Place, [MaxLength(400), HttpUrl] string? OnlineLink, Guid? FirstTopicId = null);
 
 /// <summary>Plans a meeting of a unit; the caller hosts it.</summary>
 public sealed class CreateMeeting(AppDbContext db, OrgAccess access, CurrentUser user, TimeProvider clock,
-    Microsoft.Extensions.Options.IOptions<MeetingOptions> options, FirstTopics.FirstTopicsService firstTopics, IStringLocalizer<SharedResource> L, IStringLocalizer<MeetingsText> T)
+    Microsoft.Extensions.Options.IOptions<MeetingOptions> options, FirstTopics.FirstTopicsService firstTopics, IStringLocalizer<SharedResource> L, IStringLocalizer<MeetingsText> T,
+    InputCheck inputCheck)
 {
     public async Task<Result<Meeting>> HandleAsync(CreateMeetingRequest r, CancellationToken ct)
     {
+        if (inputCheck.Check(r) is { } badText) return badText;
         if (r.OrgUnitId is not { } unitId) return Error.Validation("orgUnitId", L["Validation.Required", "orgUnitId"]);
         var unit = await access.LoadAsync(unitId, Permission.ManageMeetings, ct);
         if (!unit.IsSuccess) return unit.Error!;

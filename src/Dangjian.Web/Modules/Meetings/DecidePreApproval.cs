@@ -1,16 +1,19 @@
+using System.ComponentModel.DataAnnotations;
 using Dangjian.Web.Data;
 using Dangjian.Web.Modules.Organizations;
 using Dangjian.Web.Platform.Auth;
 using Dangjian.Web.Platform.Errors;
+using Dangjian.Web.Platform.Input;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace Dangjian.Web.Modules.Meetings;
 
-public sealed record PreApprovalDecision(string? Decision, string? Reason);
+public sealed record PreApprovalDecision(string? Decision, [MultiLine, MaxLength(400)] string? Reason);
 
 /// <summary>预审报备: the unit submits a meeting's plan; the organisation above approves it or returns it with a reason.</summary>
-public sealed class DecidePreApproval(AppDbContext db, GetMeeting meetings, CurrentUser user, TimeProvider clock, IStringLocalizer<SharedResource> L, IStringLocalizer<MeetingsText> T)
+public sealed class DecidePreApproval(AppDbContext db, GetMeeting meetings, CurrentUser user, TimeProvider clock, IStringLocalizer<SharedResource> L, IStringLocalizer<MeetingsText> T,
+    InputCheck inputCheck)
 {
     public async Task<Result<Meeting>> SubmitAsync(Guid id, CancellationToken ct)
     {
@@ -28,6 +31,7 @@ public sealed class DecidePreApproval(AppDbContext db, GetMeeting meetings, Curr
 
     public async Task<Result<Meeting>> DecideAsync(Guid id, PreApprovalDecision r, CancellationToken ct)
     {
+        if (inputCheck.Check(r) is { } badText) return badText;
         var m = await LoadAsync(id, ct);
         if (!m.IsSuccess) return m.Error!;
         var meeting = m.Value!;

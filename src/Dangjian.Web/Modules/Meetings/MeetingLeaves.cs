@@ -1,13 +1,15 @@
+using System.ComponentModel.DataAnnotations;
 using Dangjian.Web.Modules.Members;
 using Dangjian.Web.Data;
 using Dangjian.Web.Platform.Auth;
 using Dangjian.Web.Platform.Errors;
+using Dangjian.Web.Platform.Input;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace Dangjian.Web.Modules.Meetings;
 
-public sealed record LeaveRequest(string? Reason);
+public sealed record LeaveRequest([MultiLine, MaxLength(400)] string? Reason);
 
 public sealed record LeaveDecision(string? Decision);
 
@@ -15,10 +17,12 @@ public sealed record LeaveDto(Guid Id, Guid MemberId, string MemberName, string 
     DateTimeOffset? DecidedAt);
 
 /// <summary>请假: a member expected at a meeting asks to be excused before it ends; the host (or who manages the unit's meetings) decides.</summary>
-public sealed class MeetingLeaves(AppDbContext db, GetMeeting meetings, CurrentUser user, TimeProvider clock, IStringLocalizer<SharedResource> L, IStringLocalizer<MeetingsText> T)
+public sealed class MeetingLeaves(AppDbContext db, GetMeeting meetings, CurrentUser user, TimeProvider clock, IStringLocalizer<SharedResource> L, IStringLocalizer<MeetingsText> T,
+    InputCheck inputCheck)
 {
     public async Task<Result<LeaveDto>> RequestAsync(Guid meetingId, LeaveRequest r, CancellationToken ct)
     {
+        if (inputCheck.Check(r) is { } badText) return badText;
         var loaded = await meetings.LoadAsync(meetingId, ct);
         if (!loaded.IsSuccess) return loaded.Error!;
         var m = loaded.Value!;
@@ -43,6 +47,7 @@ public sealed class MeetingLeaves(AppDbContext db, GetMeeting meetings, CurrentU
 
     public async Task<Result<LeaveDto>> DecideAsync(Guid meetingId, Guid leaveId, LeaveDecision r, CancellationToken ct)
     {
+        if (inputCheck.Check(r) is { } badText) return badText;
         var loaded = await meetings.LoadAsync(meetingId, ct);
         if (!loaded.IsSuccess) return loaded.Error!;
         var m = loaded.Value!;

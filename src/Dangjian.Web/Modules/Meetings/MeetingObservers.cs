@@ -1,7 +1,9 @@
+using System.ComponentModel.DataAnnotations;
 using Dangjian.Web.Data;
 using Dangjian.Web.Modules.Organizations;
 using Dangjian.Web.Platform.Auth;
 using Dangjian.Web.Platform.Errors;
+using Dangjian.Web.Platform.Input;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -9,7 +11,7 @@ namespace Dangjian.Web.Modules.Meetings;
 
 public sealed record AssignObserverRequest(Guid? UserId);
 
-public sealed record RateMeetingRequest(int? Criticism, int? Preparation, int? Participation, string? Comment);
+public sealed record RateMeetingRequest(int? Criticism, int? Preparation, int? Participation, [MultiLine, MaxLength(1000)] string? Comment);
 
 public sealed record ObserverDto(Guid Id, Guid UserId, string Name, string AssignedBy, int? Criticism, int? Preparation, int? Participation, string? Comment,
     DateTimeOffset? RatedAt);
@@ -18,7 +20,8 @@ public sealed record ObserverDto(Guid Id, Guid UserId, string Name, string Assig
 public sealed record ObserverCandidateDto(Guid UserId, string Name, string OrgUnitName);
 
 /// <summary>观察员: the organisation above assigns an observer to a meeting; the observer rates it once it has started.</summary>
-public sealed class MeetingObservers(AppDbContext db, GetMeeting meetings, CurrentUser user, TimeProvider clock, IStringLocalizer<SharedResource> L, IStringLocalizer<MeetingsText> T)
+public sealed class MeetingObservers(AppDbContext db, GetMeeting meetings, CurrentUser user, TimeProvider clock, IStringLocalizer<SharedResource> L, IStringLocalizer<MeetingsText> T,
+    InputCheck inputCheck)
 {
     public async Task<Result<ObserverDto>> AssignAsync(Guid meetingId, AssignObserverRequest r, CancellationToken ct)
     {
@@ -47,6 +50,7 @@ public sealed class MeetingObservers(AppDbContext db, GetMeeting meetings, Curre
 
     public async Task<Result<ObserverDto>> RateAsync(Guid meetingId, RateMeetingRequest r, CancellationToken ct)
     {
+        if (inputCheck.Check(r) is { } badText) return badText;
         var loaded = await meetings.LoadAsync(meetingId, ct);
         if (!loaded.IsSuccess) return loaded.Error!;
         var row = await db.MeetingObservers.FirstOrDefaultAsync(o => o.MeetingId == meetingId && o.UserId == user.UserId, ct);

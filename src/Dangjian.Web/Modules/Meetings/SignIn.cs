@@ -2,6 +2,7 @@ using Dangjian.Web.Modules.Members;
 using Dangjian.Web.Data;
 using Dangjian.Web.Platform.Auth;
 using Dangjian.Web.Platform.Errors;
+using Dangjian.Web.Platform.Input;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
@@ -17,10 +18,11 @@ public sealed record SignInDto(Guid MeetingId, Guid MemberId, DateTimeOffset Sig
 /// one before). Once per person: a second sign-in answers the first, never a second row.
 /// </summary>
 public sealed class SignIn(AppDbContext db, GetMeeting meetings, CurrentUser user, TimeProvider clock, IOptions<MeetingOptions> options,
-    IStringLocalizer<MeetingsText> T)
+    IStringLocalizer<MeetingsText> T, InputCheck inputCheck)
 {
     public async Task<Result<(SignInDto SignIn, bool Created)>> HandleAsync(Guid meetingId, SignInRequest r, CancellationToken ct)
     {
+        if (inputCheck.Check(r) is { } badText) return badText;
         // One connection for the three statements, instead of taking and returning one for each.
         await db.Database.OpenConnectionAsync(ct);
         try

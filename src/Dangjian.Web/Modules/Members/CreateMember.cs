@@ -3,6 +3,7 @@ using Dangjian.Web.Modules.Organizations;
 using Dangjian.Web.Platform.Auth;
 using Dangjian.Web.Platform.Clock;
 using Dangjian.Web.Platform.Errors;
+using Dangjian.Web.Platform.Input;
 using Dangjian.Web.Platform.Privacy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -20,10 +21,11 @@ public sealed record CreateMemberRequest : MemberFields
 /// encrypted and must be unique in the tenant.
 /// </summary>
 public sealed class CreateMember(AppDbContext db, OrgAccess access, PersonalDataProtector protector, Platform.CodeTables.CodeTableService codes,
-    TimeProvider clock, IStringLocalizer<SharedResource> L, IStringLocalizer<MembersText> T)
+    TimeProvider clock, IStringLocalizer<SharedResource> L, IStringLocalizer<MembersText> T, InputCheck inputCheck)
 {
     public async Task<Result<Member>> HandleAsync(CreateMemberRequest r, CancellationToken ct)
     {
+        if (inputCheck.Check(r) is { } badText) return badText;
         var today = clock.Today();
         // The unit first: a unit outside the caller's reach is refused before anything about the input is said.
         OrgUnit? unit = null;

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Dangjian.Web.Modules.Organizations;
 using Dangjian.Web.Platform.Errors;
 using Dangjian.Web.Platform.Privacy;
@@ -8,32 +9,36 @@ namespace Dangjian.Web.Modules.Members;
 /// <summary>The editable fields of a person's record; null means "unchanged" when patching.</summary>
 public record MemberFields
 {
-    public string? Name { get; init; }
+    public const int HomeAddressMaxLength = 120;
+
+    [MaxLength(50)] public string? Name { get; init; }
     public string? Category { get; init; }
     public string? Status { get; init; }
     public DateOnly? JoinedOn { get; init; }
     public DateOnly? FullMemberOn { get; init; }
-    public string? Ethnicity { get; init; }
-    public string? Education { get; init; }
-    public string? Degree { get; init; }
-    public string? JobPost { get; init; }
-    public string? Mobile { get; init; }
-    public string? Telephone { get; init; }
-    public string? HomeAddress { get; init; }
+    [MaxLength(30)] public string? Ethnicity { get; init; }
+    [MaxLength(30)] public string? Education { get; init; }
+    [MaxLength(40)] public string? Degree { get; init; }
+    [MaxLength(60)] public string? JobPost { get; init; }
+    [MaxLength(30)] public string? Mobile { get; init; }
+    [MaxLength(30)] public string? Telephone { get; init; }
+
+    /// <summary>Stored encrypted in a 600-character column, which 120 characters of Chinese still fit once encrypted (TextLimitTests).</summary>
+    [MaxLength(HomeAddressMaxLength)] public string? HomeAddress { get; init; }
     public bool? IsMobile { get; init; }
-    public string? MobileDestination { get; init; }
-    public string? ProfessionalTitle { get; init; }
-    public string? NativePlace { get; init; }
-    public string? Residence { get; init; }
-    public string? HouseholdRegistration { get; init; }
-    public string? MaritalStatus { get; init; }
-    public string? WorkUnitAndPost { get; init; }
+    [MaxLength(200)] public string? MobileDestination { get; init; }
+    [MaxLength(40)] public string? ProfessionalTitle { get; init; }
+    [MaxLength(200)] public string? NativePlace { get; init; }
+    [MaxLength(200)] public string? Residence { get; init; }
+    [MaxLength(200)] public string? HouseholdRegistration { get; init; }
+    [MaxLength(40)] public string? MaritalStatus { get; init; }
+    [MaxLength(200)] public string? WorkUnitAndPost { get; init; }
     public DateOnly? WorkStartedOn { get; init; }
     public DateOnly? AppliedOn { get; init; }
     public DateOnly? ActivistOn { get; init; }
     public DateOnly? CandidateOn { get; init; }
-    public string? JoinType { get; init; }
-    public string? DossierLocation { get; init; }
+    [MaxLength(40)] public string? JoinType { get; init; }
+    [MaxLength(200)] public string? DossierLocation { get; init; }
     public int? PartyAgeAdjustmentMonths { get; init; }
 }
 
@@ -61,7 +66,7 @@ internal static class MemberInput
         foreach (var (field, value, max) in new[]
                  {
                      ("ethnicity", f.Ethnicity, 30), ("education", f.Education, 30), ("degree", f.Degree, 40), ("jobPost", f.JobPost, 60),
-                     ("telephone", f.Telephone, 30), ("homeAddress", f.HomeAddress, 200), ("mobileDestination", f.MobileDestination, 200),
+                     ("telephone", f.Telephone, 30), ("homeAddress", f.HomeAddress, MemberFields.HomeAddressMaxLength), ("mobileDestination", f.MobileDestination, 200),
                      ("professionalTitle", f.ProfessionalTitle, 40), ("nativePlace", f.NativePlace, 200), ("residence", f.Residence, 200),
                      ("householdRegistration", f.HouseholdRegistration, 200), ("maritalStatus", f.MaritalStatus, 40),
                      ("workUnitAndPost", f.WorkUnitAndPost, 200), ("joinType", f.JoinType, 40), ("dossierLocation", f.DossierLocation, 200),

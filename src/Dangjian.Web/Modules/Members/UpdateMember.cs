@@ -2,6 +2,7 @@ using Dangjian.Web.Data;
 using Dangjian.Web.Platform.Auth;
 using Dangjian.Web.Platform.Clock;
 using Dangjian.Web.Platform.Errors;
+using Dangjian.Web.Platform.Input;
 using Dangjian.Web.Platform.Privacy;
 using Microsoft.Extensions.Localization;
 
@@ -9,10 +10,11 @@ namespace Dangjian.Web.Modules.Members;
 
 /// <summary>Changes fields of a record. The unit changes only by an organisational-relation transfer.</summary>
 public sealed class UpdateMember(AppDbContext db, MemberAccess access, PersonalDataProtector protector, Platform.CodeTables.CodeTableService codes, TimeProvider clock,
-    IStringLocalizer<SharedResource> L, IStringLocalizer<MembersText> T)
+    IStringLocalizer<SharedResource> L, IStringLocalizer<MembersText> T, InputCheck inputCheck)
 {
     public async Task<Result<Member>> HandleAsync(Guid id, MemberFields r, CancellationToken ct)
     {
+        if (inputCheck.Check(r) is { } badText) return badText;
         var loaded = await access.LoadAsync(id, Permission.ManageMembers, ct, track: true);
         if (!loaded.IsSuccess) return loaded.Error!;
         var invalid = new FieldErrors();

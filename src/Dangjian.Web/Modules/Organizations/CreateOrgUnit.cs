@@ -1,19 +1,23 @@
+using System.ComponentModel.DataAnnotations;
 using Dangjian.Web.Data;
 using Dangjian.Web.Platform.Auth;
 using Dangjian.Web.Platform.Errors;
+using Dangjian.Web.Platform.Input;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace Dangjian.Web.Modules.Organizations;
 
-public sealed record CreateOrgUnitRequest(Guid? ParentId, string? Name, string? Kind, string? Setup, string? HostUnitType);
+public sealed record CreateOrgUnitRequest(Guid? ParentId, [MaxLength(OrgInput.MaxNameLength)] string? Name, string? Kind, string? Setup,
+    [MaxLength(OrgInput.MaxHostUnitTypeLength)] string? HostUnitType);
 
 /// <summary>Creates a unit under a parent the caller manages, if the parent may contain that kind.</summary>
 public sealed class CreateOrgUnit(AppDbContext db, OrgAccess access, Platform.Ledger.Ledger ledger, Platform.CodeTables.CodeTableService codes, TimeProvider clock,
-    IStringLocalizer<SharedResource> L, IStringLocalizer<OrganizationsText> T)
+    IStringLocalizer<SharedResource> L, IStringLocalizer<OrganizationsText> T, InputCheck inputCheck)
 {
     public async Task<Result<OrgUnit>> HandleAsync(CreateOrgUnitRequest r, CancellationToken ct)
     {
+        if (inputCheck.Check(r) is { } badText) return badText;
         var invalid = new FieldErrors();
         if (r.ParentId is null) invalid.Add(Error.Validation("parentId", L["Validation.Required", "parentId"]));
         invalid.Add(OrgInput.Name(r.Name, T));

@@ -8,6 +8,7 @@ namespace Dangjian.Web.Modules.Organizations;
 internal static class OrgInput
 {
     public const int MaxNameLength = 100;
+    public const int MaxHostUnitTypeLength = 40;
 
     public static Error? Name(string? name, IStringLocalizer<OrganizationsText> T)
     {
@@ -31,7 +32,7 @@ internal static class OrgInput
     /// <summary>单位类型: a value of the tenant's 单位类型 code table (or empty).</summary>
     public static Error? HostUnitType(string? value, string field, IStringLocalizer L, Platform.CodeTables.CodeSets codes)
     {
-        if (value is { Length: > 40 }) return Error.Validation(field, L["Validation.TooLong", field, 40]);
+        if (value is { Length: > MaxHostUnitTypeLength }) return Error.Validation(field, L["Validation.TooLong", field, MaxHostUnitTypeLength]);
         var errors = new FieldErrors();
         codes.Check(errors, Platform.CodeTables.CodeTableCatalog.UnitType, field, value, L);
         return errors.ToError();

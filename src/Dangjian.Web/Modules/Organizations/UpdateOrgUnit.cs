@@ -1,18 +1,23 @@
+using System.ComponentModel.DataAnnotations;
 using Dangjian.Web.Data;
 using Dangjian.Web.Platform.Auth;
 using Dangjian.Web.Platform.Errors;
+using Dangjian.Web.Platform.Input;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace Dangjian.Web.Modules.Organizations;
 
-public sealed record UpdateOrgUnitRequest(string? Name, string? Setup, string? HostUnitType, int? SortOrder);
+public sealed record UpdateOrgUnitRequest([MaxLength(OrgInput.MaxNameLength)] string? Name, string? Setup,
+    [MaxLength(OrgInput.MaxHostUnitTypeLength)] string? HostUnitType, int? SortOrder);
 
 /// <summary>Renames a unit or changes its set-up kind, host unit type or order among its siblings.</summary>
-public sealed class UpdateOrgUnit(AppDbContext db, OrgAccess access, Platform.CodeTables.CodeTableService codes, IStringLocalizer<SharedResource> L, IStringLocalizer<OrganizationsText> T)
+public sealed class UpdateOrgUnit(AppDbContext db, OrgAccess access, Platform.CodeTables.CodeTableService codes, IStringLocalizer<SharedResource> L, IStringLocalizer<OrganizationsText> T,
+    InputCheck inputCheck)
 {
     public async Task<Result<OrgUnit>> HandleAsync(Guid id, UpdateOrgUnitRequest r, CancellationToken ct)
     {
+        if (inputCheck.Check(r) is { } badText) return badText;
         if (r.Name is not null && OrgInput.Name(r.Name, T) is { } nameError) return nameError;
         if (r.HostUnitType is not null && OrgInput.HostUnitType(r.HostUnitType, "hostUnitType", L, await codes.LoadActiveAsync(ct)) is { } hostError) return hostError;
         OrgSetup? setup = null;

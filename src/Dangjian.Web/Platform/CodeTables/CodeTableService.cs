@@ -1,7 +1,9 @@
+using System.ComponentModel.DataAnnotations;
 using Dangjian.Web.Modules.Organizations;
 using Dangjian.Web.Data;
 using Dangjian.Web.Platform.Auth;
 using Dangjian.Web.Platform.Errors;
+using Dangjian.Web.Platform.Input;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -11,7 +13,7 @@ public sealed record CodeItemDto(string Name, bool Active, int SortOrder);
 
 public sealed record CodeTableSummary(string Key, string Label, string Field, int Active, bool Customised);
 
-public sealed record CodeItemInput(string? Name, bool? Active);
+public sealed record CodeItemInput([MaxLength(60)] string? Name, bool? Active);
 
 public sealed record SaveCodeTableRequest(IReadOnlyList<CodeItemInput>? Items);
 
@@ -35,7 +37,8 @@ public sealed class CodeSets(IReadOnlyDictionary<string, IReadOnlyList<string>> 
 /// tenant's root unit: the tables are shared by the whole tree. A value removed from a table is kept, deactivated,
 /// so records that carry it stay valid; new records can only take active values.
 /// </summary>
-public sealed class CodeTableService(AppDbContext db, CurrentUser user, TimeProvider clock, IStringLocalizer<SharedResource> L)
+public sealed class CodeTableService(AppDbContext db, CurrentUser user, TimeProvider clock, IStringLocalizer<SharedResource> L,
+    InputCheck inputCheck)
 {
     public async Task<CodeSets> LoadActiveAsync(CancellationToken ct)
     {
@@ -72,6 +75,7 @@ public sealed class CodeTableService(AppDbContext db, CurrentUser user, TimeProv
     /// </summary>
     public async Task<Result<IReadOnlyList<CodeItemDto>>> SaveAsync(string table, SaveCodeTableRequest r, CancellationToken ct)
     {
+        if (inputCheck.Check(r) is { } badText) return badText;
         if (CodeTableCatalog.Find(table) is not { } def) return Error.NotFound(L["Code.UnknownTable", table]);
         var rootPath = await db.OrgUnits.Where(u => u.ParentId == null).OrderBy(u => u.Path).Select(u => u.Path).FirstOrDefaultAsync(ct);
         if (rootPath is null || !user.Can(Permission.ManageCodeTables, rootPath)) return Error.Forbidden(L["Code.Forbidden"]);

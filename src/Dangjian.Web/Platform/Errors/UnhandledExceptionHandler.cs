@@ -45,6 +45,8 @@ internal sealed class UnhandledExceptionHandler(ILogger<UnhandledExceptionHandle
         {
             StatusCodes.Status400BadRequest => L["Error.BadRequest"].Value,
             StatusCodes.Status409Conflict => L["Error.ConcurrentChange"].Value,
+            StatusCodes.Status413PayloadTooLarge => L["Request.TooLarge"].Value,
+            < 500 => L["Request.Failed"].Value,
             _ => L["Error.Internal"].Value,
         };
         httpContext.Response.StatusCode = status;
@@ -58,7 +60,7 @@ internal sealed class UnhandledExceptionHandler(ILogger<UnhandledExceptionHandle
                 Title = title,
                 Detail = status switch
                 {
-                    StatusCodes.Status400BadRequest => exception.Message,
+                    StatusCodes.Status400BadRequest or StatusCodes.Status413PayloadTooLarge => exception.Message,
                     StatusCodes.Status409Conflict => title,
                     _ => null,
                 },

@@ -1,7 +1,9 @@
+using System.ComponentModel.DataAnnotations;
 using Dangjian.Web.Data;
 using Dangjian.Web.Modules.Organizations;
 using Dangjian.Web.Platform.Auth;
 using Dangjian.Web.Platform.Errors;
+using Dangjian.Web.Platform.Input;
 using Dangjian.Web.Platform.Paging;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -12,12 +14,13 @@ public sealed record WeakLinkDto(Guid Id, Guid OrgUnitId, string OrgUnitName, Gu
     int Score, WeakLinkStatus Status, string? AssignedTo, string? Note, DateTimeOffset DetectedAt, DateTimeOffset UpdatedAt, DateTimeOffset? ClosedAt,
     string? ParentName = null);
 
-public sealed record AssignWeakLinkRequest(string? AssignedTo, string? Note);
+public sealed record AssignWeakLinkRequest([MaxLength(100)] string? AssignedTo, [MultiLine, MaxLength(2000)] string? Note);
 
-public sealed record CloseWeakLinkRequest(string? Note);
+public sealed record CloseWeakLinkRequest([MultiLine, MaxLength(2000)] string? Note);
 
 /// <summary>The weak links of a unit's subtree, highest score first; assigned, followed up and closed by those who run the unit.</summary>
-public sealed class WeakLinks(AppDbContext db, OrgAccess access, CurrentUser user, TimeProvider clock, IStringLocalizer<SharedResource> L, IStringLocalizer<DashboardText> T)
+public sealed class WeakLinks(AppDbContext db, OrgAccess access, CurrentUser user, TimeProvider clock, IStringLocalizer<SharedResource> L, IStringLocalizer<DashboardText> T,
+    InputCheck inputCheck)
 {
     public async Task<Result<Page<WeakLinkDto>>> ListAsync(Guid unitId, string? status, PageRequest page, CancellationToken ct)
     {
@@ -36,6 +39,7 @@ public sealed class WeakLinks(AppDbContext db, OrgAccess access, CurrentUser use
 
     public async Task<Result<WeakLinkDto>> AssignAsync(Guid id, AssignWeakLinkRequest r, CancellationToken ct)
     {
+        if (inputCheck.Check(r) is { } badText) return badText;
         var (w, error) = await WritableAsync(id, ct);
         if (error is not null) return error;
         var who = r.AssignedTo?.Trim();
@@ -52,6 +56,7 @@ public sealed class WeakLinks(AppDbContext db, OrgAccess access, CurrentUser use
 
     public async Task<Result<WeakLinkDto>> CloseAsync(Guid id, CloseWeakLinkRequest r, CancellationToken ct)
     {
+        if (inputCheck.Check(r) is { } badText) return badText;
         var (w, error) = await WritableAsync(id, ct);
         if (error is not null) return error;
         var note = r.Note?.Trim();

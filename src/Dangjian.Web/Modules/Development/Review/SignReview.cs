@@ -1,21 +1,25 @@
+using System.ComponentModel.DataAnnotations;
 using Dangjian.Web.Data;
 using Dangjian.Web.Platform.Auth;
 using Dangjian.Web.Platform.Errors;
+using Dangjian.Web.Platform.Input;
 using Microsoft.Extensions.Localization;
 
 namespace Dangjian.Web.Modules.Development.Review;
 
-public sealed record SignReviewRequest(string? Decision, string? Reason);
+public sealed record SignReviewRequest(string? Decision, [MultiLine, MaxLength(400)] string? Reason);
 
 /// <summary>
 /// The next level of 四级联审 signs the step awaiting review, or returns it with a reason; a returned step no longer
 /// counts and is recorded again after it is put right. Each sign-off is appended to the ledger.
 /// </summary>
 public sealed class SignReview(AppDbContext db, CaseAccess access, CurrentUser user, Platform.Ledger.Ledger ledger, TimeProvider clock,
-    Microsoft.Extensions.Options.IOptions<DevelopmentOptions> options, IStringLocalizer<SharedResource> L, IStringLocalizer<DevelopmentText> T)
+    Microsoft.Extensions.Options.IOptions<DevelopmentOptions> options, IStringLocalizer<SharedResource> L, IStringLocalizer<DevelopmentText> T,
+    InputCheck inputCheck)
 {
     public async Task<Result<LoadedCase>> HandleAsync(Guid caseId, SignReviewRequest r, CancellationToken ct)
     {
+        if (inputCheck.Check(r) is { } badText) return badText;
         var loaded = await access.LoadAsync(caseId, Permission.ViewMembers, ct, track: true);
         if (!loaded.IsSuccess) return loaded.Error!;
         var l = loaded.Value!;

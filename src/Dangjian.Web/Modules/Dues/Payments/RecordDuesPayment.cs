@@ -3,6 +3,7 @@ using Dangjian.Web.Modules.Members;
 using Dangjian.Web.Platform.Auth;
 using Dangjian.Web.Platform.Clock;
 using Dangjian.Web.Platform.Errors;
+using Dangjian.Web.Platform.Input;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
@@ -17,10 +18,11 @@ namespace Dangjian.Web.Modules.Dues.Payments;
 /// extra of ¥1,000 or more is marked for the Centre (第十一条). Each payment is a "dues.paid" ledger entry.
 /// </summary>
 public sealed class RecordDuesPayment(AppDbContext db, MemberAccess access, Platform.Ledger.Ledger ledger, CurrentUser user, TimeProvider clock,
-    IOptionsSnapshot<DuesOptions> options, IStringLocalizer<DuesText> T)
+    IOptionsSnapshot<DuesOptions> options, IStringLocalizer<DuesText> T, InputCheck inputCheck)
 {
     public async Task<Result<DuesPaymentDto>> HandleAsync(Guid memberId, RecordDuesPaymentRequest r, CancellationToken ct)
     {
+        if (inputCheck.Check(r) is { } badText) return badText;
         var loaded = await access.LoadAsync(memberId, Permission.ManageMembers, ct);
         if (!loaded.IsSuccess) return loaded.Error!;
         var member = loaded.Value!;

@@ -5,6 +5,7 @@ using Dangjian.Web.Modules.Members;
 using Dangjian.Web.Platform.Auth;
 using Dangjian.Web.Platform.Clock;
 using Dangjian.Web.Platform.Errors;
+using Dangjian.Web.Platform.Input;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -14,12 +15,14 @@ namespace Dangjian.Web.Modules.Dues.Payments;
 /// Sets a member's dues base from a month on (第十条: a new base applies from the month the new pay is received). A base
 /// for a month that already has one replaces it (a correction, audited with before and after).
 /// </summary>
-public sealed class SetDuesBase(AppDbContext db, MemberAccess access, TimeProvider clock, IOptionsSnapshot<DuesOptions> options, IStringLocalizer<DuesText> T)
+public sealed class SetDuesBase(AppDbContext db, MemberAccess access, TimeProvider clock, IOptionsSnapshot<DuesOptions> options, IStringLocalizer<DuesText> T,
+    InputCheck inputCheck)
 {
     public const int NoteMaxLength = 200;
 
     public async Task<Result<(DuesBaseDto Base, bool Created)>> HandleAsync(Guid memberId, SetDuesBaseRequest r, CancellationToken ct)
     {
+        if (inputCheck.Check(r) is { } badText) return badText;
         // The person first: one outside the caller's reach is refused before anything about the input is said.
         var loaded = await access.LoadAsync(memberId, Permission.ManageMembers, ct);
         if (!loaded.IsSuccess) return loaded.Error!;

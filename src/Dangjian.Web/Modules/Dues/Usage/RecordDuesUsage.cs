@@ -3,6 +3,7 @@ using Dangjian.Web.Modules.Organizations;
 using Dangjian.Web.Platform.Auth;
 using Dangjian.Web.Platform.Clock;
 using Dangjian.Web.Platform.Errors;
+using Dangjian.Web.Platform.Input;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
@@ -16,12 +17,13 @@ namespace Dangjian.Web.Modules.Dues.Usage;
 /// recorded at the same moment cannot both spend the same money.
 /// </summary>
 public sealed class RecordDuesUsage(AppDbContext db, OrgAccess access, DuesBalance balances, Platform.Ledger.Ledger ledger, CurrentUser user,
-    TimeProvider clock, IOptionsSnapshot<DuesOptions> options, IStringLocalizer<DuesText> T)
+    TimeProvider clock, IOptionsSnapshot<DuesOptions> options, IStringLocalizer<DuesText> T, InputCheck inputCheck)
 {
     public const long MaxAmountFen = 100_000_000_000;
 
     public async Task<Result<DuesUsageRecordedDto>> HandleAsync(Guid orgUnitId, RecordDuesUsageRequest r, CancellationToken ct)
     {
+        if (inputCheck.Check(r) is { } badText) return badText;
         var loaded = await access.LoadAsync(orgUnitId, Permission.ManageMembers, ct);
         if (!loaded.IsSuccess) return loaded.Error!;
         var unit = loaded.Value!;
@@ -74,6 +76,7 @@ public sealed class RecordDuesUsage(AppDbContext db, OrgAccess access, DuesBalan
     /// </summary>
     public async Task<Result<DuesUsageRecordedDto>> ReverseAsync(Guid orgUnitId, Guid usageId, ReverseDuesUsageRequest r, CancellationToken ct)
     {
+        if (inputCheck.Check(r) is { } badText) return badText;
         var loaded = await access.LoadAsync(orgUnitId, Permission.ManageMembers, ct);
         if (!loaded.IsSuccess) return loaded.Error!;
         var unit = loaded.Value!;

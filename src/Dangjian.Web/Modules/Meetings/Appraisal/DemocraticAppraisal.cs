@@ -1,13 +1,15 @@
+using System.ComponentModel.DataAnnotations;
 using Dangjian.Web.Data;
 using Dangjian.Web.Platform.Auth;
 using Dangjian.Web.Platform.Clock;
 using Dangjian.Web.Platform.Errors;
+using Dangjian.Web.Platform.Input;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace Dangjian.Web.Modules.Meetings.Appraisal;
 
-public sealed record SelfAppraisalRequest(string? Text, string? Grade);
+public sealed record SelfAppraisalRequest([MultiLine, MaxLength(2000)] string? Text, string? Grade);
 
 public sealed record VoteItem(Guid? MemberId, string? Grade);
 
@@ -28,10 +30,12 @@ public sealed record MyAppraisalDto(Guid MemberId, bool SelfAppraised, bool Vote
 /// the tallies propose a grade; the host closes the appraisal (overriding a proposal where the meeting decided
 /// otherwise) and the grades go onto the members' records.
 /// </summary>
-public sealed class DemocraticAppraisal(AppDbContext db, GetMeeting meetings, CurrentUser user, TimeProvider clock, IStringLocalizer<SharedResource> L, IStringLocalizer<MeetingsText> T)
+public sealed class DemocraticAppraisal(AppDbContext db, GetMeeting meetings, CurrentUser user, TimeProvider clock, IStringLocalizer<SharedResource> L, IStringLocalizer<MeetingsText> T,
+    InputCheck inputCheck)
 {
     public async Task<Result<AppraisalDto>> SelfAsync(Guid meetingId, SelfAppraisalRequest r, CancellationToken ct)
     {
+        if (inputCheck.Check(r) is { } badText) return badText;
         var (m, me, error) = await OpenAsync(meetingId, ct);
         if (error is not null) return error;
         var text = r.Text?.Trim();
@@ -49,6 +53,7 @@ public sealed class DemocraticAppraisal(AppDbContext db, GetMeeting meetings, Cu
 
     public async Task<Result<AppraisalDto>> VoteAsync(Guid meetingId, VotesRequest r, CancellationToken ct)
     {
+        if (inputCheck.Check(r) is { } badText) return badText;
         var (m, me, error) = await OpenAsync(meetingId, ct);
         if (error is not null) return error;
         if (await db.AppraisalVotes.AnyAsync(v => v.MeetingId == meetingId && v.VoterMemberId == me, ct))
@@ -88,6 +93,7 @@ public sealed class DemocraticAppraisal(AppDbContext db, GetMeeting meetings, Cu
 
     public async Task<Result<AppraisalDto>> CloseAsync(Guid meetingId, CloseAppraisalRequest r, CancellationToken ct)
     {
+        if (inputCheck.Check(r) is { } badText) return badText;
         var loaded = await meetings.LoadAsync(meetingId, ct);
         if (!loaded.IsSuccess) return loaded.Error!;
         var m = loaded.Value!;

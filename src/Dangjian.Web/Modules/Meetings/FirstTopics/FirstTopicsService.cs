@@ -1,7 +1,9 @@
+using System.ComponentModel.DataAnnotations;
 using Dangjian.Web.Data;
 using Dangjian.Web.Modules.Organizations;
 using Dangjian.Web.Platform.Auth;
 using Dangjian.Web.Platform.Errors;
+using Dangjian.Web.Platform.Input;
 using Dangjian.Web.Platform.Paging;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -9,7 +11,7 @@ using Microsoft.Extensions.Options;
 
 namespace Dangjian.Web.Modules.Meetings.FirstTopics;
 
-public sealed record PublishFirstTopicRequest(Guid? OrgUnitId, string? Title, string? Source);
+public sealed record PublishFirstTopicRequest(Guid? OrgUnitId, [MaxLength(200)] string? Title, [MaxLength(200)] string? Source);
 
 public sealed record FirstTopicDto(Guid Id, Guid OrgUnitId, string Title, string? Source, DateTimeOffset PublishedAt, string PublishedBy);
 
@@ -20,10 +22,11 @@ public sealed record FirstTopicResponsesDto(FirstTopicDto Topic, int TargetHours
 
 /// <summary>第一议题: publish to a subtree, list, and each branch's response time (its first meeting that studied it).</summary>
 public sealed class FirstTopicsService(AppDbContext db, OrgAccess access, CurrentUser user, TimeProvider clock, IOptions<MeetingOptions> options,
-    IStringLocalizer<SharedResource> L, IStringLocalizer<MeetingsText> T)
+    IStringLocalizer<SharedResource> L, IStringLocalizer<MeetingsText> T, InputCheck inputCheck)
 {
     public async Task<Result<FirstTopicDto>> PublishAsync(PublishFirstTopicRequest r, CancellationToken ct)
     {
+        if (inputCheck.Check(r) is { } badText) return badText;
         if (r.OrgUnitId is not { } unitId) return Error.Validation("orgUnitId", L["Validation.Required", "orgUnitId"]);
         var unit = await access.LoadAsync(unitId, Permission.ManageMeetings, ct);
         if (!unit.IsSuccess) return unit.Error!;

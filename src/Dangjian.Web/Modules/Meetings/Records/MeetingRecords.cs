@@ -1,17 +1,19 @@
 using System.Security.Cryptography;
+using System.ComponentModel.DataAnnotations;
 using Dangjian.Web.Data;
 using Dangjian.Web.Platform.Auth;
 using Dangjian.Web.Platform.Errors;
+using Dangjian.Web.Platform.Input;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace Dangjian.Web.Modules.Meetings.Records;
 
-public sealed record RecordRequest(string? Minutes, string? Recorder);
+public sealed record RecordRequest([MultiLine, MaxLength(20000)] string? Minutes, [MaxLength(100)] string? Recorder);
 
-public sealed record ResolutionRequest(string? Title, int? VotersEntitled, int? VotersPresent, int? VotesYes, int? VotesNo, int? VotesAbstain);
+public sealed record ResolutionRequest([MaxLength(200)] string? Title, int? VotersEntitled, int? VotersPresent, int? VotesYes, int? VotesNo, int? VotesAbstain);
 
-public sealed record AmendmentRequest(string? Text);
+public sealed record AmendmentRequest([MultiLine, MaxLength(4000)] string? Text);
 
 public sealed record ResolutionDto(Guid Id, string Title, int Entitled, int Present, int Yes, int No, int Abstain, bool Passed);
 
@@ -26,7 +28,8 @@ public sealed record RecordDto(Guid MeetingId, string Minutes, string Recorder, 
 /// 记实: minutes, resolutions with their votes, attachments with their hash; written by the host or the unit's
 /// organisers, read by whoever may see the meeting. Once locked, only amendments are added.
 /// </summary>
-public sealed class MeetingRecords(AppDbContext db, GetMeeting meetings, CurrentUser user, TimeProvider clock, IStringLocalizer<SharedResource> L, IStringLocalizer<MeetingsText> T)
+public sealed class MeetingRecords(AppDbContext db, GetMeeting meetings, CurrentUser user, TimeProvider clock, IStringLocalizer<SharedResource> L, IStringLocalizer<MeetingsText> T,
+    InputCheck inputCheck)
 {
     public const int MaxAttachmentBytes = 20 * 1024 * 1024;
 
@@ -38,6 +41,7 @@ public sealed class MeetingRecords(AppDbContext db, GetMeeting meetings, Current
 
     public async Task<Result<RecordDto>> SaveAsync(Guid meetingId, RecordRequest r, CancellationToken ct)
     {
+        if (inputCheck.Check(r) is { } badText) return badText;
         var (m, record, error) = await WritableAsync(meetingId, ct);
         if (error is not null) return error;
         if (r.Minutes?.Length > 20000) return Error.Validation("minutes", L["Validation.TooLong", "minutes", 20000]);
@@ -51,6 +55,7 @@ public sealed class MeetingRecords(AppDbContext db, GetMeeting meetings, Current
 
     public async Task<Result<ResolutionDto>> AddResolutionAsync(Guid meetingId, ResolutionRequest r, CancellationToken ct)
     {
+        if (inputCheck.Check(r) is { } badText) return badText;
         var (m, _, error) = await WritableAsync(meetingId, ct);
         if (error is not null) return error;
         var title = r.Title?.Trim();
@@ -108,6 +113,7 @@ public sealed class MeetingRecords(AppDbContext db, GetMeeting meetings, Current
 
     public async Task<Result<AmendmentDto>> AmendAsync(Guid meetingId, AmendmentRequest r, CancellationToken ct)
     {
+        if (inputCheck.Check(r) is { } badText) return badText;
         var loaded = await meetings.LoadAsync(meetingId, ct);
         if (!loaded.IsSuccess) return loaded.Error!;
         if (!CanWrite(loaded.Value!)) return Error.Forbidden(T["Meeting.HostDecides"]);

@@ -1,13 +1,15 @@
+using System.ComponentModel.DataAnnotations;
 using Dangjian.Web.Modules.Members;
 using Dangjian.Web.Data;
 using Dangjian.Web.Platform.Auth;
 using Dangjian.Web.Platform.Errors;
+using Dangjian.Web.Platform.Input;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace Dangjian.Web.Modules.Meetings.Records;
 
-public sealed record ReflectionRequest(string? Text);
+public sealed record ReflectionRequest([MultiLine, MaxLength(MeetingReflections.MaxLength)] string? Text);
 
 public sealed record ReflectionDto(Guid Id, Guid MemberId, string MemberName, string Text, DateTimeOffset CreatedAt, DateTimeOffset? UpdatedAt);
 
@@ -15,7 +17,8 @@ public sealed record ReflectionDto(Guid Id, Guid MemberId, string MemberName, st
 /// 心得: a person expected at a meeting writes (and may rewrite) what they took from it once it has started; the host
 /// and the unit's organisers read them all, everyone else only their own.
 /// </summary>
-public sealed class MeetingReflections(AppDbContext db, GetMeeting meetings, CurrentUser user, TimeProvider clock, IStringLocalizer<SharedResource> L, IStringLocalizer<MeetingsText> T)
+public sealed class MeetingReflections(AppDbContext db, GetMeeting meetings, CurrentUser user, TimeProvider clock, IStringLocalizer<SharedResource> L, IStringLocalizer<MeetingsText> T,
+    InputCheck inputCheck)
 {
     public const int MaxLength = 4000;
 
@@ -33,6 +36,7 @@ public sealed class MeetingReflections(AppDbContext db, GetMeeting meetings, Cur
     /// <summary>Writes the caller's own reflection; the bool says whether it is new.</summary>
     public async Task<Result<(ReflectionDto Reflection, bool Created)>> SaveMineAsync(Guid meetingId, ReflectionRequest r, CancellationToken ct)
     {
+        if (inputCheck.Check(r) is { } badText) return badText;
         var loaded = await meetings.LoadAsync(meetingId, ct);
         if (!loaded.IsSuccess) return loaded.Error!;
         var m = loaded.Value!;

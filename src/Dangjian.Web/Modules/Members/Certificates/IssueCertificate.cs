@@ -1,15 +1,18 @@
+using System.ComponentModel.DataAnnotations;
 using Dangjian.Web.Data;
 using Dangjian.Web.Modules.Members.Transfers;
 using Dangjian.Web.Platform.Auth;
 using Dangjian.Web.Platform.Clock;
 using Dangjian.Web.Platform.Errors;
+using Dangjian.Web.Platform.Input;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace Dangjian.Web.Modules.Members.Certificates;
 
-public sealed record IssueCertificateRequest(string? Destination, string? Reason, DateOnly? FromDate, DateOnly? ToDate);
+public sealed record IssueCertificateRequest([MaxLength(200)] string? Destination, [MultiLine, MaxLength(400)] string? Reason, DateOnly? FromDate,
+    DateOnly? ToDate);
 
 /// <summary>
 /// The member's unit issues a numbered 党员证明信 for an absence of six months or less (CertificatePeriodRule); a
@@ -17,10 +20,12 @@ public sealed record IssueCertificateRequest(string? Destination, string? Reason
 /// period overlaps must be cancelled first.
 /// </summary>
 public sealed class IssueCertificate(AppDbContext db, MemberAccess members, CurrentUser user, Platform.Ledger.Ledger ledger,
-    TimeProvider clock, IOptions<CertificateOptions> options, IStringLocalizer<SharedResource> L, IStringLocalizer<MembersText> T)
+    TimeProvider clock, IOptions<CertificateOptions> options, IStringLocalizer<SharedResource> L, IStringLocalizer<MembersText> T,
+    InputCheck inputCheck)
 {
     public async Task<Result<MemberCertificate>> HandleAsync(Guid memberId, IssueCertificateRequest r, CancellationToken ct)
     {
+        if (inputCheck.Check(r) is { } badText) return badText;
         var loaded = await members.LoadAsync(memberId, Permission.ManageMembers, ct);
         if (!loaded.IsSuccess) return loaded.Error!;
         var member = loaded.Value!;

@@ -1,16 +1,19 @@
+using System.ComponentModel.DataAnnotations;
 using Dangjian.Web.Data;
 using Dangjian.Web.Platform.CodeTables;
 using Dangjian.Web.Modules.Organizations;
 using Dangjian.Web.Platform.Auth;
 using Dangjian.Web.Platform.Clock;
 using Dangjian.Web.Platform.Errors;
+using Dangjian.Web.Platform.Input;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace Dangjian.Web.Modules.Members.Contact;
 
-public sealed record ContactFollowUpRequest(DateOnly? On, string? Method, bool? Reached, string? ReasonCode, string? Note);
+public sealed record ContactFollowUpRequest(DateOnly? On, string? Method, bool? Reached, [MaxLength(40)] string? ReasonCode,
+    [MultiLine, MaxLength(1000)] string? Note);
 
 public sealed record ContactFollowUpDto(Guid Id, DateOnly On, ContactMethod Method, bool Reached, string? ReasonCode, string? Note, string CreatedBy);
 
@@ -23,7 +26,7 @@ public sealed record ContactStateDto(bool OutOfContact, DateOnly? Since, string?
 /// the reason code (a code table) is kept on the member while the flag lasts.
 /// </summary>
 public sealed class ContactFollowUps(AppDbContext db, MemberAccess access, CodeTableService codes, CurrentUser user, TimeProvider clock,
-    IOptions<ContactOptions> options, IStringLocalizer<SharedResource> L, IStringLocalizer<MembersText> T)
+    IOptions<ContactOptions> options, IStringLocalizer<SharedResource> L, IStringLocalizer<MembersText> T, InputCheck inputCheck)
 {
     public async Task<Result<ContactStateDto>> GetAsync(Guid memberId, CancellationToken ct)
     {
@@ -38,6 +41,7 @@ public sealed class ContactFollowUps(AppDbContext db, MemberAccess access, CodeT
 
     public async Task<Result<ContactStateDto>> AddAsync(Guid memberId, ContactFollowUpRequest r, CancellationToken ct)
     {
+        if (inputCheck.Check(r) is { } badText) return badText;
         var loaded = await access.LoadAsync(memberId, Permission.ManageMembers, ct);
         if (!loaded.IsSuccess) return loaded.Error!;
         var today = clock.Today();

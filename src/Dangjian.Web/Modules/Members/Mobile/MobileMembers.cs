@@ -1,8 +1,10 @@
+using System.ComponentModel.DataAnnotations;
 using Dangjian.Web.Data;
 using Dangjian.Web.Modules.Organizations;
 using Dangjian.Web.Platform.Auth;
 using Dangjian.Web.Platform.Clock;
 using Dangjian.Web.Platform.Errors;
+using Dangjian.Web.Platform.Input;
 using Dangjian.Web.Platform.Paging;
 using Dangjian.Web.Platform.Privacy;
 using Microsoft.EntityFrameworkCore;
@@ -11,10 +13,10 @@ using Microsoft.Extensions.Options;
 
 namespace Dangjian.Web.Modules.Members.Mobile;
 
-public sealed record RegisterMobileRequest(string? Destination, string? DestinationOrganisation, string? Contact, string? CertificateNumber,
-    DateOnly? LeftOn, string? Note);
+public sealed record RegisterMobileRequest([MaxLength(200)] string? Destination, [MaxLength(200)] string? DestinationOrganisation, [MaxLength(30)] string? Contact,
+    [MaxLength(40)] string? CertificateNumber, DateOnly? LeftOn, [MultiLine, MaxLength(400)] string? Note);
 
-public sealed record MobileReportRequest(DateOnly? ReportedOn, string? Method, string? Content);
+public sealed record MobileReportRequest(DateOnly? ReportedOn, string? Method, [MultiLine, MaxLength(1000)] string? Content);
 
 public sealed record EndMobileRequest(DateOnly? ReturnedOn);
 
@@ -29,12 +31,13 @@ public sealed record MobileRegistrationDto(Guid Id, Guid MemberId, string Member
 /// and the end on return. While a registration is open the record shows 是否流动党员 = 是 and the 外出流向.
 /// </summary>
 public sealed class MobileMembers(AppDbContext db, MemberAccess access, OrgAccess orgAccess, PersonalDataProtector protector, TimeProvider clock,
-    IOptions<MobileOptions> options, IStringLocalizer<SharedResource> L, IStringLocalizer<MembersText> T)
+    IOptions<MobileOptions> options, IStringLocalizer<SharedResource> L, IStringLocalizer<MembersText> T, InputCheck inputCheck)
 {
     private int Interval => options.Value.ReportIntervalMonths;
 
     public async Task<Result<MobileRegistrationDto>> RegisterAsync(Guid memberId, RegisterMobileRequest r, CancellationToken ct)
     {
+        if (inputCheck.Check(r) is { } badText) return badText;
         var loaded = await access.LoadAsync(memberId, Permission.ManageMembers, ct, track: true);
         if (!loaded.IsSuccess) return loaded.Error!;
         var member = loaded.Value!;
@@ -72,6 +75,7 @@ public sealed class MobileMembers(AppDbContext db, MemberAccess access, OrgAcces
 
     public async Task<Result<MobileRegistrationDto>> ReportAsync(Guid registrationId, MobileReportRequest r, CancellationToken ct)
     {
+        if (inputCheck.Check(r) is { } badText) return badText;
         var found = await LoadAsync(registrationId, Permission.ManageMembers, ct);
         if (!found.IsSuccess) return found.Error!;
         var reg = found.Value!;

@@ -3,6 +3,7 @@ using Dangjian.Web.Platform.CodeTables;
 using Dangjian.Web.Platform.Auth;
 using Dangjian.Web.Platform.Clock;
 using Dangjian.Web.Platform.Errors;
+using Dangjian.Web.Platform.Input;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -17,7 +18,7 @@ public sealed record RecordEntryDto(Guid Id, RecordKind Kind, string? Category, 
 /// Changes need the right to manage members on the person's unit and are audited.
 /// </summary>
 public sealed class MemberRecords(AppDbContext db, MemberAccess access, CodeTableService codeTables, CurrentUser user, TimeProvider clock,
-    IStringLocalizer<SharedResource> L, IStringLocalizer<MembersText> T)
+    IStringLocalizer<SharedResource> L, IStringLocalizer<MembersText> T, InputCheck inputCheck)
 {
     public async Task<Result<IReadOnlyList<RecordEntryDto>>> ListAsync(Guid memberId, string kindText, CancellationToken ct)
     {
@@ -38,6 +39,7 @@ public sealed class MemberRecords(AppDbContext db, MemberAccess access, CodeTabl
 
     public async Task<Result<RecordEntryDto>> AddAsync(Guid memberId, string kindText, RecordEntryInput r, CancellationToken ct)
     {
+        if (inputCheck.Check(r) is { } badText) return badText;
         if (RecordKinds.Parse(kindText) is not { } kind) return Error.NotFound(T["Record.UnknownKind", kindText]);
         var loaded = await access.LoadAsync(memberId, Permission.ManageMembers, ct);
         if (!loaded.IsSuccess) return loaded.Error!;
@@ -56,6 +58,7 @@ public sealed class MemberRecords(AppDbContext db, MemberAccess access, CodeTabl
 
     public async Task<Result<RecordEntryDto>> UpdateAsync(Guid memberId, string kindText, Guid entryId, RecordEntryInput r, CancellationToken ct)
     {
+        if (inputCheck.Check(r) is { } badText) return badText;
         var found = await LoadEntryAsync(memberId, kindText, entryId, ct);
         if (!found.IsSuccess) return found.Error!;
         var entry = found.Value!;

@@ -1,10 +1,13 @@
+using System.ComponentModel.DataAnnotations;
 using Dangjian.Web.Platform.CodeTables;
 using Dangjian.Web.Platform.Errors;
+using Dangjian.Web.Platform.Input;
 using Microsoft.Extensions.Localization;
 
 namespace Dangjian.Web.Modules.Members.Records;
 
-public sealed record RecordEntryInput(string? Category, string? Title, string? Organisation, DateOnly? StartedOn, DateOnly? EndedOn, string? Detail);
+public sealed record RecordEntryInput([MaxLength(40)] string? Category, [MaxLength(100)] string? Title, [MaxLength(200)] string? Organisation, DateOnly? StartedOn,
+    DateOnly? EndedOn, [MultiLine, MaxLength(1000)] string? Detail);
 
 /// <summary>Checks one line of a record tab against its tab's rule; every failing column is named.</summary>
 public static class RecordEntryRules

@@ -1,21 +1,23 @@
+using System.ComponentModel.DataAnnotations;
 using Dangjian.Web.Modules.Organizations;
 using Dangjian.Web.Data;
 using Dangjian.Web.Platform.Auth;
 using Dangjian.Web.Platform.Clock;
 using Dangjian.Web.Platform.Errors;
+using Dangjian.Web.Platform.Input;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace Dangjian.Web.Modules.Members.Transfers;
 
-public sealed record TransferDecisionRequest(string? Note);
+public sealed record TransferDecisionRequest([MultiLine, MaxLength(400)] string? Note);
 
 /// <summary>
 /// The steps after the letter: the receiving branch accepts (the person moves to its roll) or refuses with a reason;
 /// the sending unit cancels, or records the return slip of a letter out of the tenant.
 /// </summary>
 public sealed class DecideTransfer(AppDbContext db, TransferAccess access, CurrentUser user, Platform.Ledger.Ledger ledger,
-    TimeProvider clock, IStringLocalizer<SharedResource> L, IStringLocalizer<MembersText> T)
+    TimeProvider clock, IStringLocalizer<SharedResource> L, IStringLocalizer<MembersText> T, InputCheck inputCheck)
 {
     public async Task<Result<MemberTransfer>> AcceptAsync(Guid id, CancellationToken ct)
     {
@@ -40,6 +42,7 @@ public sealed class DecideTransfer(AppDbContext db, TransferAccess access, Curre
 
     public async Task<Result<MemberTransfer>> RejectAsync(Guid id, TransferDecisionRequest r, CancellationToken ct)
     {
+        if (inputCheck.Check(r) is { } badText) return badText;
         var loaded = await access.LoadAsync(id, TransferAccess.Side.Receiving, ct, track: true);
         if (!loaded.IsSuccess) return loaded.Error!;
         // Neither side may refuse without a reason (第二十五条).

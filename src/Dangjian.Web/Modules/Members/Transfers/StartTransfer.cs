@@ -1,9 +1,11 @@
 using System.Globalization;
+using System.ComponentModel.DataAnnotations;
 using Dangjian.Web.Data;
 using Dangjian.Web.Modules.Organizations;
 using Dangjian.Web.Platform.Auth;
 using Dangjian.Web.Platform.Clock;
 using Dangjian.Web.Platform.Errors;
+using Dangjian.Web.Platform.Input;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
@@ -11,17 +13,20 @@ using Microsoft.Extensions.Options;
 namespace Dangjian.Web.Modules.Members.Transfers;
 
 public sealed record StartTransferRequest(
-    string? Kind, Guid? ToOrgUnitId, string? Destination, bool? WithinCity, int? ValidDays, string? DuesPaidUntil, string? Reason);
+    string? Kind, Guid? ToOrgUnitId, [MaxLength(200)] string? Destination, bool? WithinCity, int? ValidDays, string? DuesPaidUntil,
+    [MultiLine, MaxLength(400)] string? Reason);
 
 /// <summary>
 /// The sending unit issues the transfer: a numbered letter (党组转〔年〕号) valid for 10 days within the city, 30
 /// elsewhere, at most 3 months (settings). The person stays on the old roll until the other side accepts.
 /// </summary>
 public sealed class StartTransfer(AppDbContext db, MemberAccess members, CurrentUser user, Platform.Ledger.Ledger ledger,
-    Dues.Payments.DuesPaidUntil duesPaidUntil, TimeProvider clock, IOptions<TransferOptions> options, IStringLocalizer<SharedResource> L, IStringLocalizer<MembersText> T)
+    Dues.Payments.DuesPaidUntil duesPaidUntil, TimeProvider clock, IOptions<TransferOptions> options, IStringLocalizer<SharedResource> L, IStringLocalizer<MembersText> T,
+    InputCheck inputCheck)
 {
     public async Task<Result<MemberTransfer>> HandleAsync(Guid memberId, StartTransferRequest r, CancellationToken ct)
     {
+        if (inputCheck.Check(r) is { } badText) return badText;
         var loaded = await members.LoadAsync(memberId, Permission.ManageMembers, ct);
         if (!loaded.IsSuccess) return loaded.Error!;
         var member = loaded.Value!;

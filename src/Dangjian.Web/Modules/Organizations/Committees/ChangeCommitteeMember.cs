@@ -2,16 +2,19 @@ using Dangjian.Web.Data;
 using Dangjian.Web.Platform.Auth;
 using Dangjian.Web.Platform.Clock;
 using Dangjian.Web.Platform.Errors;
+using Dangjian.Web.Platform.Input;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace Dangjian.Web.Modules.Organizations.Committees;
 
 /// <summary>By-election (补选) of one committee member into the current term, or a member leaving it.</summary>
-public sealed class ChangeCommitteeMember(AppDbContext db, OrgAccess access, TimeProvider clock, IStringLocalizer<SharedResource> L, IStringLocalizer<OrganizationsText> T)
+public sealed class ChangeCommitteeMember(AppDbContext db, OrgAccess access, TimeProvider clock, IStringLocalizer<SharedResource> L, IStringLocalizer<OrganizationsText> T,
+    InputCheck inputCheck)
 {
     public async Task<Result<CommitteeMember>> AddAsync(Guid orgUnitId, Guid termId, CommitteeMemberInput input, CancellationToken ct)
     {
+        if (inputCheck.Check(input) is { } badText) return badText;
         if (string.IsNullOrWhiteSpace(input.Name)) return Error.Validation("name", L["Validation.Required", "name"]);
         var post = OrgInput.Enum<CommitteePost>(input.Post, "post", CommitteePost.CommitteeMember, L);
         if (!post.IsSuccess) return post.Error!;

@@ -1,16 +1,19 @@
+using System.ComponentModel.DataAnnotations;
 using Dangjian.Web.Data;
 using Dangjian.Web.Platform.Auth;
 using Dangjian.Web.Platform.Errors;
+using Dangjian.Web.Platform.Input;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace Dangjian.Web.Modules.Organizations.Committees;
 
-public sealed record CommitteeMemberInput(string? Name, string? Post, int? VotesReceived, DateOnly? ApprovedOn);
+public sealed record CommitteeMemberInput([MaxLength(50)] string? Name, string? Post, int? VotesReceived, DateOnly? ApprovedOn);
 
 public sealed record RecordElectionRequest(
-    DateOnly? StartOn, DateOnly? ElectedOn, string? ElectionMethod, int? VotersEntitled, int? VotersPresent, string? Notes,
+    DateOnly? StartOn, DateOnly? ElectedOn, [MaxLength(100)] string? ElectionMethod, int? VotersEntitled, int? VotersPresent,
+    [MultiLine, MaxLength(2000)] string? Notes,
     IReadOnlyList<CommitteeMemberInput>? Members);
 
 /// <summary>
@@ -18,10 +21,12 @@ public sealed record RecordElectionRequest(
 /// village/community organisations, 3 for 总支/支部), with the committee elected.
 /// </summary>
 public sealed class RecordElection(AppDbContext db, OrgAccess access, Platform.Ledger.Ledger ledger, TimeProvider clock,
-    IOptions<OrgRulesOptions> options, IStringLocalizer<SharedResource> L, IStringLocalizer<OrganizationsText> T)
+    IOptions<OrgRulesOptions> options, IStringLocalizer<SharedResource> L, IStringLocalizer<OrganizationsText> T,
+    InputCheck inputCheck)
 {
     public async Task<Result<CommitteeTerm>> HandleAsync(Guid orgUnitId, RecordElectionRequest r, CancellationToken ct)
     {
+        if (inputCheck.Check(r) is { } badText) return badText;
         if (r.StartOn is not { } start) return Error.Validation("startOn", L["Validation.Required", "startOn"]);
         if (r.ElectedOn is { } elected && elected > start) return Error.Validation("electedOn", T["Committee.ElectedAfterStart"]);
         if (r.VotersPresent is { } present && r.VotersEntitled is { } entitled)

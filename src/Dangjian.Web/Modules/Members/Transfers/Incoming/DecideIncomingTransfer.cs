@@ -1,8 +1,10 @@
+using System.ComponentModel.DataAnnotations;
 using Dangjian.Web.Modules.Organizations;
 using Dangjian.Web.Data;
 using Dangjian.Web.Platform.Auth;
 using Dangjian.Web.Platform.Clock;
 using Dangjian.Web.Platform.Errors;
+using Dangjian.Web.Platform.Input;
 using Dangjian.Web.Platform.Privacy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -10,7 +12,7 @@ using Microsoft.Extensions.Localization;
 namespace Dangjian.Web.Modules.Members.Transfers.Incoming;
 
 /// <summary>POST /api/v1/incoming-transfers/{id}/reject.</summary>
-public sealed record IncomingRejectRequest(string? Reason);
+public sealed record IncomingRejectRequest([MultiLine, MaxLength(IncomingTransferConfiguration.NoteMax)] string? Reason);
 
 /// <summary>
 /// The receiving branch accepts the letter — the person goes on its roll, a new record or, for someone who once
@@ -19,7 +21,8 @@ public sealed record IncomingRejectRequest(string? Reason);
 /// issue a new one.
 /// </summary>
 public sealed class DecideIncomingTransfer(AppDbContext db, IncomingAccess access, CurrentUser user, PersonalDataProtector protector,
-    Platform.Ledger.Ledger ledger, TimeProvider clock, IStringLocalizer<SharedResource> L, IStringLocalizer<MembersText> T)
+    Platform.Ledger.Ledger ledger, TimeProvider clock, IStringLocalizer<SharedResource> L, IStringLocalizer<MembersText> T,
+    InputCheck inputCheck)
 {
     public async Task<Result<IncomingTransfer>> AcceptAsync(Guid id, CancellationToken ct)
     {
@@ -86,6 +89,7 @@ public sealed class DecideIncomingTransfer(AppDbContext db, IncomingAccess acces
 
     public async Task<Result<IncomingTransfer>> RejectAsync(Guid id, IncomingRejectRequest r, CancellationToken ct)
     {
+        if (inputCheck.Check(r) is { } badText) return badText;
         var loaded = await access.LoadAsync(id, Permission.ManageMembers, ct, track: true);
         if (!loaded.IsSuccess) return loaded.Error!;
         var t = loaded.Value!;

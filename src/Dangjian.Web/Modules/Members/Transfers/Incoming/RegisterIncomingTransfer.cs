@@ -1,9 +1,11 @@
+using System.ComponentModel.DataAnnotations;
 using Dangjian.Web.Data;
 using Dangjian.Web.Modules.Dues;
 using Dangjian.Web.Modules.Organizations;
 using Dangjian.Web.Platform.Auth;
 using Dangjian.Web.Platform.Clock;
 using Dangjian.Web.Platform.Errors;
+using Dangjian.Web.Platform.Input;
 using Dangjian.Web.Platform.Privacy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -14,8 +16,9 @@ namespace Dangjian.Web.Modules.Members.Transfers.Incoming;
 
 /// <summary>POST /api/v1/incoming-transfers: the letter as received. <c>duesPaidUntil</c> is a month, "2026-10".</summary>
 public sealed record RegisterIncomingRequest(
-    Guid? OrgUnitId, string? LetterNumber, string? IssuedBy, DateOnly? IssuedOn, DateOnly? ValidUntil, string? Name, string? IdNumber,
-    string? Category, DateOnly? JoinedOn, DateOnly? FullMemberOn, string? DuesPaidUntil, string? Mobile);
+    Guid? OrgUnitId, [MaxLength(LetterNumberMax)] string? LetterNumber, [MaxLength(IssuedByMax)] string? IssuedBy, DateOnly? IssuedOn, DateOnly? ValidUntil,
+    [MaxLength(NameMax)] string? Name, string? IdNumber, string? Category, DateOnly? JoinedOn, DateOnly? FullMemberOn, string? DuesPaidUntil,
+    [MaxLength(30)] string? Mobile);
 
 /// <summary>
 /// The receiving branch registers a 介绍信 from outside the tenant. Nothing goes on the roll yet: the person is listed
@@ -23,10 +26,12 @@ public sealed record RegisterIncomingRequest(
 /// stored encrypted with its keyed hash, and shown masked.
 /// </summary>
 public sealed class RegisterIncomingTransfer(AppDbContext db, OrgAccess access, CurrentUser user, PersonalDataProtector protector,
-    Platform.Ledger.Ledger ledger, TimeProvider clock, IOptions<TransferOptions> options, IStringLocalizer<SharedResource> L, IStringLocalizer<MembersText> T)
+    Platform.Ledger.Ledger ledger, TimeProvider clock, IOptions<TransferOptions> options, IStringLocalizer<SharedResource> L, IStringLocalizer<MembersText> T,
+    InputCheck inputCheck)
 {
     public async Task<Result<IncomingTransfer>> HandleAsync(RegisterIncomingRequest r, CancellationToken ct)
     {
+        if (inputCheck.Check(r) is { } badText) return badText;
         // The unit first: one outside the caller's reach is refused before anything about the input is said.
         OrgUnit? unit = null;
         if (r.OrgUnitId is { } unitId)
