@@ -9,6 +9,7 @@ using Dangjian.Web.Platform.Export;
 using Dangjian.Web.Platform.Import;
 using Dangjian.Web.Platform.Paging;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace Dangjian.Web.Modules.Dues;
@@ -63,8 +64,8 @@ internal static class DuesApi
                              "Quarterly. Voluntary ≥ ¥1,000 sets toCentre (第十一条). Needs ManageMembers.");
     }
 
-    private static FileContentHttpResult Template() =>
-        TypedResults.File(ImportDuesBases.Template(), XlsxWriter.ContentType, Texts.GetString("File.BaseImportTemplate"));
+    private static FileContentHttpResult Template(IStringLocalizer<DuesText> T) =>
+        TypedResults.File(ImportDuesBases.Template(T), XlsxWriter.ContentType, Texts.GetString("File.BaseImportTemplate"));
 
     private static async Task<Results<Ok<ArrearsReportDto>, ApiProblem>> Arrears(Guid? orgUnitId, int? page, int? pageSize, ArrearsReport h,
         CancellationToken ct) =>
