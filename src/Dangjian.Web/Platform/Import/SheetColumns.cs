@@ -1,35 +1,7 @@
-using System.Globalization;
 using System.Resources;
 using Microsoft.Extensions.Localization;
 
 namespace Dangjian.Web.Platform.Import;
-
-/// <summary>
-/// Words a spreadsheet carries as data, kept in a module's resources: column headers and fixed cell values (男/女 …).
-/// Files are read in the Chinese of the national system whatever the UI language, and in English too (what an
-/// export in English writes); the default resources are the Chinese.
-/// </summary>
-public static class SheetWords
-{
-    public static readonly CultureInfo Chinese = CultureInfo.GetCultureInfo("zh-CN");
-    public static readonly CultureInfo English = CultureInfo.GetCultureInfo("en");
-
-    /// <summary>The word as the national system's files write it.</summary>
-    public static string InChinese(this ResourceManager texts, string key) =>
-        texts.GetString(key, Chinese) ?? throw new InvalidOperationException($"{texts.BaseName}: no {key}");
-
-    /// <summary>What each word stands for, found by its Chinese (exactly) or its English (ignoring case).</summary>
-    public static IReadOnlyDictionary<string, T> Reading<T>(this ResourceManager texts, params IEnumerable<(string Key, T Value)> words)
-    {
-        var map = new Dictionary<string, T>(StringComparer.OrdinalIgnoreCase);
-        foreach (var (key, value) in words)
-        {
-            map.TryAdd(texts.InChinese(key), value);
-            if (texts.GetString(key, English) is { } en) map.TryAdd(en, value);
-        }
-        return map;
-    }
-}
 
 /// <summary>
 /// The columns of a sheet format, each the resource "{prefix}{id}": an import reads a column by its Chinese header

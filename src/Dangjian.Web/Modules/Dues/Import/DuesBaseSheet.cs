@@ -1,6 +1,7 @@
 using System.Resources;
 using Dangjian.Web.Modules.Dues.Payments;
 using Dangjian.Web.Modules.Members;
+using Dangjian.Web.Platform;
 using Dangjian.Web.Platform.Import;
 using Microsoft.Extensions.Localization;
 

@@ -3,6 +3,7 @@ using Dangjian.Web.Platform.Audit;
 using Dangjian.Web.Modules.Organizations;
 using Dangjian.Web.Platform.Auth;
 using Dangjian.Web.Platform.Clock;
+using Dangjian.Web.Platform;
 using Dangjian.Web.Platform.Import;
 using Dangjian.Web.Platform.Privacy;
 using Microsoft.EntityFrameworkCore;

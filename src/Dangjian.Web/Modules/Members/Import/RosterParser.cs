@@ -1,4 +1,5 @@
 using Dangjian.Web.Modules.Organizations;
+using Dangjian.Web.Platform;
 using Dangjian.Web.Platform.Import;
 using Microsoft.Extensions.Localization;
 
