@@ -13,6 +13,9 @@ public static class CodeTableDefaults
     private static readonly ResourceManager Texts = new(typeof(CodeTableDefaults));
     private static readonly CultureInfo Chinese = CultureInfo.GetCultureInfo("zh-CN");
 
+    /// <summary>The <paramref name="number"/>th starting value of a table (from 1), for a setting that names one.</summary>
+    public static string Value(string table, int number) => Of(table)[number - 1];
+
     /// <summary>The table's starting values in order; a table without any fails at start.</summary>
     public static IReadOnlyList<string> Of(string table)
     {

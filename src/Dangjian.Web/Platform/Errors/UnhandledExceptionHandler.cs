@@ -1,9 +1,13 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.Localization;
 
 namespace Dangjian.Web.Platform.Errors;
 
 /// <summary>The one place unexpected failures become ProblemDetails (API) or the friendly error page (UI).</summary>
-internal sealed class UnhandledExceptionHandler(ILogger<UnhandledExceptionHandler> logger, IProblemDetailsService problems)
+internal sealed class UnhandledExceptionHandler(ILogger<UnhandledExceptionHandler> logger, IProblemDetailsService problems,
+    IStringLocalizer<SharedResource> L)
     : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
@@ -23,6 +27,8 @@ internal sealed class UnhandledExceptionHandler(ILogger<UnhandledExceptionHandle
         }
 
         httpContext.Response.StatusCode = status;
+        // The request's language was set further in, in a flow this one does not see; the request keeps it.
+        if (httpContext.Features.Get<IRequestCultureFeature>() is { } culture) CultureInfo.CurrentUICulture = culture.RequestCulture.UICulture;
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = httpContext,
@@ -30,7 +36,7 @@ internal sealed class UnhandledExceptionHandler(ILogger<UnhandledExceptionHandle
             ProblemDetails =
             {
                 Status = status,
-                Title = status == 400 ? "请求格式不正确" : "服务器内部错误，请稍后再试",
+                Title = L[status == 400 ? "Error.BadRequest" : "Error.Internal"],
                 Detail = status == 400 ? exception.Message : null,
             },
         });

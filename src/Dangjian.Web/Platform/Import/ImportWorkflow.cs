@@ -206,7 +206,7 @@ public abstract class ImportWorkflow<TPlan, TSummary>(ImportServices s) : IImpor
         }
         catch (XlsxReader.InvalidWorkbookException ex)
         {
-            return Error.Validation("file", ex.Message);
+            return Error.Validation("file", s.L[ex.NoSheet ? "Import.NoSheet" : "Import.NotAWorkbook"]);
         }
         if (rows.Count == 0) return Error.Validation("file", s.L["Import.EmptyFile"]);
 
