@@ -77,7 +77,9 @@ public sealed class SchemaUpgradeTests
             member.DuesSettledUntil.ShouldBeNull();
             (await db.OrgUnits.SingleAsync(u => u.Id == unitId)).Name.ShouldBe("升级测试党委");
 
-            var verification = await new VerifyLedger(db, []).HandleAsync();
+            var text = new Microsoft.Extensions.Localization.StringLocalizer<Dangjian.Web.SharedResource>(new Microsoft.Extensions.Localization.ResourceManagerStringLocalizerFactory(
+                Microsoft.Extensions.Options.Options.Create(new Microsoft.Extensions.Localization.LocalizationOptions()), Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance));
+            var verification = await new VerifyLedger(db, [], text).HandleAsync();
             verification.Valid.ShouldBeTrue();
             verification.Entries.ShouldBe(3);
         }

@@ -1,4 +1,5 @@
 using Dangjian.Web.Platform.Jobs;
+using Microsoft.Extensions.Localization;
 
 namespace Dangjian.Web.Modules.Dashboard;
 
@@ -17,7 +18,7 @@ internal sealed class RollupJob(Microsoft.Extensions.Options.IOptions<DashboardO
             found += await sp.GetRequiredService<WeakLinks.WeakLinkDetector>().DetectAsync(ct);
             return built;
         }, ct);
-        return $"重建看板汇总 {units} 个组织，薄弱环节 {found} 项";
+        return services.GetRequiredService<IStringLocalizer<DashboardText>>()["Job.Rollups", units, found];
     }
 }
 

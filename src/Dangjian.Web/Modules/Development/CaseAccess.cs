@@ -15,8 +15,9 @@ namespace Dangjian.Web.Modules.Development;
 /// A case with its person, steps, sign-offs and the review levels above the person's unit, loaded if the caller's
 /// role holds on the person's current unit or an ancestor.
 /// </summary>
+/// <param name="T">The reader's language, in which the facts name the awaited review level.</param>
 public sealed record LoadedCase(DevelopmentCase Case, Member Member, IReadOnlyList<DevelopmentStepRecord> Steps,
-    IReadOnlyList<DevelopmentReview> Reviews, IReadOnlyList<ReviewUnit> Levels, IReadOnlySet<int> ReviewSteps)
+    IReadOnlyList<DevelopmentReview> Reviews, IReadOnlyList<ReviewUnit> Levels, IReadOnlySet<int> ReviewSteps, IStringLocalizer<DevelopmentText> T)
 {
     /// <summary>Steps in the order done; a step returned in review no longer counts.</summary>
     public IReadOnlyList<DevelopmentStepRecord> Ordered { get; } = [.. Steps.OrderBy(s => s.Date).ThenBy(s => s.RecordedAt)];
@@ -42,7 +43,7 @@ public sealed record LoadedCase(DevelopmentCase Case, Member Member, IReadOnlyLi
 
     public CaseFacts Facts => new(Member.BirthDate, Case.ApplicationDate, Case.Status,
         Ordered.Where(s => !IsReturned(s.Id)).Select(s => new DoneStep(s.Step, s.Date, CaseAccess.Read(s.Data))).ToList(),
-        Case.ResolutionOn, Case.ProbationEndsOn, Case.ExtendedMonths, AwaitedLevel is { } level ? JointReviewRules.Name(level) : null);
+        Case.ResolutionOn, Case.ProbationEndsOn, Case.ExtendedMonths, AwaitedLevel is { } level ? JointReviewRules.Name(level, T) : null);
 }
 
 public sealed class CaseAccess(AppDbContext db, CurrentUser user, IOptions<DevelopmentOptions> options, IStringLocalizer<SharedResource> L, IStringLocalizer<DevelopmentText> T)
@@ -69,6 +70,6 @@ public sealed class CaseAccess(AppDbContext db, CurrentUser user, IOptions<Devel
         var ancestors = GetOrgUnit.AncestorPaths(m.OrgPath);
         ancestors.Add(m.OrgPath);
         var chain = await db.OrgUnits.AsNoTracking().Where(u => ancestors.Contains(u.Path)).OrderBy(u => u.Depth).ToListAsync(ct);
-        return new LoadedCase(c, m, steps, reviews, JointReviewRules.Levels(chain), options.Value.JointReviewSteps.ToHashSet());
+        return new LoadedCase(c, m, steps, reviews, JointReviewRules.Levels(chain), options.Value.JointReviewSteps.ToHashSet(), T);
     }
 }

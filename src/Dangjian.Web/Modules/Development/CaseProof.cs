@@ -30,9 +30,9 @@ public sealed class CaseProof(AppDbContext db, CaseAccess access, Microsoft.Exte
         if (!loaded.IsSuccess) return loaded.Error!;
         var subject = caseId.ToString();
         var entries = await db.LedgerEntries.AsNoTracking().Where(e => e.SubjectId == subject).OrderBy(e => e.Sequence).ToListAsync(ct);
-        var rows = loaded.Value!.Steps.ToDictionary(s => s.Id, s => (Payload: StepProof.Of(s).ToPayload(), Label: DevelopmentSteps.Label(s.Step)));
+        var rows = loaded.Value!.Steps.ToDictionary(s => s.Id, s => (Payload: StepProof.Of(s).ToPayload(), Label: T.StepLabel(s.Step)));
         foreach (var review in loaded.Value.Reviews)
-            rows[review.Id] = (Review.ReviewProof.Of(review).ToPayload(), T["Dev.Proof.ReviewLabel", DevelopmentSteps.Label(review.Step)].Value);
+            rows[review.Id] = (Review.ReviewProof.Of(review).ToPayload(), T["Dev.Proof.ReviewLabel", T.StepLabel(review.Step)].Value);
         var proof = new List<ProofEntry>();
         string? problem = null;
         var matched = new HashSet<Guid>();

@@ -9,6 +9,7 @@ using Dangjian.Web.Platform.Auth;
 using Dangjian.Web.Platform.Paging;
 using Dangjian.Web.Platform.Pdf;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Localization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Dangjian.Web.Modules.Development;
@@ -100,10 +101,10 @@ internal static class DevelopmentApi
     private static async Task<Results<Ok<CaseProofDto>, ApiProblem>> Proof(Guid id, CaseProof h, CancellationToken ct) =>
         ApiReply.Ok(await h.HandleAsync(id, ct));
 
-    private static Results<FileContentHttpResult, NotFound> MaterialTemplateFile(int step, string code) =>
+    private static Results<FileContentHttpResult, NotFound> MaterialTemplateFile(int step, string code, IStringLocalizer<DevelopmentText> T) =>
         MaterialChecklist.Find(step, code) is { } m
             ? TypedResults.File(MaterialTemplate.Build(m), MaterialTemplate.ContentType,
-                string.Format(CultureInfo.CurrentCulture, Texts.GetString("File.MaterialTemplate") ?? "{0}.docx", m.Name))
+                string.Format(CultureInfo.CurrentCulture, Texts.GetString("File.MaterialTemplate") ?? "{0}.docx", T.MaterialName(m.Code)))
             : TypedResults.NotFound();
 
     private static async Task<Results<Ok<PlanDto>, ApiProblem>> Plan(Guid? orgUnitId, int? year, DevelopmentPlans h, CancellationToken ct) =>

@@ -55,4 +55,7 @@ public static class DevelopmentArticles
     public const string Extension = Rules + "第三十三条";
     public const string FullMembership = Rules + "第三十四条";
     public const string PublicNotice = "《发展党员公示制度》（地方规定；公示期不少于本单位设置的工作日数）";
+    public const string Materials = "《发展党员材料清单》（入党材料须齐全，缺少必备材料的不得进入下一程序）";
+    public const string JointReview = "《发展党员四级联审制度》（党支部、党总支、党委、组织部门逐级审核签字）";
+    public const string Quota = "《年度发展党员计划》（上级党委下达的发展名额，超出须说明理由）";
 }

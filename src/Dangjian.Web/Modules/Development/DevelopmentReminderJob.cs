@@ -7,6 +7,7 @@ using Dangjian.Web.Platform.Clock;
 using Dangjian.Web.Platform.Jobs;
 using Dangjian.Web.Platform.Notifications;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace Dangjian.Web.Modules.Development;
@@ -26,13 +27,14 @@ internal sealed class DevelopmentReminderJob(TimeProvider clock) : IJob
     public async Task<string> RunAsync(IServiceProvider services, CancellationToken ct)
     {
         var sent = await EachTenant.RunAsync(services, sp => RunForTenantAsync(sp, ct), ct);
-        return $"发展党员提醒 {sent} 条";
+        return services.GetRequiredService<IStringLocalizer<DevelopmentText>>()["Dev.Remind.Summary", sent];
     }
 
     private async Task<int> RunForTenantAsync(IServiceProvider sp, CancellationToken ct)
     {
         var db = sp.GetRequiredService<AppDbContext>();
         var o = sp.GetRequiredService<IOptions<DevelopmentOptions>>().Value;
+        var T = sp.GetRequiredService<IStringLocalizer<DevelopmentText>>();
         var today = clock.Today();
         var cases = await db.DevelopmentCases.AsNoTracking().Where(c => c.Status != CaseStatus.Cancelled && c.LastStep < 25).ToListAsync(ct);
         if (cases.Count == 0) return 0;
@@ -53,37 +55,37 @@ internal sealed class DevelopmentReminderJob(TimeProvider clock) : IJob
         {
             if (!members.TryGetValue(c.MemberId, out var m)) continue;
             var chain = GetOrgUnit.AncestorPaths(m.OrgPath).Append(m.OrgPath).Where(units.ContainsKey).Select(p => units[p]).OrderBy(u => u.Depth).ToList();
-            var l = new LoadedCase(c, m, steps[c.Id].ToList(), reviews[c.Id].ToList(), JointReviewRules.Levels(chain), o.JointReviewSteps.ToHashSet());
+            var l = new LoadedCase(c, m, steps[c.Id].ToList(), reviews[c.Id].ToList(), JointReviewRules.Levels(chain), o.JointReviewSteps.ToHashSet(), T);
             var link = $"/development/cases/{c.Id}";
 
             if (l.AwaitedLevel is { } level)
             {
                 var step = l.Ordered.Last(s => !l.IsReturned(s.Id));
-                var signers = rolesByUser.Where(u => JointReviewRules.CanSign(level, u.Value, u.Key, l.SignsOf(step.Id)) is null).Select(u => u.Key);
-                sent += Notify(signers, $"dev:review:{step.Id:N}:{level.Level}", $"{m.Name}的{DevelopmentSteps.Label(step.Step)}待您联审签署",
-                    $"四级联审轮到{JointReviewRules.Name(level)}。请核对材料后签署或写明原因退回（{JointReviewRules.Article}）。", link);
+                var signers = rolesByUser.Where(u => JointReviewRules.CanSign(level, u.Value, u.Key, l.SignsOf(step.Id), T) is null).Select(u => u.Key);
+                sent += Notify(signers, $"dev:review:{step.Id:N}:{level.Level}", T["Dev.Remind.ReviewTitle", m.Name, T.StepLabel(step.Step)],
+                    T["Dev.Remind.ReviewBody", JointReviewRules.Name(level, T), JointReviewRules.Article], link);
                 continue;
             }
             if (DevelopmentRules.NextDue(l.Facts, o) is not { } due) continue;
             var runners = roles.Where(r => Runners.Contains(r.Role) && m.OrgPath.StartsWith(r.Path, StringComparison.Ordinal)
                                            && r.Scope != DataScope.Self && (r.Scope != DataScope.OwnUnit || r.Path == m.OrgPath))
                 .Select(r => r.UserId).Distinct();
-            var label = DevelopmentSteps.Label(due.Step);
+            var label = T.StepLabel(due.Step);
             if (due.Earliest)
             {
                 if (today >= due.Date)
-                    sent += Notify(runners, $"dev:open:{c.Id:N}:{due.Step}:{ChinaTime.Format(due.Date)}", $"{m.Name}可以进行{label}了",
-                        $"自{ChinaTime.Format(due.Date)}起可以进行{label}。", link);
+                    sent += Notify(runners, $"dev:open:{c.Id:N}:{due.Step}:{ChinaTime.Format(due.Date)}", T["Dev.Remind.OpenTitle", m.Name, label],
+                        T["Dev.Remind.OpenBody", ChinaTime.Format(due.Date), label], link);
             }
             else if (today > due.Date)
             {
-                sent += Notify(runners, $"dev:overdue:{c.Id:N}:{due.Step}:{ChinaTime.Format(due.Date)}", $"{m.Name}的{label}已逾期",
-                    $"{label}应于{ChinaTime.Format(due.Date)}前完成，已逾期，请尽快办理并登记。", link);
+                sent += Notify(runners, $"dev:overdue:{c.Id:N}:{due.Step}:{ChinaTime.Format(due.Date)}", T["Dev.Remind.OverdueTitle", m.Name, label],
+                    T["Dev.Remind.OverdueBody", label, ChinaTime.Format(due.Date)], link);
             }
             else if (due.Date.DayNumber - today.DayNumber <= o.RemindDaysBefore)
             {
-                sent += Notify(runners, $"dev:soon:{c.Id:N}:{due.Step}:{ChinaTime.Format(due.Date)}", $"{m.Name}的{label}将于{ChinaTime.Format(due.Date)}到期",
-                    $"{label}应于{ChinaTime.Format(due.Date)}前完成。", link);
+                sent += Notify(runners, $"dev:soon:{c.Id:N}:{due.Step}:{ChinaTime.Format(due.Date)}", T["Dev.Remind.SoonTitle", m.Name, label, ChinaTime.Format(due.Date)],
+                    T["Dev.Remind.SoonBody", label, ChinaTime.Format(due.Date)], link);
             }
         }
         await db.SaveChangesAsync(ct);

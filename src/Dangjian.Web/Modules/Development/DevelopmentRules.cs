@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Dangjian.Web.Modules.Members;
 using Dangjian.Web.Modules.Organizations;
+using Dangjian.Web.Platform;
 using Dangjian.Web.Platform.Errors;
 using Dangjian.Web.Platform.Input;
 using Microsoft.Extensions.Localization;
@@ -81,6 +82,11 @@ public sealed record StepVerdict(Error? Refusal, IReadOnlyList<string> Warnings)
 /// </summary>
 public static class DevelopmentRules
 {
+    private static readonly System.Resources.ResourceManager Texts = new(typeof(DevelopmentText));
+
+    /// <summary>The ways an activist is put forward (step 3's method), as stored: 党员推荐, 群团推优.</summary>
+    public static readonly IReadOnlyList<string> ActivistMethods = [Texts.InChinese("Dev.Method.Value.Members"), Texts.InChinese("Dev.Method.Value.Mass")];
+
     public static StepVerdict Check(StepContext c, DevelopmentOptions o, IStringLocalizer<DevelopmentText> T)
     {
         var warnings = new List<string>();
@@ -116,7 +122,7 @@ public static class DevelopmentRules
                 if (string.IsNullOrWhiteSpace(d.Talker)) return Missing(T, "talker", "Dev.Rule.What.Talker", DevelopmentArticles.Talk);
                 break;
             case 3:
-                if (d.Method is not ("党员推荐" or "群团推优"))
+                if (d.Method is null || !ActivistMethods.Contains(d.Method))
                     return StepVerdict.Refuse("DEV_ACTIVIST_METHOD", T["Dev.Rule.ActivistMethod"],
                         DevelopmentArticles.Activist);
                 break;

@@ -51,13 +51,13 @@ public sealed class GetCase(AppDbContext db, CaseAccess access, Materials.CaseMa
         var personIds = data.Values.SelectMany(d => (d.MentorIds ?? []).Concat(d.SponsorIds ?? [])).Distinct().ToList();
         var names = personIds.Count == 0 ? new Dictionary<Guid, string>()
             : await db.Members.AsNoTracking().Where(m => personIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, m => m.Name, ct);
-        var steps = l.Ordered.Select(s => new StepDto(s.Id, s.Step, DevelopmentSteps.Of(s.Step).Name,
+        var steps = l.Ordered.Select(s => new StepDto(s.Id, s.Step, T.StepName(s.Step),
             DevelopmentSteps.Of(s.Step).Stage, s.Date, data[s.Id], s.Warnings?.Split('\n') ?? [], s.RecordedBy, l.IsReturned(s.Id),
             (data[s.Id].MentorIds ?? data[s.Id].SponsorIds ?? []).Select(id => names.GetValueOrDefault(id, "")).Where(n => n.Length > 0).ToList())).ToList();
         var facts = l.Facts;
         var today = clock.Today();
         var due = DevelopmentRules.NextDue(facts, options.Value) is { } d
-            ? new DueDto(d.Step, DevelopmentSteps.Of(d.Step).Name, d.Date, d.Earliest, !d.Earliest && today > d.Date)
+            ? new DueDto(d.Step, T.StepName(d.Step), d.Date, d.Earliest, !d.Earliest && today > d.Date)
             : null;
         var warnings = steps.Where(s => !s.Returned).SelectMany(s => s.Warnings).ToList();
         if (due is { Overdue: true }) warnings.Add(T["Dev.Overdue", due.Step, T["DevStep." + due.Step], ChinaTime.Format(due.Date)]);
@@ -69,12 +69,12 @@ public sealed class GetCase(AppDbContext db, CaseAccess access, Materials.CaseMa
             .ToList();
         var counted = steps.Where(s => !s.Returned).ToList();
         var stage = counted.Count == 0 ? 1 : counted[^1].Stage;
-        return new CaseDto(l.Case.Id, l.Member.Id, l.Member.Name, l.Member.OrgUnitId, unitName, l.Case.Status, stage, DevelopmentSteps.Stages[stage - 1],
+        return new CaseDto(l.Case.Id, l.Member.Id, l.Member.Name, l.Member.OrgUnitId, unitName, l.Case.Status, stage, T.StageName(stage),
             l.Case.ApplicationDate, l.Case.ResolutionOn, l.Case.ProbationEndsOn, l.Case.ExtendedMonths, steps,
-            facts.ReviewAwaiting is null ? facts.Allowed.Select(n => new NextStepDto(n, DevelopmentSteps.Of(n).Name)).ToList() : [], due, warnings, Review(l), files, checklist);
+            facts.ReviewAwaiting is null ? facts.Allowed.Select(n => new NextStepDto(n, T.StepName(n))).ToList() : [], due, warnings, Review(l), files, checklist);
     }
 
-    private static ReviewDto? Review(LoadedCase l)
+    private ReviewDto? Review(LoadedCase l)
     {
         if (l.ReviewedStep is not { } step) return null;
         var reviews = l.Reviews.Where(r => r.StepRecordId == step.Id).OrderBy(r => r.SignedAt).ToList();
@@ -84,9 +84,9 @@ public sealed class GetCase(AppDbContext db, CaseAccess access, Materials.CaseMa
         {
             var signed = reviews.LastOrDefault(r => r.Level == level.Level);
             var status = signed is not null ? signed.Decision.ToString() : awaited?.Level == level.Level ? "Awaiting" : "Later";
-            return new ReviewLevelDto(level.Level, JointReviewRules.Name(level), level.UnitId, status, signed?.SignedBy, signed?.SignedAt, signed?.Reason);
+            return new ReviewLevelDto(level.Level, JointReviewRules.Name(level, T), level.UnitId, status, signed?.SignedBy, signed?.SignedAt, signed?.Reason);
         }).ToList();
-        return new ReviewDto(step.Id, step.Step, DevelopmentSteps.Of(step.Step).Name, returned is null && awaited is null, returned is not null, levels);
+        return new ReviewDto(step.Id, step.Step, T.StepName(step.Step), returned is null && awaited is null, returned is not null, levels);
     }
 
     /// <summary>Full members on the roll of the person's unit (and below) in good standing: the choice of mentors and sponsors.</summary>

@@ -19,7 +19,7 @@ public sealed record PipelineDto(IReadOnlyList<StageCount> Funnel, Page<CaseList
 
 /// <summary>The cases of a unit's subtree (the people now on its rolls), by stage: a branch's pipeline, a committee's whole tree.</summary>
 [ModuleContract]
-public sealed class ListCases(AppDbContext db, OrgAccess orgAccess, IStringLocalizer<SharedResource> L)
+public sealed class ListCases(AppDbContext db, OrgAccess orgAccess, IStringLocalizer<SharedResource> L, IStringLocalizer<DevelopmentText> T)
 {
     public async Task<Result<PipelineDto>> HandleAsync(Guid? orgUnitId, int? stage, PageRequest page, CancellationToken ct)
     {
@@ -30,10 +30,10 @@ public sealed class ListCases(AppDbContext db, OrgAccess orgAccess, IStringLocal
             .Join(db.Members.InSubtree(unit.Value!.Path), c => c.MemberId, m => m.Id, (c, m) => new { c, m.Name, m.OrgUnitId })
             .Join(db.OrgUnits, x => x.OrgUnitId, u => u.Id, (x, u) => new { x.c, x.Name, Unit = u.Name })
             .ToListAsync(ct);
-        var items = rows.Select(x => new CaseListItem(x.c.Id, x.c.MemberId, x.Name, x.Unit, x.c.Status, x.c.LastStep, DevelopmentSteps.Of(x.c.LastStep).Name,
+        var items = rows.Select(x => new CaseListItem(x.c.Id, x.c.MemberId, x.Name, x.Unit, x.c.Status, x.c.LastStep, T.StepName(x.c.LastStep),
                 x.c.LastStepOn, DevelopmentSteps.Of(x.c.LastStep).Stage))
             .OrderBy(i => i.Stage).ThenByDescending(i => i.LastStepOn).ThenBy(i => i.MemberName).ToList();
-        var funnel = DevelopmentSteps.Stages.Select((name, i) => new StageCount(i + 1, name, items.Count(x => x.Stage == i + 1))).ToList();
+        var funnel = Enumerable.Range(1, DevelopmentSteps.Stages).Select(s => new StageCount(s, T.StageName(s), items.Count(x => x.Stage == s))).ToList();
         var filtered = stage is { } s ? items.Where(i => i.Stage == s).ToList() : items;
         return new PipelineDto(funnel, new Page<CaseListItem>(filtered.Skip(page.Skip).Take(page.PageSize).ToList(), page.Page, page.PageSize, filtered.Count));
     }

@@ -68,7 +68,7 @@ public sealed class RecordStep(AppDbContext db, CaseAccess access, CurrentUser u
         if (step == 17)
         {
             // Admission against the year's plan of the person's unit and every unit above it.
-            var (overQuota, quotaWarning) = Plans.QuotaRules.CheckAdmission(await plans.QuotasAboveAsync(member, date, ct), data.QuotaReason);
+            var (overQuota, quotaWarning) = Plans.QuotaRules.CheckAdmission(await plans.QuotasAboveAsync(member, date, ct), data.QuotaReason, T);
             if (overQuota is not null) return overQuota;
             if (quotaWarning is not null) warnings.Add(quotaWarning);
         }
@@ -76,7 +76,7 @@ public sealed class RecordStep(AppDbContext db, CaseAccess access, CurrentUser u
             && Materials.MaterialChecklist.Missing(step, await materials.PresentAsync(caseId, step, ct)) is { Count: > 0 } missing)
         {
             return Error.Rule("DEV_MATERIAL_MISSING",
-                T["Dev.MaterialsMissing", DevelopmentSteps.Label(step), string.Join(T["Dev.ListSeparator"], missing.Select(m => m.Name))], Materials.MaterialChecklist.Article);
+                T["Dev.MaterialsMissing", T.StepLabel(step), string.Join(T["Dev.ListSeparator"], missing.Select(m => Materials.MaterialChecklist.MaterialName(T, m.Code)))], Materials.MaterialChecklist.Article);
         }
 
         // A step under 四级联审 takes effect on the person's record when the last level signs.

@@ -9,6 +9,7 @@ using Dangjian.Web.Platform.Export;
 using Dangjian.Web.Platform.Import;
 using Dangjian.Web.Platform.Paging;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace Dangjian.Web.Modules.Dues;
@@ -30,18 +31,19 @@ internal static class DuesApi
             .WithTags("Dues").RequireAuthorization()
             .Produces<byte[]>(StatusCodes.Status200OK, XlsxWriter.ContentType)
             .ProducesProblem(StatusCodes.Status401Unauthorized) // the template cannot fail; only a caller not signed in is refused
-            .WithDescription("The payroll template: 姓名, 公民身份号码, 起始月份 (YYYY-MM), 计算方式, then 月基数 or 应发工资项 with 个人所得税 and " +
-                             "五险一金个人部分 (deducted only when Rules:Dues:DeductSocialInsurance is on), 备注. Amounts in yuan, two decimals.");
+            .WithDescription("The payroll template, its columns in the caller's language (an import reads them in Chinese or English): name, " +
+                             "ID number, start month (YYYY-MM), method, then the monthly base or the gross pay with income tax and the employee's " +
+                             "social insurance (deducted only when Rules:Dues:DeductSocialInsurance is on), note. Amounts in yuan, two decimals.");
         ImportEndpoints.Map<ImportDuesBases, DuesBaseImportSummary>(app, "/api/v1/dues/base-imports", "Dues", "/dues/base-import", s => s.Import.Id,
             Texts, "DuesBaseImport");
 
         var g = app.MapGroup("/api/v1/dues").WithTags("Dues").RequireAuthorization();
         g.MapGet("/arrears", Arrears).Describe(Texts, "GetDuesArrears")
             .WithDescription("Party members under the unit with consecutive unpaid months up to last month: Warning from ArrearsWarningMonths, " +
-                             "Flag from ArrearsFlagMonths (第十三条). Months without a base (noBase) or exempt end a run. Needs ViewMembers on the unit.");
+                             "Flag from ArrearsFlagMonths (art. 13). Months without a base (noBase) or exempt end a run. Needs ViewMembers on the unit.");
         g.MapGet("/collection", Collection).Describe(Texts, "GetDuesCollection")
             .WithDescription("Per month: bills due and paid among the party members on the unit's roll, amount due, money collected in the unit, " +
-                             "voluntary and to-Centre amounts; the 5% hand-up of the year's total (第十五条). Needs ViewMembers on the unit.");
+                             "voluntary and to-Centre amounts; the 5% hand-up of the year's total (art. 15). Needs ViewMembers on the unit.");
         g.MapGet("/calculate", Calculate).Describe(Texts, "CalculateDues");
     }
 
@@ -51,20 +53,20 @@ internal static class DuesApi
         g.MapGet("", Bills).Describe(Texts, "GetMemberDuesBills")
             .WithDescription("The 12 monthly bills of a year (default: this year). status: paid (by the end of the month or in advance) | " +
                              "backPaid (after the month ended) | unpaid | exempt (a base is in force but the amount is 0) | notDue (a later month, " +
-                             "before the month of the 支部大会 resolution (第八条), or not a party member) | noBase (due, but no base is in force: " +
+                             "before the month of the branch general meeting's resolution (art. 8), or not a party member) | noBase (due, but no base is in force: " +
                              "the amount is unknown until one is set). Needs ViewMembers; the person may read their own.");
         g.MapPost("/bases", SetBase).Describe(Texts, "SetDuesBase")
-            .WithDescription("Sets the base from effectiveMonth (YYYY-MM or YYYY-MM-01) on (第十条); 201, or 200 when it replaces the base of that month. " +
+            .WithDescription("Sets the base from effectiveMonth (YYYY-MM or YYYY-MM-01) on (art. 10); 201, or 200 when it replaces the base of that month. " +
                              "Needs ManageMembers.");
         g.MapPost("/payments", RecordPayment).Describe(Texts, "RecordDuesPayment")
             .WithDescription("Records one month's dues. 409 when the month is paid; 422 (with the article) for a non-member or a month before the " +
-                             "resolution (第八条), back-payment beyond BackPaymentMonths or advance beyond AdvancePaymentMonths from paidOn (第十二条), " +
-                             "no base (第一条), an amount below the month's (第二条–第六条), a proxy without consent (第十四条). method: Self | Proxy | " +
-                             "Quarterly. Voluntary ≥ ¥1,000 sets toCentre (第十一条). Needs ManageMembers.");
+                             "resolution (art. 8), back-payment beyond BackPaymentMonths or advance beyond AdvancePaymentMonths from paidOn (art. 12), " +
+                             "no base (art. 1), an amount below the month's (arts. 2–6), a proxy without consent (art. 14). method: Self | Proxy | " +
+                             "Quarterly. Voluntary ≥ ¥1,000 sets toCentre (art. 11). Needs ManageMembers.");
     }
 
-    private static FileContentHttpResult Template() =>
-        TypedResults.File(ImportDuesBases.Template(), XlsxWriter.ContentType, Texts.GetString("File.BaseImportTemplate"));
+    private static FileContentHttpResult Template(IStringLocalizer<DuesText> T) =>
+        TypedResults.File(ImportDuesBases.Template(T), XlsxWriter.ContentType, Texts.GetString("File.BaseImportTemplate"));
 
     private static async Task<Results<Ok<ArrearsReportDto>, ApiProblem>> Arrears(Guid? orgUnitId, int? page, int? pageSize, ArrearsReport h,
         CancellationToken ct) =>

@@ -64,7 +64,7 @@ internal sealed class DuesOptionsValidator : IValidateOptions<DuesOptions>
     {
         var failures = new List<string>();
         if (o.FarmerMonthlyFen is < FarmerMinFen or > FarmerMaxFen)
-            failures.Add($"{DuesOptions.Section}:{nameof(o.FarmerMonthlyFen)} must be {FarmerMinFen}..{FarmerMaxFen} fen (第六条), was {o.FarmerMonthlyFen}.");
+            failures.Add($"{DuesOptions.Section}:{nameof(o.FarmerMonthlyFen)} must be {FarmerMinFen}..{FarmerMaxFen} fen ({DuesArticles.FixedAmounts}), was {o.FarmerMonthlyFen}.");
         if (o.FixedMonthlyFen < 0)
             failures.Add($"{DuesOptions.Section}:{nameof(o.FixedMonthlyFen)} must not be negative.");
         if (o.BackPaymentMonths < 0)

@@ -43,7 +43,10 @@ public static class DuesArticles
 /// </summary>
 public static class DuesRules
 {
-    public const string FixedRate = "定额";
+    private static readonly System.Resources.ResourceManager Texts = new(typeof(DuesText));
+
+    /// <summary>How a fixed amount's rate is shown ("定额"), in the reader's language (DuesText "Dues.Rate.Fixed").</summary>
+    public static string FixedRate => Texts.GetString("Dues.Rate.Fixed", System.Globalization.CultureInfo.CurrentUICulture)!;
 
     /// <summary>An upper bound of a band (inclusive, fen), its rate and how the rate is shown.</summary>
     private readonly record struct Band(long UpToFen, decimal Rate, string Label);

@@ -18,7 +18,7 @@ internal static class DuesUnitApi
         var g = app.MapGroup("/api/v1/org-units/{id:guid}/dues").WithTags("Dues").RequireAuthorization();
         g.MapGet("/usages", Usages).Describe(Texts, "ListDuesUsages")
             .WithDescription("The year's usage entries (default: this year), newest first, with the year's total, the total per purpose and the " +
-                             "balance: collected − the Centre's 5% (第十五条) − used. Covers the subtree when the caller's role reaches it. Needs ViewMembers.");
+                             "balance: collected − the Centre's 5% (art. 15) − used. Covers the subtree when the caller's role reaches it. Needs ViewMembers.");
         g.MapPost("/usages", RecordUsage).Describe(Texts, "RecordDuesUsage")
             .WithDescription("Records a usage entry (a \"dues.used\" ledger entry). purpose: Training | Publications | Commendation | Hardship | Other. " +
                              "422 DUES_USAGE_OVER_BALANCE when it would take the year's balance of the unit's subtree below −Rules:Dues:UsageOverdraftFen. " +
@@ -27,7 +27,7 @@ internal static class DuesUnitApi
             .WithDescription("Cancels an entry of this unit with a negative entry and the reason (entries are never edited or deleted); 409 when it " +
                              "was reversed already or is itself a reversal. Needs ManageMembers.");
         g.MapGet("/publication", Publication).Describe(Texts, "GetDuesPublication")
-            .WithDescription("党费收缴使用情况公示 for a year: each person's monthly amount, months and money paid in the unit (names only, never ID " +
+            .WithDescription("The public notice of dues collected and used for a year: each person's monthly amount, months and money paid in the unit (names only, never ID " +
                              "numbers), collected, handed up, used per purpose, balance. Needs ViewMembers.");
         g.MapGet("/publication/export", ExportPublication).Describe(Texts, "ExportDuesPublication")
             .Produces<byte[]>(StatusCodes.Status200OK, XlsxWriter.ContentType);

@@ -21,7 +21,7 @@ public sealed class DecidePreApproval(AppDbContext db, GetMeeting meetings, Curr
         if (!m.IsSuccess) return m.Error!;
         var meeting = m.Value!;
         if (meeting.HostUserId != user.UserId && !user.Can(Permission.ManageMeetings, meeting.OrgPath)) return Error.Forbidden(L["Auth.Forbidden"]);
-        if (PreApprovalRules.CanSubmit(meeting.PreApproval) is { } refusal) return refusal with { Article = PreApprovalRules.Article };
+        if (PreApprovalRules.CanSubmit(meeting.PreApproval, T) is { } refusal) return refusal with { Article = PreApprovalRules.Article };
         meeting.PreApproval = PreApproval.Submitted;
         meeting.SubmittedAt = clock.GetUtcNow();
         meeting.UpdatedAt = meeting.SubmittedAt;
@@ -40,7 +40,7 @@ public sealed class DecidePreApproval(AppDbContext db, GetMeeting meetings, Curr
         if (parentPath is null || !user.Can(Permission.ManageMeetings, parentPath)) return Error.Forbidden(T["Meeting.DecidedAbove"]);
         if (r.Decision is not ("Approved" or "Returned")) return Error.Validation("decision", L["Validation.OneOf", "decision", "Approved|Returned"]);
         var returned = r.Decision == "Returned";
-        if (PreApprovalRules.CanDecide(meeting.PreApproval, returned, r.Reason) is { } refusal) return refusal;
+        if (PreApprovalRules.CanDecide(meeting.PreApproval, returned, r.Reason, T) is { } refusal) return refusal;
         var now = clock.GetUtcNow();
         meeting.PreApproval = returned ? PreApproval.Returned : PreApproval.Approved;
         meeting.ReturnReason = returned ? r.Reason!.Trim()[..Math.Min(400, r.Reason.Trim().Length)] : null;

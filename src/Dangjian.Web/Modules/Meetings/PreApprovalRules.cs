@@ -1,4 +1,5 @@
 using Dangjian.Web.Platform.Errors;
+using Microsoft.Extensions.Localization;
 
 namespace Dangjian.Web.Modules.Meetings;
 
@@ -9,21 +10,21 @@ namespace Dangjian.Web.Modules.Meetings;
 /// </summary>
 public static class PreApprovalRules
 {
-    public const string Article = "组织生活预审报备制度（会前报上级党组织审核）";
+    public const string Article = MeetingArticles.PreApproval;
 
     public static PreApproval Initial(MeetingType type, MeetingOptions o) => o.NeedsPreApproval(type) ? PreApproval.NotSubmitted : PreApproval.NotRequired;
 
-    public static Error? CanSubmit(PreApproval state) => state switch
+    public static Error? CanSubmit(PreApproval state, IStringLocalizer<MeetingsText> T) => state switch
     {
         PreApproval.NotSubmitted or PreApproval.Returned => null,
-        PreApproval.NotRequired => Error.Conflict("MEETING_NO_PREAPPROVAL", "这类会议无需预审报备"),
-        _ => Error.Conflict("MEETING_ALREADY_SUBMITTED", "会议方案已报送，正在审核或已通过"),
+        PreApproval.NotRequired => Error.Conflict("MEETING_NO_PREAPPROVAL", T["PreApproval.Refuse.NotRequired"]),
+        _ => Error.Conflict("MEETING_ALREADY_SUBMITTED", T["PreApproval.Refuse.AlreadySubmitted"]),
     };
 
-    public static Error? CanDecide(PreApproval state, bool returned, string? reason)
+    public static Error? CanDecide(PreApproval state, bool returned, string? reason, IStringLocalizer<MeetingsText> T)
     {
-        if (state != PreApproval.Submitted) return Error.Conflict("MEETING_NOT_SUBMITTED", "会议方案尚未报送，或已审核");
-        if (returned && string.IsNullOrWhiteSpace(reason)) return Error.Validation("reason", "退回时须写明原因");
+        if (state != PreApproval.Submitted) return Error.Conflict("MEETING_NOT_SUBMITTED", T["PreApproval.Refuse.NotSubmitted"]);
+        if (returned && string.IsNullOrWhiteSpace(reason)) return Error.Validation("reason", T["PreApproval.Refuse.ReasonRequired"]);
         return null;
     }
 

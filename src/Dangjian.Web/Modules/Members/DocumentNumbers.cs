@@ -15,6 +15,6 @@ internal static class DocumentNumbers
         await db.LockTenantAsync(ct);
         var head = $"{prefix}〔{year}〕";
         var count = await issued.CountAsync(n => n.StartsWith(head), ct);
-        return $"{head}{count + 1:000}号";
+        return PersonOnDocument.F["Number.Format", head, count + 1];
     }
 }

@@ -1,9 +1,11 @@
+using System.Resources;
 using Dangjian.Web.Data;
 using Dangjian.Web.Modules.Organizations;
 using Dangjian.Web.Platform.Auth;
 using Dangjian.Web.Platform.Clock;
 using Dangjian.Web.Platform.Errors;
 using Dangjian.Web.Platform.Export;
+using Dangjian.Web.Platform.Import;
 using Dangjian.Web.Platform.Privacy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -37,41 +39,42 @@ public sealed class ExportMembers(AppDbContext db, MemberQuery members, MemberAc
         // Checked per person: a caller may see personal data on some units below and not on others.
         bool Reveal(Member m) => reveal && user.Can(Permission.ViewPersonalData, m.OrgPath);
         using var stream = new MemoryStream();
-        XlsxWriter.Write(stream, T["Member.Roster"], MemberColumns.Headers,
+        XlsxWriter.Write(stream, T["Member.Roster"], MemberColumns.Columns.Headers(T),
             rows.Select(m => (IReadOnlyList<object?>)
             [
-                m.Name, m.Gender == Gender.Male ? "男" : "女", m.Ethnicity,
+                m.Name, T[m.Gender == Gender.Male ? "Roster.Gender.Male" : "Roster.Gender.Female"].Value, m.Ethnicity,
                 Reveal(m) ? protector.Decrypt(m.IdNumberEncrypted) : m.IdNumberMasked,
-                m.BirthDate is { } b ? ChinaTime.Format(b) : null, m.Education, MemberColumns.CategoryName(m.Category),
+                m.BirthDate is { } b ? ChinaTime.Format(b) : null, m.Education, T.CategoryName(m.Category),
                 m.OrgUnitId == unit.Id ? "" : names.GetValueOrDefault(m.OrgUnitId),
                 m.JoinedOn is { } j ? ChinaTime.Format(j) : null, m.FullMemberOn is { } fm ? ChinaTime.Format(fm) : null, m.JobPost,
                 Reveal(m) ? protector.Decrypt(m.MobileEncrypted) : null, m.Telephone,
-                m.Status == MembershipStatus.Suspended ? "停止党籍" : "正常",
-                m.OutOfContactSince is null ? "否" : "是", m.IsMobile ? "是" : "否", m.MobileDestination,
+                T[m.Status == MembershipStatus.Suspended ? "Roster.Status.Suspended" : "Roster.Status.Normal"].Value,
+                T.YesNo(m.OutOfContactSince is not null), T.YesNo(m.IsMobile), m.MobileDestination,
             ]));
-        return ($"{unit.Name}-党员名册-{ChinaTime.Format(today)}.xlsx", stream.ToArray());
+        return (T["Member.ExportFile", unit.Name, ChinaTime.Format(today)], stream.ToArray());
     }
 }
 
-/// <summary>The roster columns of the national system (docs/rules/registry.md#r-1), shared by export and the import template.</summary>
+/// <summary>
+/// The roster columns of the national system (docs/rules/registry.md#r-1) and the fixed words of their cells, shared by
+/// export, the import template and the import: MembersText's "Roster.*". Files are read by the Chinese headers
+/// (<see cref="Headers"/>, English ones accepted), exports and the template are written in the reader's language.
+/// </summary>
 public static class MemberColumns
 {
-    public const string Name = "姓名";
-    public const string IdNumber = "公民身份号码";
+    internal static readonly ResourceManager Texts = new(typeof(MembersText));
 
-    public static readonly string[] Headers =
-    [
-        "姓名", "性别", "民族", "公民身份号码", "出生日期", "学历", "人员类别", "所在党支部", "加入党组织日期", "转为正式党员日期",
-        "工作岗位", "手机号码", "固定电话", "党籍状态", "是否失联", "是否流动党员", "外出流向",
-    ];
+    internal static readonly SheetColumns Columns = new(Texts, "Roster.Column.",
+        "Name", "Gender", "Ethnicity", "IdNumber", "BirthDate", "Education", "Category", "Unit", "JoinedOn", "FullMemberOn",
+        "JobPost", "Mobile", "Telephone", "Status", "OutOfContact", "IsMobile", "MobileDestination");
 
-    public static string CategoryName(MemberCategory c) => c switch
-    {
-        MemberCategory.Masses => "群众",
-        MemberCategory.Applicant => "入党申请人",
-        MemberCategory.Activist => "入党积极分子",
-        MemberCategory.Candidate => "发展对象",
-        MemberCategory.Probationary => "预备党员",
-        _ => "正式党员",
-    };
+    public static readonly string Name = Columns["Name"];
+    public static readonly string IdNumber = Columns["IdNumber"];
+
+    /// <summary>The headers in Chinese, as the national system's files have them.</summary>
+    public static readonly IReadOnlyList<string> Headers = Columns.Chinese;
+
+    public static string CategoryName(this IStringLocalizer<MembersText> T, MemberCategory c) => T["Roster.Category." + c];
+
+    public static string YesNo(this IStringLocalizer<MembersText> T, bool yes) => T[yes ? "Roster.Yes" : "Roster.No"];
 }

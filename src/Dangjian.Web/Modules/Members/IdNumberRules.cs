@@ -1,5 +1,6 @@
 using Dangjian.Web.Platform;
 using System.Globalization;
+using System.Resources;
 
 namespace Dangjian.Web.Modules.Members;
 
@@ -19,31 +20,35 @@ public static class IdNumberRules
 {
     private static readonly int[] Weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
     private const string CheckChars = "10X98765432";
-    public const string Article = "GB 11643-1999《公民身份号码》";
+    private static readonly ResourceManager Texts = new(typeof(MembersText));
 
     public static IdNumberCheck Check(string? input, DateOnly today)
     {
         var id = (input ?? "").Trim().ToUpperInvariant();
-        if (id.Length == 0) return IdNumberCheck.Fail("公民身份号码不能为空");
-        if (id.Length != 18) return IdNumberCheck.Fail($"公民身份号码应为 18 位，现为 {id.Length} 位");
+        if (id.Length == 0) return Fail("IdNumber.Required");
+        if (id.Length != 18) return Fail("IdNumber.Length", id.Length);
         for (var i = 0; i < 17; i++)
         {
-            if (!char.IsAsciiDigit(id[i])) return IdNumberCheck.Fail($"公民身份号码第 {i + 1} 位应为数字");
+            if (!char.IsAsciiDigit(id[i])) return Fail("IdNumber.Digit", i + 1);
         }
-        if (!char.IsAsciiDigit(id[17]) && id[17] != 'X') return IdNumberCheck.Fail("公民身份号码最后一位应为数字或 X");
+        if (!char.IsAsciiDigit(id[17]) && id[17] != 'X') return Fail("IdNumber.LastCharacter");
 
         if (!DateOnly.TryParseExact(id.AsSpan(6, 8), "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var birth))
         {
-            return IdNumberCheck.Fail($"公民身份号码中的出生日期 {id.Substring(6, 8)} 不是有效日期");
+            return Fail("IdNumber.BirthDateInvalid", id.Substring(6, 8));
         }
-        if (birth > today || birth.Year < 1900) return IdNumberCheck.Fail($"公民身份号码中的出生日期 {birth:yyyy-MM-dd} 不合理");
+        if (birth > today || birth.Year < 1900) return Fail("IdNumber.BirthDateUnlikely", birth.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
 
         var expected = CheckChar(id.AsSpan(0, 17));
-        if (id[17] != expected) return IdNumberCheck.Fail($"公民身份号码校验位不正确（应为 {expected}），请核对是否录入有误");
+        if (id[17] != expected) return Fail("IdNumber.CheckCharacter", expected);
 
         var gender = (id[16] - '0') % 2 == 1 ? Members.Gender.Male : Members.Gender.Female;
         return new IdNumberCheck(true, id, birth, gender, null);
     }
+
+    // Why a number is not one, in the caller's language (MembersText "IdNumber.*"): the API, pages and imports show it as is.
+    private static IdNumberCheck Fail(string key, params object[] args) =>
+        IdNumberCheck.Fail(string.Format(CultureInfo.CurrentCulture, Texts.GetString(key, CultureInfo.CurrentUICulture)!, args));
 
     public static char CheckChar(ReadOnlySpan<char> first17)
     {

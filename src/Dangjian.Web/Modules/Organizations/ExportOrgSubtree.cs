@@ -43,7 +43,7 @@ public sealed class ExportOrgSubtree(AppDbContext db, OrgAccess access, CurrentU
                 u.Depth - root.Depth + 1, new string('　', u.Depth - root.Depth) + u.Name, T["Kind." + u.Kind].Value, T["Setup." + u.Setup].Value,
                 u.HostUnitType, u.ParentId is { } p && names.TryGetValue(p, out var pn) ? pn : "", direct.GetValueOrDefault(u.Id), total[u.Id],
             ]));
-        return ($"{root.Name}-组织架构.xlsx", stream.ToArray());
+        return (T["Export.FileName", root.Name], stream.ToArray());
     }
 
     private static List<OrgUnit> Ordered(List<OrgUnit> units)

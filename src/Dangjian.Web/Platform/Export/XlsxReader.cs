@@ -15,9 +15,13 @@ namespace Dangjian.Web.Platform.Export;
 /// </summary>
 public static class XlsxReader
 {
-    public sealed class InvalidWorkbookException(string message, Exception? inner = null) : Exception(message, inner);
+    /// <summary>A damaged file, or one without the sheet asked for (<see cref="NoSheet"/>); the caller tells the user in their language.</summary>
+    public sealed class InvalidWorkbookException(string message, Exception? inner = null, bool noSheet = false) : Exception(message, inner)
+    {
+        public bool NoSheet => noSheet;
+    }
 
-    private const string NotAWorkbook = "文件不是有效的 Excel（.xlsx）工作簿";
+    private const string NotAWorkbook = "Not a valid .xlsx workbook";
 
     /// <param name="sheet">Which sheet, counted from 0 in the workbook's order.</param>
     public static IEnumerable<(int RowNumber, string?[] Cells)> ReadRows(Stream stream, int sheet = 0)
@@ -51,8 +55,9 @@ public static class XlsxReader
 
         using (doc)
         {
-            var workbook = doc.WorkbookPart ?? throw new InvalidWorkbookException("工作簿中没有工作表");
-            var sheet = workbook.Workbook.Sheets?.Elements<Sheet>().ElementAtOrDefault(sheetIndex) ?? throw new InvalidWorkbookException("工作簿中没有工作表");
+            var workbook = doc.WorkbookPart ?? throw new InvalidWorkbookException("The workbook has no sheet", noSheet: true);
+            var sheet = workbook.Workbook.Sheets?.Elements<Sheet>().ElementAtOrDefault(sheetIndex)
+                        ?? throw new InvalidWorkbookException($"The workbook has no sheet {sheetIndex}", noSheet: true);
             var part = (WorksheetPart)workbook.GetPartById(sheet.Id!);
             var shared = workbook.SharedStringTablePart is { } sst ? SharedStrings(sst) : [];
 

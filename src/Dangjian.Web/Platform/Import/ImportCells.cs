@@ -5,8 +5,8 @@ namespace Dangjian.Web.Platform.Import;
 /// <summary>Reading typed values out of the text of a spreadsheet cell, as people and Excel write them.</summary>
 public static class ImportCells
 {
-    private static readonly string[] DateFormats = ["yyyy-MM-dd", "yyyy/MM/dd", "yyyy.MM.dd", "yyyyMMdd", "yyyy-M-d", "yyyy/M/d", "yyyy.M.d", "yyyy年M月d日"];
-    private static readonly string[] MonthFormats = ["yyyy-MM", "yyyy/MM", "yyyy.MM", "yyyyMM", "yyyy-M", "yyyy/M", "yyyy.M", "yyyy年M月"];
+    private static readonly string[] DateFormats = ["yyyy-MM-dd", "yyyy/MM/dd", "yyyy.MM.dd", "yyyyMMdd", "yyyy-M-d", "yyyy/M/d", "yyyy.M.d", Clock.ChinaTime.WrittenPattern];
+    private static readonly string[] MonthFormats = ["yyyy-MM", "yyyy/MM", "yyyy.MM", "yyyyMM", "yyyy-M", "yyyy/M", "yyyy.M", Clock.ChinaTime.WrittenMonthReadPattern];
 
     /// <summary>A date typed as text in one of the usual forms, or an Excel date (a serial day number).</summary>
     public static bool TryDate(string text, out DateOnly date)

@@ -83,6 +83,12 @@ public abstract class ImportWorkflow<TPlan, TSummary>(ImportServices s) : IImpor
 
     protected abstract IReadOnlyList<string> RequiredColumns { get; }
 
+    /// <summary>The column a header of the sheet stands for: the header itself, unless the import also reads its columns under other names.</summary>
+    protected virtual string ColumnOf(string header) => header;
+
+    /// <summary>A column as the user is told about it (a missing one): its name, unless the import names its columns in the user's language.</summary>
+    protected virtual string Label(string column) => column;
+
     protected ImportServices S => s;
 
     /// <summary>Checks every row, adding the problems to <paramref name="errors"/>; writes nothing.</summary>
@@ -242,7 +248,7 @@ public abstract class ImportWorkflow<TPlan, TSummary>(ImportServices s) : IImpor
         }
         catch (XlsxReader.InvalidWorkbookException ex)
         {
-            return Error.Validation("file", ex.Message);
+            return Error.Validation("file", s.L[ex.NoSheet ? "Import.NoSheet" : "Import.NotAWorkbook"]);
         }
         if (rows.Count == 0) return Error.Validation("file", s.L["Import.EmptyFile"]);
 
@@ -251,9 +257,9 @@ public abstract class ImportWorkflow<TPlan, TSummary>(ImportServices s) : IImpor
         for (var i = 0; i < header.Length; i++)
         {
             var h = header[i]?.Trim();
-            if (!string.IsNullOrEmpty(h)) columns.TryAdd(h, i);
+            if (!string.IsNullOrEmpty(h)) columns.TryAdd(ColumnOf(h), i);
         }
-        var missing = RequiredColumns.Where(c => !columns.ContainsKey(c)).ToList();
+        var missing = RequiredColumns.Where(c => !columns.ContainsKey(c)).Select(Label).ToList();
         var data = rows.Skip(1).Where(r => r.Cells.Any(c => !string.IsNullOrWhiteSpace(c))).ToList();
         var errors = new List<ImportError>();
         if (missing.Count > 0) return new Planned(upload, data.Count, missing, errors, null);

@@ -1,5 +1,6 @@
 using Dangjian.Web.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Dangjian.Web.Platform.Jobs;
 
@@ -7,7 +8,8 @@ namespace Dangjian.Web.Platform.Jobs;
 /// Runs due jobs. A job is taken by an atomic UPDATE that sets a lease only when none is held (or it has run out),
 /// so with several app instances each due run happens once.
 /// </summary>
-public sealed class JobRunner(IServiceScopeFactory scopes, IEnumerable<IJob> jobs, TimeProvider clock, ILogger<JobRunner> logger)
+public sealed class JobRunner(IServiceScopeFactory scopes, IEnumerable<IJob> jobs, TimeProvider clock, ILogger<JobRunner> logger,
+    IStringLocalizer<SharedResource> L)
 {
     public static readonly TimeSpan LeaseLength = TimeSpan.FromMinutes(10);
     public string InstanceId { get; } = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}" is var id && id.Length > 90 ? id[^90..] : id;
@@ -28,7 +30,7 @@ public sealed class JobRunner(IServiceScopeFactory scopes, IEnumerable<IJob> job
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 logger.LogError(ex, "Job {Job} failed", job.Name);
-                result = "失败：" + ex.Message;
+                result = L["Job.Failed", ex.Message];
             }
             await ReleaseAsync(job, result, ct);
             ran.Add(job.Name);

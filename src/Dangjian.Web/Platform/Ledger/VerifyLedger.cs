@@ -1,5 +1,6 @@
 using Dangjian.Web.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Dangjian.Web.Platform.Ledger;
 
@@ -9,7 +10,7 @@ public sealed record LedgerVerification(bool Valid, long Entries, long? FirstBro
 /// Recomputes the chain of the current tenant from the first entry and reports the first entry that fails; then asks
 /// each <see cref="ILedgerAnchor"/> whether the rows recorded in the ledger still match their entries.
 /// </summary>
-public sealed class VerifyLedger(AppDbContext db, IEnumerable<ILedgerAnchor> anchors)
+public sealed class VerifyLedger(AppDbContext db, IEnumerable<ILedgerAnchor> anchors, IStringLocalizer<SharedResource> L)
 {
     public async Task<LedgerVerification> HandleAsync(CancellationToken ct = default)
     {
@@ -18,11 +19,11 @@ public sealed class VerifyLedger(AppDbContext db, IEnumerable<ILedgerAnchor> anc
         await foreach (var e in db.LedgerEntries.AsNoTracking().OrderBy(e => e.Sequence).AsAsyncEnumerable().WithCancellation(ct))
         {
             if (e.Sequence != expected)
-                return new(false, expected - 1, expected, $"第 {expected} 条记录缺失（下一条为第 {e.Sequence} 条）");
+                return new(false, expected - 1, expected, L["Ledger.EntryMissing", expected, e.Sequence]);
             if (!string.Equals(e.PreviousHash, previous, StringComparison.Ordinal))
-                return new(false, expected - 1, e.Sequence, $"第 {e.Sequence} 条记录与前一条的链接不符（顺序被改动或前一条被改动）");
+                return new(false, expected - 1, e.Sequence, L["Ledger.LinkBroken", e.Sequence]);
             if (!string.Equals(LedgerHash.Compute(e), e.Hash, StringComparison.Ordinal))
-                return new(false, expected - 1, e.Sequence, $"第 {e.Sequence} 条记录的内容与其哈希不符（内容被改动）");
+                return new(false, expected - 1, e.Sequence, L["Ledger.HashMismatch", e.Sequence]);
             previous = e.Hash;
             expected++;
         }

@@ -21,7 +21,7 @@ public static class CaseSteps
     {
         foreach (var m in MaterialChecklist.Of(step).Where(m => m.Required))
         {
-            using var file = new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes($"{m.Name}（第{step}步）"));
+            using var file = new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes($"{m.Code}（第{step}步）"));
             file.Headers.ContentType = new("text/plain");
             using var uploaded = await client.PostAsync($"/api/v1/development/cases/{caseId}/materials?step={step}&code={m.Code}&fileName={m.Code}.txt", file);
             await uploaded.ShouldHaveStatusAsync(HttpStatusCode.Created);

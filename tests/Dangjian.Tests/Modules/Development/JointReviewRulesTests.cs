@@ -1,3 +1,7 @@
+using Dangjian.Web.Modules.Development;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Dangjian.Web.Modules.Development.Review;
 using Dangjian.Web.Modules.Organizations;
 using Dangjian.Web.Platform.Auth;
@@ -7,6 +11,10 @@ namespace Dangjian.Tests.Modules.Development;
 /// <summary>四级联审: which levels a person's unit has, who may sign each, in what order.</summary>
 public sealed class JointReviewRulesTests
 {
+    // The real resources (neutral = zh-CN), so the rule tables read the messages a user reads.
+    private static readonly IStringLocalizer<DevelopmentText> Text = new StringLocalizer<DevelopmentText>(
+        new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions()), NullLoggerFactory.Instance));
+
     private static readonly Dictionary<string, OrgUnit> Units = new()
     {
         ["root"] = Unit("/r/", OrgUnitKind.PartyCommittee, "集团党委"),
@@ -71,7 +79,7 @@ public sealed class JointReviewRulesTests
     {
         var unit = Units[heldOn];
         var roles = new[] { new ScopedRole(role, scope, unit.Id, unit.Path) };
-        var refusal = JointReviewRules.CanSign(Four.Single(l => l.Level == level), roles, Guid.NewGuid(), []);
+        var refusal = JointReviewRules.CanSign(Four.Single(l => l.Level == level), roles, Guid.NewGuid(), [], Text);
         (refusal is null).ShouldBe(allowed);
         if (refusal is not null)
         {
@@ -89,7 +97,7 @@ public sealed class JointReviewRulesTests
             new(AppRole.PartyAffairsWorker, DataScope.OwnUnit, secondary.Id, secondary.Path)];
         ReviewSign[] signs = [new(ReviewLevel.Branch, ReviewDecision.Approved, Guid.NewGuid()), new(ReviewLevel.GeneralBranch, ReviewDecision.Approved, Guid.NewGuid()),
             new(ReviewLevel.Committee, ReviewDecision.Approved, me)];
-        JointReviewRules.CanSign(Four[3], roles, me, signs)!.Code.ShouldBe("DEV_REVIEW_SAME_PERSON");
-        JointReviewRules.CanSign(Four[3], roles, Guid.NewGuid(), signs).ShouldBeNull();
+        JointReviewRules.CanSign(Four[3], roles, me, signs, Text)!.Code.ShouldBe("DEV_REVIEW_SAME_PERSON");
+        JointReviewRules.CanSign(Four[3], roles, Guid.NewGuid(), signs, Text).ShouldBeNull();
     }
 }

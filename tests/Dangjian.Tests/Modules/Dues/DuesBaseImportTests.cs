@@ -322,6 +322,24 @@ public sealed class DuesBaseImportTests(AppFixture app) : IClassFixture<AppFixtu
         rows[1].Cells[3].ShouldBe("在职");
     }
 
+    [Fact]
+    public async Task Template_InEnglish_ItsHeadersAndMethodsReadBack()
+    {
+        var w = await WorldAsync();
+        w.Client.DefaultRequestHeaders.Add("Cookie", ".AspNetCore.Culture=c%3Den-US%7Cuic%3Den-US");
+        using var response = await w.Client.GetAsync("/api/v1/dues/base-import-template");
+        var template = XlsxReader.ReadRows(new MemoryStream(await response.Content.ReadAsByteArrayAsync())).ToList();
+        template[0].Cells[0].ShouldBe("Name");
+        template[1].Cells[3].ShouldBe("Serving");
+
+        using var stream = new MemoryStream();
+        XlsxWriter.Write(stream, "payroll", template[0].Cells.Select(c => c ?? "").ToList(),
+            [["王一", WangId, "2026-01", "serving", null, "8500.00", "215.00", null, null], ["李二", LiId, "2026-03", "Retired", 4800m, null, null, null, null]]);
+        var preview = await UploadAsync(w.Client, w.Branch.Id, stream.ToArray());
+        Count(preview, "validRows").ShouldBe(2);
+        Count(preview, "toCreate").ShouldBe(2);
+    }
+
     private async Task ExecAsync(string sql)
     {
         await using var db = app.Database.NewContext();

@@ -10,6 +10,12 @@ namespace Dangjian.Tests.Modules.Meetings;
 /// <summary>记实: the vote rule, minutes and resolutions, attachments with their hash, locked then amended.</summary>
 public sealed class MeetingRecordTests(AppFixture app) : IClassFixture<AppFixture>
 {
+    // The real resources (neutral = zh-CN), as the rule reads them for a user.
+    private static readonly Microsoft.Extensions.Localization.IStringLocalizer<MeetingsText> Text = new Microsoft.Extensions.Localization.StringLocalizer<MeetingsText>(
+        new Microsoft.Extensions.Localization.ResourceManagerStringLocalizerFactory(
+            Microsoft.Extensions.Options.Options.Create(new Microsoft.Extensions.Localization.LocalizationOptions()),
+            Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance));
+
     [Theory]
     [InlineData(10, 5, 5, 0, 0, "VOTE_QUORUM")]   // half present: no quorum
     [InlineData(10, 6, 5, 1, 0, null)]            // quorum; 5 yes of 10 entitled does not pass (checked below)
@@ -18,7 +24,7 @@ public sealed class MeetingRecordTests(AppFixture app) : IClassFixture<AppFixtur
     [InlineData(0, 0, 0, 0, 0, "VOTE_COUNTS")]
     public void Check_QuorumAndCounts(int entitled, int present, int yes, int no, int abstain, string? code)
     {
-        var error = MeetingVoteRules.Check(MeetingType.BranchGeneralMeeting, entitled, present, yes, no, abstain);
+        var error = MeetingVoteRules.Check(MeetingType.BranchGeneralMeeting, entitled, present, yes, no, abstain, Text);
         error?.Code.ShouldBe(code);
         if (code is null) error.ShouldBeNull();
         else error!.Article!.ShouldContain("第十一条");
@@ -33,7 +39,7 @@ public sealed class MeetingRecordTests(AppFixture app) : IClassFixture<AppFixtur
 
     [Fact]
     public void CommitteeMeeting_NamesItsArticle() =>
-        MeetingVoteRules.Check(MeetingType.CommitteeMeeting, 5, 2, 2, 0, 0)!.Article!.ShouldContain("第十二条");
+        MeetingVoteRules.Check(MeetingType.CommitteeMeeting, 5, 2, 2, 0, 0, Text)!.Article!.ShouldContain("第十二条");
 
     [Fact]
     public async Task Record_Resolution_Attachment_Lock_Amend()

@@ -201,6 +201,42 @@ public sealed class RosterImportTests(AppFixture app) : IClassFixture<AppFixture
     }
 
     [Fact]
+    public async Task Import_RosterExportedInEnglish_ReadsBackUnchanged()
+    {
+        var (_, branch, client) = await ArrangeAsync();
+        var first = await UploadAsync(client, branch.Id, Workbook(
+            ["英一", "男", Id("110101", "19800101", 11), "正式党员", "", "2005-07-01", "13800000001"],
+            ["英二", "女", Id("110101", "19850202", 22), "入党积极分子", "", null, null]));
+        using (var r = await client.PostAsync($"/api/v1/members/imports/{first.Id()}/apply", null)) await r.ShouldHaveStatusAsync(HttpStatusCode.OK);
+
+        // The export speaks the reader's language: headers and fixed words in English, code-table values as stored.
+        client.DefaultRequestHeaders.Add("Cookie", ".AspNetCore.Culture=c%3Den-US%7Cuic%3Den-US");
+        using var export = await client.GetAsync($"/api/v1/members/export?orgUnitId={branch.Id}&reveal=true");
+        export.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var bytes = await export.Content.ReadAsByteArrayAsync();
+        var rows = XlsxReader.ReadRows(new MemoryStream(bytes)).ToList();
+        rows[0].Cells[0].ShouldBe("Name");
+        rows.Skip(1).SelectMany(r => r.Cells).ShouldContain("Full member");
+        rows.Skip(1).SelectMany(r => r.Cells).ShouldContain("Female");
+
+        var again = await UploadAsync(client, branch.Id, bytes);
+        again["errors"]!.AsArray().ShouldBeEmpty();
+        again["unchanged"]!.GetValue<int>().ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task Import_ChineseFileWithEnglishInterface_ReadAndErrorsNamedInEnglish()
+    {
+        var (_, branch, client) = await ArrangeAsync();
+        client.DefaultRequestHeaders.Add("Cookie", ".AspNetCore.Culture=c%3Den-US%7Cuic%3Den-US");
+        var preview = await UploadAsync(client, branch.Id, Workbook(
+            ["王一", "男", Id("110101", "19800101", 11), "正式党员", "", "2005-07-01", "13800000001"],
+            ["孙五", "女", Id("110101", "19950404", 44), "入党积极分子", "", null, "138"]));
+        preview["validRows"]!.GetValue<int>().ShouldBe(1);
+        preview["errors"]!.AsArray().Select(e => $"{e!["row"]}:{e["column"]}").ShouldBe(["3:Mobile number"]);
+    }
+
+    [Fact]
     public async Task Import_NotAnXlsx_BadRequestNamingFile()
     {
         var (_, branch, client) = await ArrangeAsync();

@@ -51,7 +51,7 @@ public sealed class TermExpiryJobTests : IAsyncLifetime
 
     private JobRunner SecondInstance() => new(
         app.Services.GetRequiredService<IServiceScopeFactory>(), app.Services.GetServices<IJob>(), app.Clock,
-        app.Services.GetRequiredService<ILogger<JobRunner>>());
+        app.Services.GetRequiredService<ILogger<JobRunner>>(), app.Services.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<Dangjian.Web.SharedResource>>());
 
     [Fact]
     public async Task RunDueAsync_TermEndingWithinSixMonths_NotifiesSecretaryAndAdminsAbove()

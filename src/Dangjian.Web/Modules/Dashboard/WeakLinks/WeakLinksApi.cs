@@ -13,7 +13,7 @@ internal static class WeakLinksApi
     public static void Map(IEndpointRouteBuilder app)
     {
         app.MapGet("/api/v1/org-units/{id:guid}/weak-links", List).WithTags("Dashboard").RequireAuthorization().Describe(Texts, "ListWeakLinks")
-            .WithDescription("薄弱环节 of the unit's subtree, highest score first: open and assigned ones unless status= says otherwise.");
+            .WithDescription("Weak links of the unit's subtree, highest score first: open and assigned ones unless status= says otherwise.");
         var links = app.MapGroup("/api/v1/weak-links").WithTags("Dashboard").RequireAuthorization();
         links.MapPost("/{weakLinkId:guid}/assign", Assign).Describe(Texts, "AssignWeakLink");
         links.MapPost("/{weakLinkId:guid}/close", Close).Describe(Texts, "CloseWeakLink");

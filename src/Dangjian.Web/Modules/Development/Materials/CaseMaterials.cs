@@ -31,7 +31,7 @@ public sealed class CaseMaterials(AppDbContext db, CaseAccess access, CurrentUse
         if (invalid.ToError() is { } error) return error;
 
         var now = clock.GetUtcNow();
-        var name = Path.GetFileName(string.IsNullOrWhiteSpace(fileName) ? definition!.Name : fileName.Trim());
+        var name = Path.GetFileName(string.IsNullOrWhiteSpace(fileName) ? T.MaterialName(definition!.Code) : fileName.Trim());
         var material = new DevelopmentMaterial
         {
             Id = Guid.CreateVersion7(now), CaseId = caseId, Step = step!.Value, Code = definition!.Code, FileName = name.Length > 200 ? name[..200] : name,
@@ -56,15 +56,18 @@ public sealed class CaseMaterials(AppDbContext db, CaseAccess access, CurrentUse
         (await db.DevelopmentMaterials.AsNoTracking().Where(m => m.CaseId == caseId)
             .Select(m => new { m.Id, m.Step, m.Code, m.FileName, m.Size, m.Sha256, m.UploadedBy, m.UploadedAt }).ToListAsync(ct))
         .OrderBy(m => m.Step).ThenBy(m => m.UploadedAt)
-        .Select(m => new MaterialDto(m.Id, m.Step, m.Code, MaterialChecklist.Find(m.Step, m.Code)?.Name ?? m.Code, m.FileName, m.Size, m.Sha256,
+        .Select(m => new MaterialDto(m.Id, m.Step, m.Code, Name(m.Step, m.Code), m.FileName, m.Size, m.Sha256,
             m.UploadedBy, m.UploadedAt)).ToList();
 
     /// <summary>Codes of the files on the case for <paramref name="step"/>.</summary>
     public async Task<IReadOnlyCollection<string>> PresentAsync(Guid caseId, int step, CancellationToken ct) =>
         await db.DevelopmentMaterials.Where(m => m.CaseId == caseId && m.Step == step).Select(m => m.Code).Distinct().ToListAsync(ct);
 
-    private static MaterialDto ToDto(DevelopmentMaterial m) =>
-        new(m.Id, m.Step, m.Code, MaterialChecklist.Find(m.Step, m.Code)?.Name ?? m.Code, m.FileName, m.Size, m.Sha256, m.UploadedBy, m.UploadedAt);
+    private MaterialDto ToDto(DevelopmentMaterial m) =>
+        new(m.Id, m.Step, m.Code, Name(m.Step, m.Code), m.FileName, m.Size, m.Sha256, m.UploadedBy, m.UploadedAt);
+
+    // A file under a code the checklist no longer has keeps its code as its name.
+    private string Name(int step, string code) => MaterialChecklist.Find(step, code) is not null ? T.MaterialName(code) : code;
 
     private static string Trim(string s) => s.Length > 100 ? s[..100] : s;
 }

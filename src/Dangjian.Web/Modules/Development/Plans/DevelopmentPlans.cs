@@ -64,7 +64,7 @@ public sealed class DevelopmentPlans(AppDbContext db, OrgAccess access, CurrentU
             .SumAsync(q => q.Quota, ct);
         var children = await db.DevelopmentQuotas
             .Where(q => q.Year == year && db.Set<Dangjian.Web.Modules.Organizations.OrgUnit>().Any(u => u.Id == q.OrgUnitId && u.ParentId == unit.Id)).SumAsync(q => q.Quota, ct);
-        if (QuotaRules.CheckSplit(r.Quota!.Value, parentQuota, siblings, children) is { } refusal) return refusal;
+        if (QuotaRules.CheckSplit(r.Quota!.Value, parentQuota, siblings, children, T) is { } refusal) return refusal;
 
         var now = clock.GetUtcNow();
         var existing = await db.DevelopmentQuotas.FirstOrDefaultAsync(q => q.OrgUnitId == unit.Id && q.Year == year, ct);

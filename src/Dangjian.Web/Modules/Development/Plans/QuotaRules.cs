@@ -1,4 +1,5 @@
 using Dangjian.Web.Platform.Errors;
+using Microsoft.Extensions.Localization;
 
 namespace Dangjian.Web.Modules.Development.Plans;
 
@@ -8,18 +9,18 @@ namespace Dangjian.Web.Modules.Development.Plans;
 /// </summary>
 public static class QuotaRules
 {
-    public const string Article = "年度发展党员计划（上级党委下达的发展名额，超出须说明理由）";
+    public const string Article = DevelopmentArticles.Quota;
 
     /// <param name="parentQuota">The quota of the unit above for the year, if it has one.</param>
     /// <param name="siblingsQuota">The quotas of the other units directly below the same parent.</param>
     /// <param name="childrenQuota">The quotas already given to the units directly below this one.</param>
-    public static Error? CheckSplit(int quota, int? parentQuota, int siblingsQuota, int childrenQuota)
+    public static Error? CheckSplit(int quota, int? parentQuota, int siblingsQuota, int childrenQuota, IStringLocalizer<DevelopmentText> T)
     {
-        if (quota < 0) return Error.Validation("quota", "名额不能为负数");
+        if (quota < 0) return Error.Validation("quota", T["Dev.Quota.Negative"]);
         if (parentQuota is { } parent && siblingsQuota + quota > parent)
-            return Error.Rule("DEV_QUOTA_SPLIT", $"分解到下级的名额之和（{siblingsQuota + quota}）不能超过上级下达的名额（{parent}）", Article);
+            return Error.Rule("DEV_QUOTA_SPLIT", T["Dev.Quota.SplitOver", siblingsQuota + quota, parent], Article);
         if (quota < childrenQuota)
-            return Error.Rule("DEV_QUOTA_BELOW_SPLIT", $"名额（{quota}）不能少于已分解给下级的名额之和（{childrenQuota}）", Article);
+            return Error.Rule("DEV_QUOTA_BELOW_SPLIT", T["Dev.Quota.BelowSplit", quota, childrenQuota], Article);
         return null;
     }
 
@@ -27,13 +28,13 @@ public static class QuotaRules
     public sealed record Used(string UnitName, int Quota, int Admitted);
 
     /// <summary>Null when the admission fits every quota; otherwise the refusal, or (with a reason) the warning to keep.</summary>
-    public static (Error? Refusal, string? Warning) CheckAdmission(IEnumerable<Used> quotas, string? reason)
+    public static (Error? Refusal, string? Warning) CheckAdmission(IEnumerable<Used> quotas, string? reason, IStringLocalizer<DevelopmentText> T)
     {
         var full = quotas.FirstOrDefault(q => q.Admitted >= q.Quota);
         if (full is null) return (null, null);
-        var what = $"{full.UnitName}本年度发展名额{full.Quota}名已用完（已接收{full.Admitted}名）";
+        var what = T["Dev.Quota.Full", full.UnitName, full.Quota, full.Admitted].Value;
         return string.IsNullOrWhiteSpace(reason)
-            ? (Error.Rule("DEV_OVER_QUOTA", $"{what}，超出计划接收须写明理由（quotaReason）", Article), null)
-            : (null, $"{what}，超计划接收：{reason.Trim()}");
+            ? (Error.Rule("DEV_OVER_QUOTA", T["Dev.Quota.NeedsReason", what], Article), null)
+            : (null, T["Dev.Quota.Over", what, reason.Trim()]);
     }
 }

@@ -1,6 +1,7 @@
 using Dangjian.Web.Modules.Organizations;
 using Dangjian.Web.Platform.Auth;
 using Dangjian.Web.Platform.Errors;
+using Microsoft.Extensions.Localization;
 
 namespace Dangjian.Web.Modules.Development.Review;
 
@@ -16,7 +17,7 @@ public sealed record ReviewSign(ReviewLevel Level, ReviewDecision Decision, Guid
 /// </summary>
 public static class JointReviewRules
 {
-    public const string Article = "发展党员四级联审制度（党支部、党总支、党委、组织部门逐级审核签字）";
+    public const string Article = DevelopmentArticles.JointReview;
 
     private static readonly AppRole[] LevelRoles = [AppRole.BranchSecretary, AppRole.OrganizationCommissioner, AppRole.SystemAdmin];
     private static readonly AppRole[] DepartmentRoles = [AppRole.PartyAffairsWorker, AppRole.SystemAdmin];
@@ -43,7 +44,7 @@ public static class JointReviewRules
         levels.FirstOrDefault(l => !signs.Any(s => s.Level == l.Level && s.Decision == ReviewDecision.Approved));
 
     /// <summary>Null when the caller may sign <paramref name="level"/>; otherwise why not.</summary>
-    public static Error? CanSign(ReviewUnit level, IReadOnlyList<ScopedRole> roles, Guid userId, IReadOnlyList<ReviewSign> signs)
+    public static Error? CanSign(ReviewUnit level, IReadOnlyList<ScopedRole> roles, Guid userId, IReadOnlyList<ReviewSign> signs, IStringLocalizer<DevelopmentText> T)
     {
         var holds = level.Level == ReviewLevel.OrgDepartment
             ? roles.Any(r => DepartmentRoles.Contains(r.Role) && r.Scope switch
@@ -55,23 +56,17 @@ public static class JointReviewRules
             })
             : roles.Any(r => LevelRoles.Contains(r.Role) && r.Scope != DataScope.Self && r.OrgUnitId == level.UnitId);
         if (!holds)
-            return new Error("DEV_REVIEW_ROLE", $"待{Name(level)}签署：须由{Who(level)}签署", StatusCodes.Status403Forbidden, Article);
+            return new Error("DEV_REVIEW_ROLE", T["Dev.Review.WrongRole", Name(level, T), Who(level, T)], StatusCodes.Status403Forbidden, Article);
         if (signs.Any(s => s.UserId == userId && s.Decision == ReviewDecision.Approved))
-            return new Error("DEV_REVIEW_SAME_PERSON", "同一人不能在联审中签署两级", StatusCodes.Status403Forbidden, Article);
+            return new Error("DEV_REVIEW_SAME_PERSON", T["Dev.Review.SamePerson"], StatusCodes.Status403Forbidden, Article);
         return null;
     }
 
-    public static string Name(ReviewUnit level) => level.Level switch
-    {
-        ReviewLevel.Branch => $"党支部（{level.UnitName}）",
-        ReviewLevel.GeneralBranch => $"党总支（{level.UnitName}）",
-        ReviewLevel.Committee => $"党委（{level.UnitName}）",
-        _ => $"组织部门（{level.UnitName}）",
-    };
+    /// <summary>党支部（第一支部）: the level and the unit it is held on.</summary>
+    public static string Name(ReviewUnit level, IStringLocalizer<DevelopmentText> T) => T["Dev.Review.Level." + level.Level, level.UnitName];
 
-    private static string Who(ReviewUnit level) => level.Level == ReviewLevel.OrgDepartment
-        ? $"{level.UnitName}或其上级的党务工作者"
-        : $"在{level.UnitName}任书记或组织委员的用户";
+    private static string Who(ReviewUnit level, IStringLocalizer<DevelopmentText> T) =>
+        T[level.Level == ReviewLevel.OrgDepartment ? "Dev.Review.Who.Department" : "Dev.Review.Who.Level", level.UnitName];
 
     private static ReviewUnit Of(ReviewLevel level, OrgUnit unit) => new(level, unit.Id, unit.Name, unit.Path);
 }

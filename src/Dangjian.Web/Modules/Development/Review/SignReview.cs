@@ -31,7 +31,7 @@ public sealed class SignReview(AppDbContext db, CaseAccess access, CurrentUser u
 
         if (l.AwaitedLevel is not { } level) return Error.Conflict("DEV_NO_REVIEW", T["Dev.Review.NothingAwaiting"]);
         var step = l.Ordered.Last(s => !l.IsReturned(s.Id));
-        if (JointReviewRules.CanSign(level, user.Roles, user.UserId, l.SignsOf(step.Id)) is { } refusal) return refusal;
+        if (JointReviewRules.CanSign(level, user.Roles, user.UserId, l.SignsOf(step.Id), T) is { } refusal) return refusal;
 
         var now = clock.GetUtcNow();
         var review = new DevelopmentReview

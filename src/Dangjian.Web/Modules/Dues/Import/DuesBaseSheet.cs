@@ -1,5 +1,7 @@
+using System.Resources;
 using Dangjian.Web.Modules.Dues.Payments;
 using Dangjian.Web.Modules.Members;
+using Dangjian.Web.Platform;
 using Dangjian.Web.Platform.Import;
 using Microsoft.Extensions.Localization;
 
@@ -17,39 +19,47 @@ public sealed record DuesBaseLine(
 /// </summary>
 public static class DuesBaseSheet
 {
-    public const string Name = MemberColumns.Name;
-    public const string IdNumber = MemberColumns.IdNumber;
-    public const string StartMonth = "起始月份";
-    public const string Method = "计算方式";
-    public const string MonthlyBase = "月基数（元）";
-    public const string GrossPay = "应发工资项（元）";
-    public const string IncomeTax = "个人所得税（元）";
-    public const string SocialInsurance = "五险一金个人部分（元）";
-    public const string Note = "备注";
+    internal static readonly ResourceManager Texts = new(typeof(DuesText));
+
+    /// <summary>The columns (DuesText "DuesImport.Column.*"), read by their Chinese headers; English headers accepted.</summary>
+    internal static readonly SheetColumns Columns = new(Texts, "DuesImport.Column.",
+        "Name", "IdNumber", "StartMonth", "Method", "MonthlyBase", "GrossPay", "IncomeTax", "SocialInsurance", "Note");
+
+    public static readonly string Name = Columns["Name"];
+    public static readonly string IdNumber = Columns["IdNumber"];
+    public static readonly string StartMonth = Columns["StartMonth"];
+    public static readonly string Method = Columns["Method"];
+    public static readonly string MonthlyBase = Columns["MonthlyBase"];
+    public static readonly string GrossPay = Columns["GrossPay"];
+    public static readonly string IncomeTax = Columns["IncomeTax"];
+    public static readonly string SocialInsurance = Columns["SocialInsurance"];
+    public static readonly string Note = Columns["Note"];
 
     public static readonly string[] Required = [Name, IdNumber, StartMonth, Method];
-    public static readonly string[] Headers = [Name, IdNumber, StartMonth, Method, MonthlyBase, GrossPay, IncomeTax, SocialInsurance, Note];
 
-    /// <summary>The words of the 计算方式 column; brackets may be full- or half-width.</summary>
-    public static readonly IReadOnlyDictionary<string, DuesCategory> Methods = new Dictionary<string, DuesCategory>
-    {
-        ["在职"] = DuesCategory.Serving, ["在职党员"] = DuesCategory.Serving,
-        ["年薪制"] = DuesCategory.AnnualSalary,
-        ["无固定收入"] = DuesCategory.NoMonthlyIncome, ["不按月取得收入"] = DuesCategory.NoMonthlyIncome,
-        ["离退休"] = DuesCategory.Retired, ["离退休党员"] = DuesCategory.Retired,
-        ["定额（农民）"] = DuesCategory.Farmer, ["农民"] = DuesCategory.Farmer,
-        ["定额（学生）"] = DuesCategory.Student, ["学生"] = DuesCategory.Student,
-        ["定额（下岗失业）"] = DuesCategory.Unemployed, ["下岗失业"] = DuesCategory.Unemployed,
-        ["定额（救济）"] = DuesCategory.Relief, ["定额（低保）"] = DuesCategory.Relief, ["救济"] = DuesCategory.Relief, ["低保"] = DuesCategory.Relief,
-    };
+    /// <summary>The headers in Chinese, as payroll files have them.</summary>
+    public static readonly string[] Headers = [.. Columns.Chinese];
 
-    public const string MethodChoices = "在职、年薪制、无固定收入、离退休、定额（农民）、定额（学生）、定额（下岗失业）、定额（救济）";
+    /// <summary>The words of the 计算方式 column (DuesText "DuesImport.Method.*", in Chinese or English); brackets may be full- or half-width.</summary>
+    public static readonly IReadOnlyDictionary<string, DuesCategory> Methods = Texts.Reading(
+        ("DuesImport.Method.Serving", DuesCategory.Serving), ("DuesImport.Method.Serving.Alias", DuesCategory.Serving),
+        ("DuesImport.Method.AnnualSalary", DuesCategory.AnnualSalary),
+        ("DuesImport.Method.NoMonthlyIncome", DuesCategory.NoMonthlyIncome), ("DuesImport.Method.NoMonthlyIncome.Alias", DuesCategory.NoMonthlyIncome),
+        ("DuesImport.Method.Retired", DuesCategory.Retired), ("DuesImport.Method.Retired.Alias", DuesCategory.Retired),
+        ("DuesImport.Method.Farmer", DuesCategory.Farmer), ("DuesImport.Method.Farmer.Alias", DuesCategory.Farmer),
+        ("DuesImport.Method.Student", DuesCategory.Student), ("DuesImport.Method.Student.Alias", DuesCategory.Student),
+        ("DuesImport.Method.Unemployed", DuesCategory.Unemployed), ("DuesImport.Method.Unemployed.Alias", DuesCategory.Unemployed),
+        ("DuesImport.Method.Relief", DuesCategory.Relief), ("DuesImport.Method.Relief.Alias", DuesCategory.Relief),
+        ("DuesImport.Method.Relief.Alias2", DuesCategory.Relief), ("DuesImport.Method.Relief.Alias3", DuesCategory.Relief));
+
+    /// <summary>定额 without its kind, which the check refuses with a hint.</summary>
+    private static readonly IReadOnlyDictionary<string, bool> FixedOnly = Texts.Reading(("DuesImport.Method.FixedOnly", true));
 
     /// <summary>Checks one row; every problem is added to <paramref name="errors"/> with its column, and then null is returned.</summary>
     public static DuesBaseLine? Parse(int row, string?[] cells, ImportSheet sheet, DateOnly today, DuesOptions o, IStringLocalizer<DuesText> T, List<ImportError> errors)
     {
         var before = errors.Count;
-        void Fail(string column, string reason) => errors.Add(new ImportError(row, column, reason));
+        void Fail(string column, string reason) => errors.Add(new ImportError(row, Columns.Label(column, T), reason));
         string? Get(string column) => sheet.Get(cells, column);
 
         var name = Get(Name);
@@ -66,9 +76,9 @@ public static class DuesBaseSheet
 
         DuesCategory category = default;
         var methodText = Get(Method)?.Replace('(', '（').Replace(')', '）');
-        if (methodText is null) Fail(Method, T["DuesImport.MethodRequired", MethodChoices]);
-        else if (methodText == "定额") Fail(Method, T["DuesImport.FixedNeedsKind"]);
-        else if (!Methods.TryGetValue(methodText, out category)) Fail(Method, T["DuesImport.MethodInvalid", methodText, MethodChoices]);
+        if (methodText is null) Fail(Method, T["DuesImport.MethodRequired", T["DuesImport.MethodChoices"].Value]);
+        else if (FixedOnly.ContainsKey(methodText)) Fail(Method, T["DuesImport.FixedNeedsKind"]);
+        else if (!Methods.TryGetValue(methodText, out category)) Fail(Method, T["DuesImport.MethodInvalid", methodText, T["DuesImport.MethodChoices"].Value]);
 
         var monthly = Money(MonthlyBase);
         var gross = Money(GrossPay);
@@ -101,8 +111,8 @@ public static class DuesBaseSheet
         long? Money(string column)
         {
             if (Get(column) is not { } text) return null;
-            if (!ImportCells.TryYuan(text, out var fen)) Fail(column, T["DuesImport.MoneyInvalid", column, text]);
-            else if (fen < 0) Fail(column, T["DuesImport.MoneyNegative", column]);
+            if (!ImportCells.TryYuan(text, out var fen)) Fail(column, T["DuesImport.MoneyInvalid", Columns.Label(column, T), text]);
+            else if (fen < 0) Fail(column, T["DuesImport.MoneyNegative", Columns.Label(column, T)]);
             else return fen;
             return null;
         }

@@ -50,8 +50,14 @@ public sealed class ImportDuesBases(ImportServices s, PersonalDataProtector prot
     protected override Permission Permission => Permission.ManageMembers;
     protected override IReadOnlyList<string> RequiredColumns => DuesBaseSheet.Required;
 
-    public static byte[] Template() => Template("党费基数", DuesBaseSheet.Headers,
-        ["李红", "11010519491231002X", "2026-01", "在职", null, "8500.00", "215.00", "1320.00", "2026年度工资"]);
+    protected override string ColumnOf(string header) => DuesBaseSheet.Columns.ColumnOf(header);
+
+    protected override string Label(string column) => DuesBaseSheet.Columns.Label(column, T);
+
+    /// <summary>A blank payroll sheet in the reader's language, with one example row.</summary>
+    public static byte[] Template(IStringLocalizer<DuesText> T) => Template(T["DuesImport.Sheet"], DuesBaseSheet.Columns.Headers(T),
+        [T["DuesImport.Example.Name"].Value, "11010519491231002X", "2026-01", T["DuesImport.Method.Serving"].Value, null, "8500.00", "215.00", "1320.00",
+            T["DuesImport.Example.Note"].Value]);
 
     protected override async Task<Plan> PlanAsync(ImportSheet sheet, OrgUnit unit, List<ImportError> errors, CancellationToken ct)
     {
@@ -71,19 +77,19 @@ public sealed class ImportDuesBases(ImportServices s, PersonalDataProtector prot
             // Someone outside the unit's subtree, or outside what the caller manages, is reported as not found there.
             if (!found.TryGetValue(line.IdNumber, out var m) || !OrgPaths.IsWithin(m.OrgPath, unit.Path) || !S.User.Can(Permission.ManageMembers, m.OrgPath))
             {
-                errors.Add(new ImportError(line.Row, DuesBaseSheet.IdNumber, T["DuesImport.NotInUnit", unit.Name]));
+                errors.Add(new ImportError(line.Row, Label(DuesBaseSheet.IdNumber), T["DuesImport.NotInUnit", unit.Name]));
             }
             else if (m.Name != line.Name)
             {
-                errors.Add(new ImportError(line.Row, DuesBaseSheet.Name, T["DuesImport.NameMismatch", m.Name]));
+                errors.Add(new ImportError(line.Row, Label(DuesBaseSheet.Name), T["DuesImport.NameMismatch", m.Name]));
             }
             else if (!Member.IsPartyMember(m.Category))
             {
-                errors.Add(new ImportError(line.Row, DuesBaseSheet.IdNumber, T["Dues.NotPartyMember"]));
+                errors.Add(new ImportError(line.Row, Label(DuesBaseSheet.IdNumber), T["Dues.NotPartyMember"]));
             }
             else if (seen.TryGetValue((m.Id, line.Month), out var first))
             {
-                errors.Add(new ImportError(line.Row, DuesBaseSheet.StartMonth, T["DuesImport.DuplicateMonth", first]));
+                errors.Add(new ImportError(line.Row, Label(DuesBaseSheet.StartMonth), T["DuesImport.DuplicateMonth", first]));
             }
             else
             {

@@ -7,7 +7,7 @@ namespace Dangjian.Web.Modules.Meetings.Appraisal;
 /// </summary>
 public static class AppraisalRules
 {
-    public const string Article = "《中国共产党支部工作条例（试行）》第五章（民主评议党员）";
+    public const string Article = MeetingArticles.Appraisal;
 
     public static AppraisalGrade Proposed(int voters, int excellent, int qualified, int basic, int unqualified)
     {

@@ -1,4 +1,5 @@
 using Dangjian.Web.Platform.Jobs;
+using Microsoft.Extensions.Localization;
 
 namespace Dangjian.Web.Modules.Meetings.Attendance;
 
@@ -11,6 +12,6 @@ internal sealed class MeetingRollJob : IJob
     public async Task<string> RunAsync(IServiceProvider services, CancellationToken ct)
     {
         var closed = await EachTenant.RunAsync(services, sp => sp.GetRequiredService<MeetingRolls>().CloseDueAsync(500, ct), ct);
-        return $"关闭会议考勤 {closed} 场";
+        return services.GetRequiredService<IStringLocalizer<MeetingsText>>()["Job.MeetingRolls", closed];
     }
 }

@@ -19,7 +19,7 @@ public static class MeetingBookApi
         var units = app.MapGroup("/api/v1/org-units").WithTags("Meetings").RequireAuthorization();
         units.MapGet("/{id:guid}/meeting-book.xlsx", Workbook).Describe(Texts, "ExportMeetingBookWorkbook")
             .Produces<byte[]>(StatusCodes.Status200OK, XlsxWriter.ContentType)
-            .WithDescription("三会一课记录簿 of the unit for a calendar year in China time (default: this year): a summary sheet of the compliance " +
+            .WithDescription("The meeting book (three meetings and one lecture) of the unit for a calendar year in China time (default: this year): a summary sheet of the compliance " +
                              "calendar, one row per meeting held (not cancelled) and one per resolution with its votes. Names only, never ID " +
                              "numbers; the export is written to the access log of each person named. Needs ViewMembers on the unit or above.");
         units.MapGet("/{id:guid}/meeting-book.pdf", Print).Describe(Texts, "PrintMeetingBook")

@@ -18,7 +18,7 @@ internal sealed class ComplianceReminderJob(TimeProvider clock) : IJob
     public async Task<string> RunAsync(IServiceProvider services, CancellationToken ct)
     {
         var sent = await EachTenant.RunAsync(services, sp => RunForTenantAsync(sp, ct), ct);
-        return $"发送组织生活到期提醒 {sent} 条";
+        return services.GetRequiredService<IStringLocalizer<MeetingsText>>()["Job.ComplianceReminders", sent];
     }
 
     private async Task<int> RunForTenantAsync(IServiceProvider sp, CancellationToken ct)

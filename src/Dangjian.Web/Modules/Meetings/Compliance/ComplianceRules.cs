@@ -22,19 +22,17 @@ public sealed record RequirementCalendar(Requirement Requirement, IReadOnlyList<
 /// </summary>
 public static class ComplianceRules
 {
-    private const string Rules = "《中国共产党支部工作条例（试行）》";
-
     /// <summary>The defaults; `Rules:Meetings:Frequencies` changes a period (Month, Quarter, Year) or removes one (None).</summary>
     public static readonly IReadOnlyList<Requirement> Defaults =
     [
-        new(MeetingType.BranchGeneralMeeting, PeriodKind.Quarter, 1, Rules + "第十一条"),
-        new(MeetingType.CommitteeMeeting, PeriodKind.Month, 1, Rules + "第十二条", NeedsCommittee: true),
-        new(MeetingType.GroupMeeting, PeriodKind.Month, 1, Rules + "第十三条", NeedsGroups: true),
-        new(MeetingType.PartyLecture, PeriodKind.Quarter, 1, "党支部每季度至少讲一次党课（地方规定，本单位设置）"),
-        new(MeetingType.ThemeDay, PeriodKind.Month, 1, Rules + "第五章（每月相对固定一天开展主题党日）"),
-        new(MeetingType.OrgLifeMeeting, PeriodKind.Year, 1, Rules + "第十七条"),
-        new(MeetingType.DemocraticAppraisal, PeriodKind.Year, 1, Rules + "第五章（民主评议党员，一般每年一次）"),
-        new(MeetingType.HeartTalk, PeriodKind.Year, 1, Rules + "第五章（谈心谈话，每年至少一次）"),
+        new(MeetingType.BranchGeneralMeeting, PeriodKind.Quarter, 1, MeetingArticles.GeneralMeeting),
+        new(MeetingType.CommitteeMeeting, PeriodKind.Month, 1, MeetingArticles.CommitteeMeeting, NeedsCommittee: true),
+        new(MeetingType.GroupMeeting, PeriodKind.Month, 1, MeetingArticles.GroupMeeting, NeedsGroups: true),
+        new(MeetingType.PartyLecture, PeriodKind.Quarter, 1, MeetingArticles.PartyLecture),
+        new(MeetingType.ThemeDay, PeriodKind.Month, 1, MeetingArticles.ThemeDay),
+        new(MeetingType.OrgLifeMeeting, PeriodKind.Year, 1, MeetingArticles.OrgLifeMeeting),
+        new(MeetingType.DemocraticAppraisal, PeriodKind.Year, 1, MeetingArticles.DemocraticAppraisal),
+        new(MeetingType.HeartTalk, PeriodKind.Year, 1, MeetingArticles.HeartTalk),
     ];
 
     public static IReadOnlyList<Requirement> WithSettings(IReadOnlyDictionary<string, string>? frequencies)

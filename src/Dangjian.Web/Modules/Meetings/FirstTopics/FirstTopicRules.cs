@@ -3,7 +3,7 @@ namespace Dangjian.Web.Modules.Meetings.FirstTopics;
 /// <summary>How a unit responded to a 第一议题: studied within the target (hours, setting 24), late, or not yet (overdue once the target passed).</summary>
 public static class FirstTopicRules
 {
-    public const string Article = "“第一议题”制度（重要讲话和文件精神在发布后的第一次会议上第一时间学习）";
+    public const string Article = MeetingArticles.FirstTopic;
 
     public enum Response
     {

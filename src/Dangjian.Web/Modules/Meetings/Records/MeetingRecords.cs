@@ -62,7 +62,7 @@ public sealed class MeetingRecords(AppDbContext db, GetMeeting meetings, Current
         if (string.IsNullOrEmpty(title)) return Error.Validation("title", L["Validation.Required", "title"]);
         if (title.Length > 200) return Error.Validation("title", L["Validation.TooLong", "title", 200]);
         var (entitled, present, yes, no, abstain) = (r.VotersEntitled ?? 0, r.VotersPresent ?? 0, r.VotesYes ?? 0, r.VotesNo ?? 0, r.VotesAbstain ?? 0);
-        if (MeetingVoteRules.Check(m!.Type, entitled, present, yes, no, abstain) is { } refusal) return refusal;
+        if (MeetingVoteRules.Check(m!.Type, entitled, present, yes, no, abstain, T) is { } refusal) return refusal;
         var row = new MeetingResolution
         {
             Id = Guid.CreateVersion7(clock.GetUtcNow()), MeetingId = meetingId, Title = title, Entitled = entitled, Present = present, Yes = yes, No = no,

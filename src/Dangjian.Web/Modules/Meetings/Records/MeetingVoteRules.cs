@@ -1,4 +1,5 @@
 using Dangjian.Web.Platform.Errors;
+using Microsoft.Extensions.Localization;
 
 namespace Dangjian.Web.Modules.Meetings.Records;
 
@@ -8,17 +9,15 @@ namespace Dangjian.Web.Modules.Meetings.Records;
 /// </summary>
 public static class MeetingVoteRules
 {
-    private const string Rules = "《中国共产党支部工作条例（试行）》";
-
-    public static Error? Check(MeetingType type, int entitled, int present, int yes, int no, int abstain)
+    public static Error? Check(MeetingType type, int entitled, int present, int yes, int no, int abstain, IStringLocalizer<MeetingsText> T)
     {
-        var article = Rules + (type == MeetingType.CommitteeMeeting ? "第十二条" : "第十一条");
+        var article = type == MeetingType.CommitteeMeeting ? MeetingArticles.CommitteeMeeting : MeetingArticles.GeneralMeeting;
         if (entitled < 1 || present < 0 || yes < 0 || no < 0 || abstain < 0)
-            return Error.Rule("VOTE_COUNTS", "应到、实到人数和票数须为非负整数，应到人数至少为1", article);
+            return Error.Rule("VOTE_COUNTS", T["Vote.CountsInvalid"], article);
         if (present > entitled || yes + no + abstain > present)
-            return Error.Rule("VOTE_COUNTS", $"实到人数不能多于应到人数，票数之和不能多于实到人数（应到{entitled}，实到{present}，赞成{yes}、反对{no}、弃权{abstain}）", article);
+            return Error.Rule("VOTE_COUNTS", T["Vote.CountsExceed", entitled, present, yes, no, abstain], article);
         if (present * 2 <= entitled)
-            return Error.Rule("VOTE_QUORUM", $"到会有表决权的人数须超过应到人数的半数才能进行表决（应到{entitled}，实到{present}）", article);
+            return Error.Rule("VOTE_QUORUM", T["Vote.NoQuorum", entitled, present], article);
         return null;
     }
 

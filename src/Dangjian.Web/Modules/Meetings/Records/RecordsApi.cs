@@ -27,7 +27,7 @@ internal static class RecordsApi
         g.MapPost("/{id:guid}/record/lock", Lock).Describe(Texts, "LockMeetingRecord");
         g.MapPost("/{id:guid}/record/amendments", Amend).Describe(Texts, "AmendMeetingRecord");
         g.MapGet("/{id:guid}/reflections", Reflections).Describe(Texts, "ListMeetingReflections")
-            .WithDescription("心得: all of them for the host and the unit's organisers, the caller's own for anyone else.");
+            .WithDescription("Reflections: all of them for the host and the unit's organisers, the caller's own for anyone else.");
         g.MapPut("/{id:guid}/reflections/mine", SaveMyReflection).Describe(Texts, "SaveMyMeetingReflection");
 
         // The record page's upload: a multipart form with the antiforgery token.

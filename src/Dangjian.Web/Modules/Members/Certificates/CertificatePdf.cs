@@ -15,7 +15,8 @@ namespace Dangjian.Web.Modules.Members.Certificates;
 public sealed class CertificatePdf(AppDbContext db, CertificateAccess access, MemberAccess members, PdfDocuments pdf,
     IStringLocalizer<MembersText> T)
 {
-    private const string Title = "中国共产党党员证明信";
+    private static readonly FormWords F = PersonOnDocument.F;
+    private static readonly string Title = F["Certificate.Title"];
 
     public async Task<Result<PdfFile>> HandleAsync(Guid certificateId, CancellationToken ct)
     {
@@ -29,27 +30,27 @@ public sealed class CertificatePdf(AppDbContext db, CertificateAccess access, Me
         var member = await db.Members.AsNoTracking().FirstAsync(m => m.Id == c.MemberId, ct);
         var unit = await access.UnitNameAsync(c, ct);
         var person = PersonOnDocument.Of(member, members.IdNumberForDocument(member, T["Certificate.LogPrinted", c.Number]), c.IssuedOn);
-        var period = $"{ChinaTime.Written(c.FromDate)}至{ChinaTime.Written(c.ToDate)}";
+        var period = F["Certificate.Period", ChinaTime.Written(c.FromDate), ChinaTime.Written(c.ToDate)];
         var cancelled = c.Status == CertificateStatus.Cancelled;
 
-        doc.Title(Title, 15).Paragraph(cancelled ? "（存　根　·　已作废）" : "（存　根）", 11, PdfAlign.Center).Paragraph(c.Number, 11, PdfAlign.Right)
+        doc.Title(Title, 15).Paragraph(F[cancelled ? "Certificate.StubCancelled" : "Form.Stub"], 11, PdfAlign.Center).Paragraph(c.Number, 11, PdfAlign.Right)
             .Table(PersonOnDocument.Columns,
             [
                 .. person.Rows,
-                ["开具党组织", unit],
-                ["前往党组织", c.Destination],
-                ["外出事由", c.Reason ?? ""],
-                ["外出时间", period],
-                ["开具日期", ChinaTime.Written(c.IssuedOn)],
+                [F["Certificate.Unit"], unit],
+                [F["Certificate.Destination"], c.Destination],
+                [F["Certificate.Reason"], c.Reason ?? ""],
+                [F["Certificate.PeriodLabel"], period],
+                [F["Form.IssuedOn"], ChinaTime.Written(c.IssuedOn)],
             ])
-            .CutLine("沿此线剪开（骑缝处盖章）");
+            .CutLine(F["Form.CutStub"]);
 
-        doc.Title(cancelled ? Title + "（已作废）" : Title, 16).Paragraph(c.Number, 11, PdfAlign.Right)
+        doc.Title(cancelled ? F["Certificate.TitleCancelled", Title] : Title, 16).Paragraph(c.Number, 11, PdfAlign.Right)
             .Paragraph($"{c.Destination}：")
-            .Paragraph($"兹证明{person.Name}同志（{person.Sex}，{person.Age}，公民身份号码：{person.IdNumber}）系中国共产党{person.Category}，"
-                       + $"党员组织关系在{unit}。该同志{(c.Reason is null ? "" : "因" + c.Reason + "，")}于{period}在你处，请接洽并安排其参加党的组织生活。", indent: true)
-            .Paragraph("本证明信不转移党员组织关系；持证党员可参加所在地党组织的组织生活，不享有表决权、选举权和被选举权。", indent: true)
-            .Paragraph($"（有效期至{ChinaTime.Written(c.ToDate)}）", indent: true);
+            .Paragraph(F["Certificate.Body", person.Name, person.Sex, person.Age, person.IdNumber, person.Category, unit,
+                c.Reason is null ? "" : F["Certificate.BodyReason", c.Reason], period], indent: true)
+            .Paragraph(F["Certificate.Notice"], indent: true)
+            .Paragraph(F["Certificate.Validity", ChinaTime.Written(c.ToDate)], indent: true);
         PersonOnDocument.Sign(doc, unit, c.IssuedOn);
 
         var bytes = doc.ToBytes();

@@ -44,7 +44,7 @@ public sealed class MemberCertificate : ITenantOwned, IAudited, Organizations.IH
 public sealed class CertificateOptions
 {
     public const string Section = "Rules:Certificates";
-    public string NumberPrefix { get; set; } = "党证明";
+    public string NumberPrefix { get; set; } = PersonOnDocument.F["Certificate.NumberPrefix"];
 }
 
 internal sealed class MemberCertificateConfiguration : IEntityTypeConfiguration<MemberCertificate>

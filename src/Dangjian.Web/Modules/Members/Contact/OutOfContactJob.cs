@@ -19,7 +19,7 @@ internal sealed class OutOfContactJob(TimeProvider clock) : IJob
     public async Task<string> RunAsync(IServiceProvider services, CancellationToken ct)
     {
         var flagged = await EachTenant.RunAsync(services, sp => RunForTenantAsync(sp, ct), ct);
-        return $"新增失联党员 {flagged} 名";
+        return services.GetRequiredService<IStringLocalizer<MembersText>>()["Job.OutOfContact", flagged];
     }
 
     private async Task<int> RunForTenantAsync(IServiceProvider sp, CancellationToken ct)

@@ -3,6 +3,7 @@ using Dangjian.Web.Platform.Api;
 using Dangjian.Web.Platform.Export;
 using Dangjian.Web.Platform.Import;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Localization;
 
 namespace Dangjian.Web.Modules.Members.Import;
 
@@ -20,6 +21,6 @@ internal static class ImportApi
         ImportEndpoints.Map<ImportMembers, ImportSummary>(app, "/api/v1/members/imports", "Members", "/members/import", s => s.Id, Texts, "MemberImport");
     }
 
-    private static FileContentHttpResult Template() =>
-        TypedResults.File(ImportMembers.Template(), XlsxWriter.ContentType, Texts.GetString("File.Template"));
+    private static FileContentHttpResult Template(IStringLocalizer<MembersText> T) =>
+        TypedResults.File(ImportMembers.Template(T), XlsxWriter.ContentType, Texts.GetString("File.Template"));
 }

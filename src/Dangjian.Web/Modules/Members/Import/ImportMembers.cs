@@ -3,9 +3,11 @@ using Dangjian.Web.Platform.Audit;
 using Dangjian.Web.Modules.Organizations;
 using Dangjian.Web.Platform.Auth;
 using Dangjian.Web.Platform.Clock;
+using Dangjian.Web.Platform;
 using Dangjian.Web.Platform.Import;
 using Dangjian.Web.Platform.Privacy;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Dangjian.Web.Modules.Members.Import;
 
@@ -13,7 +15,8 @@ namespace Dangjian.Web.Modules.Members.Import;
 /// Roster import (.xlsx) through the shared upload → preview → apply workflow. Rows are matched by ID number, so
 /// importing the same file again changes nothing; a person registered in another unit is reported, not moved.
 /// </summary>
-public sealed class ImportMembers(ImportServices s, PersonalDataProtector protector, Platform.CodeTables.CodeTableService codeTables)
+public sealed class ImportMembers(ImportServices s, PersonalDataProtector protector, Platform.CodeTables.CodeTableService codeTables,
+    IStringLocalizer<MembersText> T)
     : ImportWorkflow<ImportMembers.Plan, ImportSummary>(s)
 {
     public const string UploadKind = ImportUpload.DefaultKind;
@@ -31,10 +34,17 @@ public sealed class ImportMembers(ImportServices s, PersonalDataProtector protec
     protected override Permission Permission => Permission.ManageMembers;
     protected override IReadOnlyList<string> RequiredColumns => RosterParser.Required;
 
-    public static byte[] Template() => Template("党员名册", MemberColumns.Headers,
+    protected override string ColumnOf(string header) => MemberColumns.Columns.ColumnOf(header);
+
+    protected override string Label(string column) => MemberColumns.Columns.Label(column, T);
+
+    /// <summary>A blank roster in the reader's language; the code-table values of the example are the tables' own (Chinese).</summary>
+    public static byte[] Template(IStringLocalizer<MembersText> T) => Template(T["Member.Roster"], MemberColumns.Columns.Headers(T),
     [
-        "李红", "女", "汉族", "11010519491231002X", "1949-12-31", "大学本科", "正式党员", "", "1975-07-01", "1976-07-01",
-        "离退休人员", "13800000000", "", "正常", "否", "否", "",
+        T["Roster.Example.Name"].Value, T["Roster.Gender.Female"].Value, MemberColumns.Texts.InChinese("Roster.Example.Ethnicity"),
+        "11010519491231002X", "1949-12-31", MemberColumns.Texts.InChinese("Roster.Example.Education"), T.CategoryName(MemberCategory.Full),
+        "", "1975-07-01", "1976-07-01", MemberColumns.Texts.InChinese("Roster.Example.JobPost"), "13800000000", "",
+        T["Roster.Status.Normal"].Value, T.YesNo(false), T.YesNo(false), "",
     ]);
 
     protected override ImportSummary Summarize(ImportSummary counts, Plan? plan) => counts;
@@ -53,11 +63,11 @@ public sealed class ImportMembers(ImportServices s, PersonalDataProtector protec
         var seen = new Dictionary<string, int>();
         foreach (var (rowNumber, cells) in sheet.Rows)
         {
-            var row = RosterParser.Parse(rowNumber, cells, sheet, target, unitsByName, today, errors, unitsByPath, codes);
+            var row = RosterParser.Parse(rowNumber, cells, sheet, target, unitsByName, today, errors, T, unitsByPath, codes);
             if (row is null) continue;
             if (seen.TryGetValue(row.IdNumber, out var first))
             {
-                errors.Add(new ImportError(rowNumber, MemberColumns.IdNumber, $"与第 {first} 行的公民身份号码重复"));
+                errors.Add(new ImportError(rowNumber, T.Header("IdNumber"), T["Roster.DuplicateId", first]));
                 continue;
             }
             seen[row.IdNumber] = rowNumber;
@@ -76,7 +86,7 @@ public sealed class ImportMembers(ImportServices s, PersonalDataProtector protec
             }
             else if (m.OrgUnitId != row.Unit.Id)
             {
-                errors.Add(new ImportError(row.Row, "所在党支部", "该人员已在其他组织登记，组织关系须通过组织关系转接办理"));
+                errors.Add(new ImportError(row.Row, T.Header("Unit"), T["Roster.RegisteredElsewhere"]));
             }
             else if (Differs(row, m))
             {

@@ -13,7 +13,7 @@ public static class MemberSanctions
 {
     public static Task<List<Guid>> UnderPartyProbationAsync(AppDbContext db, IReadOnlyCollection<Guid> memberIds, DateOnly date, CancellationToken ct) =>
         db.MemberRecordEntries.AsNoTracking()
-            .Where(e => memberIds.Contains(e.MemberId) && e.Kind == RecordKind.RewardPunishment && e.Category == "惩处" && e.Title.Contains("留党察看")
+            .Where(e => memberIds.Contains(e.MemberId) && e.Kind == RecordKind.RewardPunishment && e.Category == RecordKinds.Punishment && e.Title.Contains(RecordKinds.PartyProbation)
                         && (e.StartedOn == null || e.StartedOn <= date) && (e.EndedOn == null || e.EndedOn >= date))
             .Select(e => e.MemberId).ToListAsync(ct);
 }

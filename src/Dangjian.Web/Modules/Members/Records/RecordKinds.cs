@@ -1,3 +1,4 @@
+using Dangjian.Web.Platform;
 using Dangjian.Web.Platform.CodeTables;
 
 namespace Dangjian.Web.Modules.Members.Records;
@@ -15,13 +16,23 @@ public sealed record RecordKindRule(
 
 public static class RecordKinds
 {
+    // Fixed category values as records store them (MembersText "RecordValue.*", in Chinese whatever the UI language).
+    private static readonly System.Resources.ResourceManager Texts = new(typeof(MembersText));
+    public static readonly string Reward = Texts.InChinese("RecordValue.Reward");
+    public static readonly string Punishment = Texts.InChinese("RecordValue.Punishment");
+    public static readonly string OnDuty = Texts.InChinese("RecordValue.OnDuty");
+    public static readonly string Private = Texts.InChinese("RecordValue.Private");
+
+    /// <summary>留党察看: the punishment whose term bars a member from mentoring or sponsoring (its title says so).</summary>
+    public static readonly string PartyProbation = Texts.InChinese("RecordValue.PartyProbation");
+
     public static readonly IReadOnlyList<RecordKindRule> All =
     [
         new(RecordKind.Post, ["title", "organisation", "startedOn", "endedOn", "detail"], ["title", "startedOn"], null, null, false, false),
         new(RecordKind.RewardPunishment, ["category", "title", "organisation", "startedOn", "endedOn", "detail"], ["category", "title", "startedOn"],
-            ["奖励", "惩处"], null, true, false),
+            [Reward, Punishment], null, true, false),
         new(RecordKind.TravelAbroad, ["title", "category", "organisation", "startedOn", "endedOn", "detail"], ["title", "startedOn"],
-            ["因公", "因私"], null, true, false),
+            [OnDuty, Private], null, true, false),
         new(RecordKind.Hardship, ["category", "title", "organisation", "startedOn", "endedOn", "detail"], ["category", "title", "startedOn"],
             null, CodeTableCatalog.HardshipType, false, true),
         new(RecordKind.Family, ["category", "title", "startedOn", "organisation", "detail"], ["category", "title"], null, null, false, true),

@@ -59,7 +59,7 @@ public sealed class TransferOptions
     public int WithinCityDays { get; set; } = 10;
     public int ElsewhereDays { get; set; } = 30;
     public int MaxDays { get; set; } = 90;
-    public string LetterPrefix { get; set; } = "党组转";
+    public string LetterPrefix { get; set; } = PersonOnDocument.F["Transfer.NumberPrefix"];
 }
 
 [Platform.RegulationNames]

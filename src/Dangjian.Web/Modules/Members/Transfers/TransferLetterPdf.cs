@@ -15,7 +15,8 @@ namespace Dangjian.Web.Modules.Members.Transfers;
 public sealed class TransferLetterPdf(AppDbContext db, TransferAccess access, MemberAccess members, PdfDocuments pdf,
     IStringLocalizer<MembersText> T)
 {
-    private const string Title = "中国共产党党员组织关系介绍信";
+    private static readonly FormWords F = PersonOnDocument.F;
+    private static readonly string Title = F["Transfer.Title"];
 
     public async Task<Result<PdfFile>> HandleAsync(Guid transferId, CancellationToken ct)
     {
@@ -29,36 +30,36 @@ public sealed class TransferLetterPdf(AppDbContext db, TransferAccess access, Me
         var member = await db.Members.AsNoTracking().FirstAsync(m => m.Id == t.MemberId, ct);
         var from = await access.FromNameAsync(t, ct);
         var person = PersonOnDocument.Of(member, members.IdNumberForDocument(member, T["Transfer.LogLetterPrinted", t.LetterNumber]), t.IssuedOn);
-        var duesPaid = "党费交至 " + (t.DuesPaidUntil is { } d ? ChinaTime.WrittenMonth(d) : "____年__月");
-        var validity = $"{t.ValidUntil.DayNumber - t.IssuedOn.DayNumber}天（至{ChinaTime.Written(t.ValidUntil)}）";
+        var duesPaid = F["Transfer.DuesPaid", t.DuesPaidUntil is { } d ? ChinaTime.WrittenMonth(d) : F["Transfer.DuesPaidBlank"]];
+        var validity = F["Transfer.Validity", t.ValidUntil.DayNumber - t.IssuedOn.DayNumber, ChinaTime.Written(t.ValidUntil)];
 
-        doc.Title(Title, 15).Paragraph("（存　根）", 11, PdfAlign.Center).Paragraph(t.LetterNumber, 11, PdfAlign.Right)
+        doc.Title(Title, 15).Paragraph(F["Form.Stub"], 11, PdfAlign.Center).Paragraph(t.LetterNumber, 11, PdfAlign.Right)
             .Table(PersonOnDocument.Columns,
             [
                 .. person.Rows,
-                ["转出党组织", from],
-                ["接收党组织", t.Destination ?? ""],
-                ["有效期", validity],
-                ["党费", duesPaid],
-                ["转接原因", t.Reason ?? ""],
-                ["开具日期", ChinaTime.Written(t.IssuedOn)],
+                [F["Transfer.From"], from],
+                [F["Transfer.To"], t.Destination ?? ""],
+                [F["Transfer.ValidityLabel"], validity],
+                [F["Transfer.Dues"], duesPaid],
+                [F["Transfer.Reason"], t.Reason ?? ""],
+                [F["Form.IssuedOn"], ChinaTime.Written(t.IssuedOn)],
             ])
-            .CutLine("沿此线剪开（骑缝处盖章）");
+            .CutLine(F["Form.CutStub"]);
 
         doc.Title(Title, 16).Paragraph(t.LetterNumber, 11, PdfAlign.Right)
             .Paragraph($"{t.Destination}：")
-            .Paragraph($"兹介绍{person.Name}同志（{person.Sex}，{person.Age}，{person.Category}，公民身份号码：{person.IdNumber}）的党员组织关系由{from}转去，请接洽。", indent: true)
-            .Paragraph($"该同志{duesPaid}。", indent: true)
-            .Paragraph($"（有效期{validity}）", indent: true);
+            .Paragraph(F["Transfer.Body", person.Name, person.Sex, person.Age, person.Category, person.IdNumber, from], indent: true)
+            .Paragraph(F["Transfer.BodyDues", duesPaid], indent: true)
+            .Paragraph(F["Transfer.BodyValidity", validity], indent: true);
         PersonOnDocument.Sign(doc, from, t.IssuedOn);
-        doc.CutLine("沿此线剪开，回执由接收党组织填写后寄回");
+        doc.CutLine(F["Transfer.CutSlip"]);
 
-        doc.Title(Title + "回执", 15).Paragraph(t.LetterNumber, 11, PdfAlign.Right)
+        doc.Title(F["Transfer.SlipTitle", Title], 15).Paragraph(t.LetterNumber, 11, PdfAlign.Right)
             .Paragraph($"{PersonOnDocument.Signature(from)}：")
-            .Paragraph($"{t.LetterNumber}介绍信收到，{person.Name}同志的党员组织关系已转入我处。", indent: true)
+            .Paragraph(F["Transfer.SlipBody", t.LetterNumber, person.Name], indent: true)
             .Space(10)
-            .Paragraph("接收党组织（盖章）", align: PdfAlign.Right)
-            .Paragraph("____年__月__日", align: PdfAlign.Right);
+            .Paragraph(F["Transfer.SlipSeal"], align: PdfAlign.Right)
+            .Paragraph(F["Transfer.SlipDate"], align: PdfAlign.Right);
 
         var bytes = doc.ToBytes();
         await db.SaveChangesAsync(ct);  // the access-log entry of a full ID number, if one was printed

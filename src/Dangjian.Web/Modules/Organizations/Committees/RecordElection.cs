@@ -33,7 +33,7 @@ public sealed class RecordElection(AppDbContext db, OrgAccess access, Platform.L
         {
             if (present > entitled) return Error.Validation("votersPresent", T["Committee.PresentExceedsEntitled"]);
             // 党员大会: more than half of the voting members must be present (第十一条).
-            if (present * 2 <= entitled) return Error.Rule("ELECTION_NO_QUORUM", T["Committee.NoQuorum", present, entitled], "《中国共产党支部工作条例（试行）》第十一条");
+            if (present * 2 <= entitled) return Error.Rule("ELECTION_NO_QUORUM", T["Committee.NoQuorum", present, entitled], OrgArticles.ElectionQuorum);
         }
         var members = new List<(string Name, CommitteePost Post, int? Votes, DateOnly? Approved)>();
         for (var i = 0; i < (r.Members?.Count ?? 0); i++)

@@ -20,7 +20,7 @@ internal sealed class TermExpiryReminderJob(TimeProvider clock) : IJob
     public async Task<string> RunAsync(IServiceProvider services, CancellationToken ct)
     {
         var sent = await EachTenant.RunAsync(services, sp => RunForTenantAsync(sp, ct), ct);
-        return $"发送届满提醒 {sent} 条";
+        return services.GetRequiredService<IStringLocalizer<OrganizationsText>>()["Job.TermReminders", sent];
     }
 
     private async Task<int> RunForTenantAsync(IServiceProvider sp, CancellationToken ct)
