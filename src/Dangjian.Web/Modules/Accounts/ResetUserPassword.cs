@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Dangjian.Web.Platform.Auth;
 using Dangjian.Web.Platform.Auth.Passwords;
 using Dangjian.Web.Platform.Errors;
@@ -6,7 +7,7 @@ using Microsoft.AspNetCore.Identity;
 namespace Dangjian.Web.Modules.Accounts;
 
 /// <summary>The body of POST /api/v1/users/{id}/password: the temporary password the administrator gives the person.</summary>
-public sealed record ResetPasswordRequest(string? NewPassword);
+public sealed record ResetPasswordRequest([property: MaxLength(PasswordPolicy.MaxLength)] string? NewPassword);
 
 /// <summary>
 /// An administrator sets a temporary password for an account they manage: the policy applies, every session of the

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Resources;
 using Dangjian.Web.Platform.Api;
 using Dangjian.Web.Platform.Errors;
@@ -75,7 +76,8 @@ internal static class AuthApi
 public sealed record TokenRequest(string? UserName, string? Password);
 
 /// <summary>The body of POST /api/v1/auth/refresh: the refresh token of an earlier answer.</summary>
-public sealed record RefreshRequest(string? RefreshToken);
+public sealed record RefreshRequest([property: MaxLength(4000)] string? RefreshToken);
 
 /// <summary>The body of POST /api/v1/auth/password: the person's own password change.</summary>
-public sealed record ChangePasswordRequest(string? CurrentPassword, string? NewPassword);
+public sealed record ChangePasswordRequest([property: MaxLength(PasswordPolicy.MaxLength)] string? CurrentPassword,
+    [property: MaxLength(PasswordPolicy.MaxLength)] string? NewPassword);
