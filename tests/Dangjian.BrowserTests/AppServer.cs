@@ -13,7 +13,7 @@ namespace Dangjian.BrowserTests;
 /// </summary>
 public sealed class AppServer : IAsyncLifetime
 {
-    public const string AdminPassword = "Admin-2026-test";
+    public const string AdminPassword = "Guanli-2026-test";
     private readonly string dir = Path.Combine(Path.GetTempPath(), "dj-browser-" + Guid.NewGuid().ToString("N"));
     private WebApplicationFactory<Program>? factory;
     private IPlaywright? playwright;
