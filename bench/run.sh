@@ -15,6 +15,15 @@
 #                                                 # roll-up rebuild time and peak RSS, GET …/dashboard p50/p95/p99 of root and
 #                                                 # branch on the running web app with its RSS, the naive figures and the ratio
 #                                                 # (DJ_BENCH_DATA defaults to /tmp/bench-dash here; DJ_BENCH_DASH_*)
+#   bench/run.sh logins [--Setting=value ...]     # logins beside the rest (issue 21, item 9): per provider, 50 accounts on a
+#                                                 # fresh database, the web app on loopback; one client's cheap API call alone
+#                                                 # for 20 s (phase A), then beside 20 clients logging in through
+#                                                 # POST /api/v1/auth/token for 20 s (phase B): its p50/p95/p99/max, tokens/s and
+#                                                 # 429s. Waits first for a 1-minute load average under 1.0 (at most 25 min).
+#                                                 # The arguments go to the web app, e.g. --Auth:ConcurrentHashes=2;
+#                                                 # DJ_BENCH_LOGINS_APP_ROOT=/work/wt-old runs another checkout's app (built
+#                                                 # there into its own artifacts path) under the same load (DJ_BENCH_LOGINS_*;
+#                                                 # DJ_BENCH_DATA defaults to /tmp/bench-logins, artifacts to /tmp/art-bench-logins)
 #
 # Builds into a private artifacts path ($ART, default /tmp/art-bench) so it never touches src/*/bin|obj, and runs
 # BenchmarkDotNet in-process (no generated project is built). See docs/benchmarks.md.
@@ -36,6 +45,11 @@ if [[ "${1:-}" == "dashboard" ]]; then
   SQLITE_DB=${DJ_BENCH_SQLITE_FILE:-$DATA/sqlite-${MEMBERS}.db}
   PG_DB=${DJ_BENCH_PG_DB:-dj_bench_dash}
   PG_CS="Host=$PGHOST;Port=$PGPORT;Username=$PGUSER;Password=$PGPASSWORD;Database=$PG_DB"
+fi
+
+if [[ "${1:-}" == "logins" ]]; then
+  DATA=${DJ_BENCH_DATA:-/tmp/bench-logins}
+  ART=${DJ_BENCH_ARTIFACTS:-/tmp/art-bench-logins}
 fi
 
 mkdir -p "$DATA"
@@ -264,6 +278,117 @@ if [[ "${1:-}" == "dashboard" ]]; then
       run_provider Postgres "$PG_CS" || status=1
     fi
     echo "== done; $(uptime)"
+    exit $status
+  } 2>&1 | tee "$LOG"
+  status=${PIPESTATUS[0]}
+  echo "== log: $LOG"
+  exit "$status"
+fi
+
+# Logins beside the rest (issue 21, item 9): per provider, a fresh database with DJ_BENCH_LOGINS_ACCOUNTS (50) member
+# accounts whose password is known and their branch secretary (bench signin-prepare), the web app started from the build
+# on loopback (Production, server GC, jobs off, the per-address sign-in limit raised since every client comes from
+# 127.0.0.1; the other arguments of this mode added, e.g. --Auth:ConcurrentHashes=2), then bench logins-load: warm-up,
+# phase A (the secretary's GET /api/v1/org-units/{branch} every DJ_BENCH_LOGINS_PAUSE_MS (20) ms, alone, for
+# DJ_BENCH_LOGINS_QUIET_SECONDS (20) s), phase B (the same beside DJ_BENCH_LOGINS_CLIENTS (20) clients logging in over and
+# over, right passwords, for DJ_BENCH_LOGINS_SECONDS (20) s; a client answered 429 waits DJ_BENCH_LOGINS_BACKOFF_MS
+# (1,000) ms). Before each provider's run it waits until the 1-minute load average is under DJ_BENCH_QUIET_LOAD (1.0),
+# polling every 20 s, at most DJ_BENCH_QUIET_MINUTES (25) minutes, then runs anyway and says so.
+# DJ_BENCH_LOGINS_APP_ROOT=DIR (another checkout, e.g. a worktree of an older commit): its bench project is built into
+# DJ_BENCH_LOGINS_APP_ARTIFACTS ($ART-app) and its web app and signin-prepare are used (its own schema); the load is
+# this checkout's.
+if [[ "${1:-}" == "logins" ]]; then
+  shift
+  LG_ACCOUNTS=${DJ_BENCH_LOGINS_ACCOUNTS:-50}
+  LG_CLIENTS=${DJ_BENCH_LOGINS_CLIENTS:-20}
+  LG_QUIET=${DJ_BENCH_LOGINS_QUIET_SECONDS:-20}
+  LG_SECONDS=${DJ_BENCH_LOGINS_SECONDS:-20}
+  LG_PAUSE=${DJ_BENCH_LOGINS_PAUSE_MS:-20}
+  LG_BACKOFF=${DJ_BENCH_LOGINS_BACKOFF_MS:-1000}
+  LG_PORT=${DJ_BENCH_LOGINS_PORT:-5095}
+  LG_PG_DB=${DJ_BENCH_LOGINS_PG_DB:-dj_bench_logins}
+  LG_URL="http://127.0.0.1:$LG_PORT"
+  QUIET_LOAD=${DJ_BENCH_QUIET_LOAD:-1.0}
+  QUIET_MINUTES=${DJ_BENCH_QUIET_MINUTES:-25}
+  APP_ROOT=$ROOT
+  PREP=$BENCH
+  if [[ -n "${DJ_BENCH_LOGINS_APP_ROOT:-}" ]]; then
+    APP_ROOT=$(cd "$DJ_BENCH_LOGINS_APP_ROOT" && pwd)
+    APP_ART=${DJ_BENCH_LOGINS_APP_ARTIFACTS:-$ART-app}
+    echo "== build the app of $APP_ROOT (artifacts: $APP_ART)"
+    dotnet build "$APP_ROOT/bench/Dangjian.Bench/Dangjian.Bench.csproj" -c Release --artifacts-path "$APP_ART" -nologo -v quiet
+    WEB="$APP_ART/bin/Dangjian.Web/release/Dangjian.Web.dll"
+    PREP="$APP_ART/bin/Dangjian.Bench/release/Dangjian.Bench.dll"
+  fi
+  WEBDIR=$(dirname "$WEB")
+  LOG="$DATA/results/logins-$(date +%Y%m%d-%H%M%S).log"
+  mkdir -p "$DATA/results"
+  # What the gate is set to: the arguments given, else the app's defaults (PasswordHashGate).
+  HASHES="default = max(1, nproc / 2) = $(( $(nproc) / 2 > 1 ? $(nproc) / 2 : 1 ))"; QUEUE="default = 64"
+  for a in "$@"; do
+    case "$a" in
+      --Auth:ConcurrentHashes=*) HASHES=${a#*=} ;;
+      --Auth:HashQueue=*) QUEUE=${a#*=} ;;
+    esac
+  done
+
+  wait_quiet() {
+    local start=$SECONDS load
+    echo "-- waiting for a 1-minute load average under $QUIET_LOAD (at most $QUIET_MINUTES min); $(uptime)"
+    while true; do
+      load=$(cut -d' ' -f1 /proc/loadavg)
+      if awk -v l="$load" -v q="$QUIET_LOAD" 'BEGIN { exit !(l < q) }'; then
+        echo "   quiet after $(( (SECONDS - start) / 60 )) min $(( (SECONDS - start) % 60 )) s: load $load; $(uptime)"
+        return 0
+      fi
+      if (( SECONDS - start >= QUIET_MINUTES * 60 )); then
+        echo "   NOT QUIET: gave up waiting after $QUIET_MINUTES min, running anyway at load $load; $(uptime)"
+        echo "   busiest processes: $(ps -eo pcpu=,comm= --sort=-pcpu | head -5 | awk '{printf "%s %s%%; ", $2, $1}')"
+        return 0
+      fi
+      sleep 20
+    done
+  }
+  SERVER=""
+  stop_server() {
+    if [[ -n "$SERVER" ]] && kill -0 "$SERVER" 2>/dev/null; then
+      echo "   server process: $(ps -o etime=,time=,rss= -p "$SERVER" | awk '{print "elapsed " $1 ", CPU " $2 ", RSS " $3 " KiB"}'); $(grep VmHWM "/proc/$SERVER/status")"
+      kill "$SERVER"; wait "$SERVER" 2>/dev/null || true
+    fi
+    SERVER=""
+  }
+  run_provider() { # provider connection-string [app arguments]
+    local provider=$1 cs=$2 dir="$DATA/logins/$1"
+    shift 2
+    wait_quiet
+    rm -rf "$dir"; mkdir -p "$dir"
+    echo "== $provider: prepare $LG_ACCOUNTS accounts; $(uptime)"
+    dotnet "$PREP" signin-prepare "$provider" "$cs" "$dir" "$LG_ACCOUNTS" || return 1
+    (cd "$WEBDIR" && exec dotnet Dangjian.Web.dll --urls "$LG_URL" --Database:Provider="$provider" "--ConnectionStrings:$provider=$cs" \
+      --Seed:Demo=false --Jobs:Enabled=false --RateLimits:LoginPerAddress=1000000 "--DataProtection:KeysPath=$dir/keys" \
+      "--PersonalData:KeyFile=$dir/keys/personal-data.key" "$@") > "$dir/server.log" 2>&1 &
+    SERVER=$!
+    for _ in $(seq 1 240); do curl -sf "$LG_URL/health" >/dev/null && break; sleep 0.5; done
+    curl -sf "$LG_URL/health" >/dev/null || { echo "the web app did not start:"; cat "$dir/server.log"; return 1; }
+    echo "== $provider: web app up (pid $SERVER, $LG_URL, Production, server GC, jobs off; extra settings: ${*:-none}); $(uptime)"
+    dotnet "$BENCH" logins-load "$LG_URL" "$dir" "$SERVER" "$LG_QUIET" "$LG_SECONDS" "$LG_CLIENTS" "$LG_PAUSE" "$LG_BACKOFF" || { stop_server; return 1; }
+    stop_server
+    echo "   errors logged by the server: $(grep -c 'fail:' "$dir/server.log" || true) 'fail:' lines in $dir/server.log"
+  }
+  {
+    trap stop_server EXIT
+    echo "== logins beside the rest; app: $APP_ROOT, commit $(git -C "$APP_ROOT" rev-parse --short HEAD)$(git -C "$APP_ROOT" diff --quiet HEAD -- src bench || echo ' (with local changes)');" \
+      "load: $(git -C "$ROOT" rev-parse --short HEAD)"
+    echo "   $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //')), $(free -g | awk '/^Mem:/ {print $2 " GiB memory"}'); $(date -Is); $(uptime)"
+    echo "   Auth:ConcurrentHashes: $HASHES; Auth:HashQueue: $QUEUE; RateLimits:LoginPerAddress: 1000000; app arguments: ${*:-none}"
+    echo "   $LG_ACCOUNTS accounts, $LG_CLIENTS login clients, phase A $LG_QUIET s, phase B $LG_SECONDS s, cheap call every $LG_PAUSE ms, back-off after 429 $LG_BACKOFF ms"
+    status=0
+    if [[ "${DJ_BENCH_SKIP_SQLITE:-0}" != "1" ]]; then run_provider Sqlite "Data Source=$DATA/logins/Sqlite/logins.db" "$@" || status=1; fi
+    if [[ "${DJ_BENCH_SKIP_PG:-0}" != "1" ]]; then
+      psql -d postgres -qc "DROP DATABASE IF EXISTS $LG_PG_DB" -c "CREATE DATABASE $LG_PG_DB"
+      run_provider Postgres "Host=$PGHOST;Port=$PGPORT;Username=$PGUSER;Password=$PGPASSWORD;Database=$LG_PG_DB" "$@" || status=1
+    fi
+    echo "== done; $(date -Is); $(uptime)"
     exit $status
   } 2>&1 | tee "$LOG"
   status=${PIPESTATUS[0]}

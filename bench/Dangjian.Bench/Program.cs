@@ -27,6 +27,10 @@ switch (args)
         return await SignInRun.MeetingsAsync(url, dataDir, names);
     case ["signin-check", var dbProvider, var dbConnection, var meeting, var expected]:
         return await SignInRun.CheckAsync(dbProvider, dbConnection, Guid.Parse(meeting), int.Parse(expected, inv));
+    // The logins benchmark (bench/run.sh logins): a cheap API call alone, then beside a crowd logging in.
+    case ["logins-load", var url, var dataDir, var pid, var quiet, var load, var clients, .. var more]:
+        return await LoginsRun.LoadAsync(url, dataDir, int.Parse(pid, inv), int.Parse(quiet, inv), int.Parse(load, inv), int.Parse(clients, inv),
+            more.Length > 0 ? int.Parse(more[0], inv) : 20, more.Length > 1 ? int.Parse(more[1], inv) : 1_000);
 }
 
 // The dashboard benchmark's helpers take their database on the command line (bench/run.sh dashboard).
