@@ -22,7 +22,8 @@ public readonly record struct TextViolation(string Field, TextProblem Problem, i
 /// objects, lists, dictionaries — names each field by its JSON path in camelCase, and applies <see cref="TextRules"/>
 /// with the field's <see cref="TextSpec"/>: <c>[MaxLength]</c>/<c>[StringLength]</c> on the property or the record's
 /// parameter, else <see cref="InputOptions.MaxTextLength"/> (or <see cref="InputOptions.MaxMultiLineLength"/> for a
-/// <see cref="MultiLineAttribute"/> field); <see cref="HttpUrlAttribute"/> adds the link rule.
+/// <see cref="MultiLineAttribute"/> field); <see cref="HttpUrlAttribute"/> adds the link rule. Dates and instants on the way
+/// must lie in the years of <see cref="DateRules"/>.
 /// </summary>
 public sealed class InputLimits
 {
@@ -93,6 +94,7 @@ public sealed class InputLimits
             {
                 TextProblem.TooLong => L["Validation.TooLong", v.Field, v.MaxLength],
                 TextProblem.NotHttpUrl => L["Validation.HttpUrl", v.Field],
+                TextProblem.DateOutOfRange => L["Validation.DateOutOfRange", v.Field, DateRules.EarliestYear, DateRules.LatestYear],
                 _ => L["Validation.ControlCharacters", v.Field],
             }));
         }
@@ -113,6 +115,9 @@ public sealed class InputLimits
                 return;
             case System.Text.Json.Nodes.JsonNode node:
                 WalkJson(JsonSerializer.SerializeToElement(node), path, spec, found, depth);
+                return;
+            case DateOnly or DateTime or DateTimeOffset:
+                if (!DateRules.InRange(value)) found.Add(new(path, TextProblem.DateOutOfRange, 0));
                 return;
         }
 
