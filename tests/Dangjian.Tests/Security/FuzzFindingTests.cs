@@ -56,6 +56,33 @@ public sealed class FuzzFindingTests(AppFixture app) : IClassFixture<AppFixture>
         }
     }
 
+    [Fact]
+    public async Task Election_NullCommitteeMember_Refused400NamingTheItem()
+    {
+        var (branch, _, client) = await BranchAsync();
+        using (client)
+        {
+            using var response = await client.PostAsync($"/api/v1/org-units/{branch.Id}/terms",
+                Json("{\"startOn\":\"2026-11-01\",\"members\":[{\"name\":\"张伟\",\"post\":\"Secretary\"},null]}"));
+            var errors = (await response.ShouldHaveStatusAsync(HttpStatusCode.BadRequest))!["errors"]!.AsObject();
+            errors.Select(e => e.Key).ShouldBe(["members[1]"]);
+            errors["members[1]"]![0]!.GetValue<string>().ShouldBe("members[1] 为必填项");
+        }
+    }
+
+    [Fact]
+    public async Task CreateUser_NullRole_Refused400NamingTheItem()
+    {
+        var (_, _, client) = await BranchAsync();
+        using (client)
+        {
+            using var response = await client.PostAsync("/api/v1/users",
+                Json("{\"userName\":\"fuzz-null-role\",\"password\":\"Fuzz-2026-pw\",\"displayName\":\"张伟\",\"roles\":[null]}"));
+            var errors = (await response.ShouldHaveStatusAsync(HttpStatusCode.BadRequest))!["errors"]!.AsObject();
+            errors.Select(e => e.Key).ShouldBe(["roles[0]"]);
+        }
+    }
+
     private static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
 
     private async Task<(OrgUnit Branch, Guid Member, HttpClient Secretary)> BranchAsync()

@@ -92,6 +92,8 @@ public sealed class TextLimitTests(AppFixture app) : IClassFixture<AppFixture>
         { "dictionary value", new(null, null, null, null, null, null, Extra: new() { ["key"] = "a\u0085" }, null), "extra[key]", TextProblem.DisallowedCharacter },
         { "dictionary key", new(null, null, null, null, null, null, Extra: new() { [new string('k', 21)] = "v" }, null), "extra[" + new string('k', 21) + "]", TextProblem.TooLong },
         { "link field", new(null, null, null, null, null, null, null, HomeLink: "javascript:alert(1)"), "homeLink", TextProblem.NotHttpUrl },
+        { "null list item", new(null, null, null, null, Items: [new("ok", null), null!], null, null, null), "items[1]", TextProblem.NullItem },
+        { "null string in a list", new(null, null, null, null, null, Tags: ["ab", null!], null, null), "tags[1]", TextProblem.NullItem },
     };
 
     public sealed record DatedSample(DateOnly? On, IReadOnlyList<DateTimeOffset>? At, DateTime? Local);

@@ -23,7 +23,7 @@ public readonly record struct TextViolation(string Field, TextProblem Problem, i
 /// with the field's <see cref="TextSpec"/>: <c>[MaxLength]</c>/<c>[StringLength]</c> on the property or the record's
 /// parameter, else <see cref="InputOptions.MaxTextLength"/> (or <see cref="InputOptions.MaxMultiLineLength"/> for a
 /// <see cref="MultiLineAttribute"/> field); <see cref="HttpUrlAttribute"/> adds the link rule. Dates and instants on the way
-/// must lie in the years of <see cref="DateRules"/>.
+/// must lie in the years of <see cref="DateRules"/>, and no list may carry a null item.
 /// </summary>
 public sealed class InputLimits
 {
@@ -94,6 +94,7 @@ public sealed class InputLimits
             {
                 TextProblem.TooLong => L["Validation.TooLong", v.Field, v.MaxLength],
                 TextProblem.NotHttpUrl => L["Validation.HttpUrl", v.Field],
+                TextProblem.NullItem => L["Validation.Required", v.Field],
                 TextProblem.DateOutOfRange => L["Validation.DateOutOfRange", v.Field, DateRules.EarliestYear, DateRules.LatestYear],
                 _ => L["Validation.ControlCharacters", v.Field],
             }));
@@ -139,7 +140,12 @@ public sealed class InputLimits
                 return;
             case JsonTypeInfoKind.Enumerable when value is IEnumerable items:
                 var i = 0;
-                foreach (var item in items) Walk(item, $"{path}[{i++}]", spec, found, depth + 1);
+                foreach (var item in items)
+                {
+                    if (item is null) found.Add(new($"{path}[{i}]", TextProblem.NullItem, 0));
+                    else Walk(item, $"{path}[{i}]", spec, found, depth + 1);
+                    i++;
+                }
                 return;
         }
     }

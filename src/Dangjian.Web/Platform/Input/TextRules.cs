@@ -14,6 +14,9 @@ public enum TextProblem
 
     /// <summary>A date or instant outside the years <see cref="DateRules"/> takes.</summary>
     DateOutOfRange,
+
+    /// <summary>A null item in a list (<c>"members": [null]</c>): no list of a request takes one.</summary>
+    NullItem,
 }
 
 /// <summary>
