@@ -18,7 +18,10 @@ public sealed class FuzzFindingTests(AppFixture app) : IClassFixture<AppFixture>
     [InlineData("/api/v1/members/{member}/attendance?from=0001-01-01", "from")]
     [InlineData("/api/v1/members/{member}/attendance?to=9999-12-31", "to")]
     [InlineData("/api/v1/org-units/{unit}/attendance?from=1899-12-31", "from")]
-    public async Task Query_DateOutOfRange_Refused400NamingIt(string url, string field)
+    [InlineData("/api/v1/development/plans?orgUnitId={unit}&year=0", "year")]
+    [InlineData("/api/v1/development/plans?orgUnitId={unit}&year=-1", "year")]
+    [InlineData("/api/v1/development/plans?orgUnitId={unit}&year=2147483647", "year")]
+    public async Task Query_DateOrYearOutOfRange_Refused400NamingIt(string url, string field)
     {
         var (branch, member, client) = await BranchAsync();
         using (client)
