@@ -32,6 +32,24 @@ public sealed class FuzzFindingTests(AppFixture app) : IClassFixture<AppFixture>
         }
     }
 
+    [Theory]
+    [InlineData("/api/v1/members?orgUnitId={unit}&page=2147483647")]
+    [InlineData("/api/v1/org-units?parentId={unit}&page=2147483647")]
+    [InlineData("/api/v1/meetings?orgUnitId={unit}&page=2147483647")]
+    [InlineData("/api/v1/members/{member}/access-log?page=2147483647&pageSize=200")]
+    [InlineData("/api/v1/notifications?page=2147483647")]
+    public async Task Paging_LastPossiblePage_EmptyPage(string url)
+    {
+        // (page − 1) × pageSize overflowed an int: a negative OFFSET, which PostgreSQL refuses.
+        var (branch, member, client) = await BranchAsync();
+        using (client)
+        {
+            var page = await client.GetJsonAsync(url.Replace("{unit}", branch.Id.ToString()).Replace("{member}", member.ToString()));
+            page["items"]!.AsArray().ShouldBeEmpty();
+            page["pageNumber"]!.GetValue<int>().ShouldBe(Dangjian.Web.Platform.Paging.PageRequest.MaxPage);
+        }
+    }
+
     [Fact]
     public async Task Query_DatesAtTheEdgesOfTheCalendar_Taken()
     {
