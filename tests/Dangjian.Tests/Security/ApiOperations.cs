@@ -5,8 +5,20 @@ namespace Dangjian.Tests.Security;
 /// <summary>One operation of the OpenAPI document.</summary>
 public sealed record ApiOperation(string Method, string Path, IReadOnlyList<(string Name, string In)> Parameters, JsonNode? BodySchema)
 {
+    /// <summary>Each parameter with its schema (references resolved) and whether it is required.</summary>
+    public IReadOnlyList<ApiParameter> Details { get; init; } = [];
+
+    /// <summary>The content types the request body is declared with (empty without a body).</summary>
+    public IReadOnlyList<string> BodyContentTypes { get; init; } = [];
+
+    /// <summary>Whether the operation takes a JSON body.</summary>
+    public bool TakesJson => BodySchema is not null;
+
     public override string ToString() => $"{Method} {Path}";
 }
+
+/// <summary>A route, query or header parameter of an operation.</summary>
+public sealed record ApiParameter(string Name, string In, JsonNode? Schema, bool Required);
 
 /// <summary>Reads every operation out of the app's own OpenAPI document and builds plausible request bodies.</summary>
 public sealed class ApiOperations(JsonNode document)
@@ -21,10 +33,16 @@ public sealed class ApiOperations(JsonNode document)
             foreach (var method in Methods)
             {
                 if (item![method] is not JsonObject op) continue;
-                var parameters = (op["parameters"]?.AsArray() ?? []).Select(p => Resolve(p!))
-                    .Select(p => (p["name"]!.GetValue<string>(), p["in"]!.GetValue<string>())).ToList();
-                var schema = op["requestBody"]?["content"]?["application/json"]?["schema"];
-                list.Add(new ApiOperation(method.ToUpperInvariant(), path, parameters, schema));
+                var details = (op["parameters"]?.AsArray() ?? []).Select(p => Resolve(p!))
+                    .Select(p => new ApiParameter(p["name"]!.GetValue<string>(), p["in"]!.GetValue<string>(),
+                        p["schema"] is { } s ? Resolve(s) : null, p["required"]?.GetValue<bool>() == true)).ToList();
+                var parameters = details.Select(p => (p.Name, p.In)).ToList();
+                var content = op["requestBody"]?["content"]?.AsObject();
+                var schema = content?["application/json"]?["schema"];
+                list.Add(new ApiOperation(method.ToUpperInvariant(), path, parameters, schema)
+                {
+                    Details = details, BodyContentTypes = content?.Select(c => c.Key).ToList() ?? [],
+                });
             }
         }
         return list;
@@ -69,14 +87,16 @@ public sealed class ApiOperations(JsonNode document)
         };
     }
 
-    private static string[] Types(JsonNode schema) => schema["type"] switch
+    /// <summary>The types a schema declares, "null" left out unless it is the only one.</summary>
+    public static string[] Types(JsonNode schema) => schema["type"] switch
     {
         JsonArray a => a.Select(t => t!.GetValue<string>()).Where(t => t != "null").DefaultIfEmpty("null").ToArray(),
         JsonValue v => [v.GetValue<string>()],
         _ => [],
     };
 
-    private JsonNode Resolve(JsonNode node)
+    /// <summary>The schema a <c>$ref</c> points to (followed through), or the node itself.</summary>
+    public JsonNode Resolve(JsonNode node)
     {
         for (var i = 0; i < 10 && node["$ref"]?.GetValue<string>() is { } reference; i++)
         {

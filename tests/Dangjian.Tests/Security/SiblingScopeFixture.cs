@@ -8,6 +8,9 @@ using Dangjian.Web.Modules.Organizations;
 using Dangjian.Web.Modules.Organizations.Committees;
 using Dangjian.Web.Platform.Auth;
 using Dangjian.Web.Platform.Notifications;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace Dangjian.Tests.Security;
 
@@ -28,7 +31,7 @@ public sealed class SiblingWorld
         OrgUnit? DissolvedGroup, Dangjian.Web.Modules.Members.Transfers.MemberTransfer Transfer, Guid ImportId, Guid RecordEntryId,
         Guid MobileRegistrationId, Guid CaseId, string ApplicantName, Guid MaterialId, Guid DuesImportId, Dangjian.Web.Modules.Dues.Usage.DuesUsage Usage,
         Dangjian.Web.Modules.Members.Certificates.MemberCertificate Certificate, Dangjian.Web.Modules.Members.Transfers.Incoming.IncomingTransfer Incoming,
-        Dangjian.Web.Modules.Meetings.Meeting Meeting, Guid LeaveId, Guid FirstTopicId, Guid AttachmentId, Guid WeakLinkId)
+        Dangjian.Web.Modules.Meetings.Meeting Meeting, Guid LeaveId, Guid FirstTopicId, Guid AttachmentId, Guid WeakLinkId, string IdNumber)
     {
         /// <summary>Strings that only a caller who may see this branch should ever receive.</summary>
         public IReadOnlyList<string> Secrets =>
@@ -40,13 +43,93 @@ public sealed class SiblingWorld
             ApplicantName, CaseId.ToString(), Usage.Description, Usage.Id.ToString(),
             Certificate.Destination, Certificate.Number, Certificate.Id.ToString(),
             Incoming.Name, Incoming.IssuedBy, Incoming.LetterNumber, Incoming.Id.ToString(), Meeting.Topic, Meeting.Id.ToString(), $"请假{Marker(Unit)}", $"第一议题{Marker(Unit)}",
-            $"薄弱环节{Marker(Unit)}", WeakLinkId.ToString(),
+            $"薄弱环节{Marker(Unit)}", WeakLinkId.ToString(), IdNumber,
         ];
 
         private static string Marker(OrgUnit unit) => unit.Name[(unit.Name.IndexOf("支部", StringComparison.Ordinal) + 2)..];
 
         /// <summary>Secrets that are names, not the ids a refusal may legitimately echo from the request.</summary>
         public IReadOnlyList<string> Names => Secrets.Where(s => !Guid.TryParse(s, out _)).ToList();
+
+        /// <summary>
+        /// This side's value for a route parameter of <paramref name="path"/>, told apart by its name and the segment
+        /// before it; an org-unit id is <paramref name="unitId"/> when given (e.g. the dissolved group). Null when unknown.
+        /// </summary>
+        public object? RouteValue(string path, string name, Guid? unitId = null) => (name, Segment(path, name)) switch
+        {
+            ("id", "org-units") => unitId ?? Unit.Id,
+            ("id", "users") => Secretary.Id,
+            ("id", "members") => Member.Id,
+            ("id", "cases") => CaseId,
+            ("id", "meetings") => Meeting.Id,
+            ("id", "notifications") => NotificationId,
+            ("leaveId", _) => LeaveId,
+            ("firstTopicId", _) => FirstTopicId,
+            ("attachmentId", _) => AttachmentId,
+            ("weakLinkId", _) => WeakLinkId,
+            ("materialId", _) => MaterialId,
+            ("step", _) => 7,
+            ("code", _) => "candidate-minutes",
+            ("transferId", _) => Transfer.Id,
+            ("importId", "base-imports") => DuesImportId,
+            ("certificateId", _) => Certificate.Id,
+            ("importId", _) => ImportId,
+            ("usageId", _) => Usage.Id,
+            ("incomingId", _) => Incoming.Id,
+            ("termId", _) => Term.Id,
+            ("memberId", _) => CommitteeMember.Id,
+            ("kind", _) => "post",
+            ("entryId", _) => RecordEntryId,
+            ("registrationId", _) => MobileRegistrationId,
+            ("table", _) => "education",
+            _ => null,
+        };
+
+        /// <summary>
+        /// A request body that fills every property of <paramref name="op"/>'s schema: this side's rows, the unit
+        /// <paramref name="bodyUnitId"/> where a unit is asked for, and values that would be accepted where it may act.
+        /// </summary>
+        public JsonNode? Body(ApiOperations operations, ApiOperation op, Guid bodyUnitId)
+        {
+            if (op.BodySchema is null) return null;
+            return operations.Sample(op.BodySchema, (name, _) => name.ToLowerInvariant() switch
+            {
+                "parentid" or "newparentid" or "orgunitid" or "toorgunitid" => JsonValue.Create(bodyUnitId),
+                "termid" => JsonValue.Create(Term.Id),
+                "memberid" => JsonValue.Create(Member.Id),
+                "mentorids" or "sponsorids" => new JsonArray(JsonValue.Create(Member.Id)),
+                "approverunitid" => JsonValue.Create(bodyUnitId),
+                "userid" => JsonValue.Create(Secretary.Id),
+                "username" => JsonValue.Create(TestTenant.Unique("intruder").ToLowerInvariant()),
+                "password" => JsonValue.Create("Intruder-2026"),
+                "displayname" or "name" => JsonValue.Create("越权测试"),
+                // Values that would be accepted if the caller could reach the side: a 党小组 under a branch, real enum names.
+                "kind" => JsonValue.Create("Group"),
+                "setup" => JsonValue.Create("Standalone"),
+                "post" => JsonValue.Create("CommitteeMember"),
+                "role" => JsonValue.Create("SystemAdmin"),
+                "scope" => JsonValue.Create("OwnUnitAndBelow"),
+                "hostunittype" => JsonValue.Create("公有经济控制企业"),
+                "method" => JsonValue.Create("Phone"),
+                "duespaiduntil" => JsonValue.Create("2026-10"),
+                "firsttopicid" => JsonValue.Create(FirstTopicId),
+                "idnumber" => JsonValue.Create("11010519491231002X"),
+                "mobile" => JsonValue.Create("13800000000"),
+                // A link is only taken as http(s) (SafeLinks), whoever sends it.
+                "onlinelink" => JsonValue.Create("https://meeting.example.com/sibling"),
+                "votersentitled" => JsonValue.Create(10),
+                "voterspresent" or "votesreceived" => JsonValue.Create(9),
+                _ => null,
+            });
+        }
+
+        /// <summary>The path segment right before "{name}": tells what kind of id the parameter is.</summary>
+        private static string Segment(string path, string name)
+        {
+            var parts = path.Split('/');
+            var i = Array.IndexOf(parts, "{" + name + "}");
+            return i > 0 ? parts[i - 1] : "";
+        }
     }
 
     public static async Task<SiblingWorld> CreateAsync(AppFixture app)
@@ -230,6 +313,27 @@ public sealed class SiblingWorld
             await db.SaveChangesAsync();
         });
         return new Side(unit, member, term, term.Members[0], secretary, notification.Id, dissolved, transfer, upload.Id, entry.Id, mobile.Id,
-            developmentCase.Id, applicant.Name, material.Id, duesUpload.Id, usage, certificate, incoming, meeting, leaveId, firstTopicId, attachmentId, weakLinkId);
+            developmentCase.Id, applicant.Name, material.Id, duesUpload.Id, usage, certificate, incoming, meeting, leaveId, firstTopicId, attachmentId, weakLinkId,
+            idNumber);
+    }
+}
+
+/// <summary>The leak detector of the scope and fuzz tests: which secrets an answer carries.</summary>
+public static class Leaks
+{
+    private static readonly JsonSerializerOptions Readable = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>Which of the secrets appear in a body, raw or after undoing JSON's \u escapes.</summary>
+    public static List<string> Find(string body, IEnumerable<string> secrets)
+    {
+        var readable = body;
+        try
+        {
+            if (JsonNode.Parse(body) is { } node) readable = node.ToJsonString(Readable);
+        }
+        catch (JsonException)
+        {
+        }
+        return secrets.Where(s => body.Contains(s, StringComparison.Ordinal) || readable.Contains(s, StringComparison.Ordinal)).ToList();
     }
 }

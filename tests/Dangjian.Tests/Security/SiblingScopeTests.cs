@@ -4,8 +4,6 @@ using Dangjian.Web.Modules.Organizations;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Dangjian.Web.Platform.Auth;
 using Xunit.Abstractions;
@@ -31,8 +29,6 @@ public sealed class SiblingScopeTests(AppFixture app, ITestOutputHelper output) 
 
     // Reading the tenant's code tables tells nothing of any branch; changing them is refused below like everything else.
     private static readonly string[] ExcludedReads = ["/api/v1/code-tables", "/api/v1/development/materials/templates"];
-
-    private static readonly JsonSerializerOptions Readable = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     [Theory]
     [InlineData(AppRole.BranchSecretary, DataScope.OwnUnitAndBelow)]
@@ -173,35 +169,8 @@ public sealed class SiblingScopeTests(AppFixture app, ITestOutputHelper output) 
             var usesUnitId = false;
             foreach (var (name, location) in op.Parameters.Where(p => p.In == "path"))
             {
-                object value = (name, Segment(op.Path, name)) switch
-                {
-                    ("id", "org-units") => unitId,
-                    ("id", "users") => b.Secretary.Id,
-                    ("id", "members") => b.Member.Id,
-                    ("id", "cases") => b.CaseId,
-                    ("id", "meetings") => b.Meeting.Id,
-                    ("leaveId", _) => b.LeaveId,
-                    ("firstTopicId", _) => b.FirstTopicId,
-                    ("attachmentId", _) => b.AttachmentId,
-                    ("weakLinkId", _) => b.WeakLinkId,
-                    ("materialId", _) => b.MaterialId,
-                    ("step", _) => 7,
-                    ("code", _) => "candidate-minutes",
-                    ("transferId", _) => b.Transfer.Id,
-                    ("importId", "base-imports") => b.DuesImportId,
-                    ("certificateId", _) => b.Certificate.Id,
-                    ("importId", _) => b.ImportId,
-                    ("usageId", _) => b.Usage.Id,
-                    ("incomingId", _) => b.Incoming.Id,
-                    ("termId", _) => b.Term.Id,
-                    ("memberId", _) => b.CommitteeMember.Id,
-                    ("kind", _) => "post",
-                    ("entryId", _) => b.RecordEntryId,
-                    ("registrationId", _) => b.MobileRegistrationId,
-                    ("table", _) => "education",
-                    _ => throw new ShouldAssertException(
-                        $"{op}: no id of branch B is known for route parameter '{name}'. Add one to {nameof(SiblingScopeTests)}.{nameof(Requests)}."),
-                };
+                var value = b.RouteValue(op.Path, name, unitId) ?? throw new ShouldAssertException(
+                    $"{op}: no id of branch B is known for route parameter '{name}'. Add one to {nameof(SiblingWorld)}.{nameof(SiblingWorld.Side)}.{nameof(SiblingWorld.Side.RouteValue)}.");
                 usesUnitId |= value is Guid g && g == unitId;
                 path = path.Replace("{" + name + "}", value.ToString()!, StringComparison.Ordinal);
             }
@@ -227,40 +196,8 @@ public sealed class SiblingScopeTests(AppFixture app, ITestOutputHelper output) 
         }
     }
 
-    private static JsonNode? Body(ApiOperation op, ApiOperations operations, SiblingWorld world, Guid bodyUnitId)
-    {
-        if (op.BodySchema is null) return null;
-        var b = world.B;
-        return operations.Sample(op.BodySchema, (name, _) => name.ToLowerInvariant() switch
-        {
-            "parentid" or "newparentid" or "orgunitid" or "toorgunitid" => JsonValue.Create(bodyUnitId),
-            "termid" => JsonValue.Create(b.Term.Id),
-            "memberid" => JsonValue.Create(b.Member.Id),
-            "mentorids" or "sponsorids" => new JsonArray(JsonValue.Create(b.Member.Id)),
-            "approverunitid" => JsonValue.Create(bodyUnitId),
-            "userid" => JsonValue.Create(b.Secretary.Id),
-            "username" => JsonValue.Create(TestTenant.Unique("intruder").ToLowerInvariant()),
-            "password" => JsonValue.Create("Intruder-2026"),
-            "displayname" or "name" => JsonValue.Create("越权测试"),
-            // Values that would be accepted if the caller could reach B: a 党小组 under a branch, real enum names.
-            "kind" => JsonValue.Create("Group"),
-            "setup" => JsonValue.Create("Standalone"),
-            "post" => JsonValue.Create("CommitteeMember"),
-            "role" => JsonValue.Create("SystemAdmin"),
-            "scope" => JsonValue.Create("OwnUnitAndBelow"),
-            "hostunittype" => JsonValue.Create("公有经济控制企业"),
-            "method" => JsonValue.Create("Phone"),
-            "duespaiduntil" => JsonValue.Create("2026-10"),
-            "firsttopicid" => JsonValue.Create(b.FirstTopicId),
-            "idnumber" => JsonValue.Create("11010519491231002X"),
-            "mobile" => JsonValue.Create("13800000000"),
-            // A link is only taken as http(s) (SafeLinks), whoever sends it.
-            "onlinelink" => JsonValue.Create("https://meeting.example.com/sibling"),
-            "votersentitled" => JsonValue.Create(10),
-            "voterspresent" or "votesreceived" => JsonValue.Create(9),
-            _ => null,
-        });
-    }
+    private static JsonNode? Body(ApiOperation op, ApiOperations operations, SiblingWorld world, Guid bodyUnitId) =>
+        world.B.Body(operations, op, bodyUnitId);
 
     private static HttpRequestMessage Message(string method, string url, JsonNode? body)
     {
@@ -270,27 +207,7 @@ public sealed class SiblingScopeTests(AppFixture app, ITestOutputHelper output) 
         return message;
     }
 
-    /// <summary>The path segment right before "{name}": tells what kind of id the parameter is.</summary>
-    private static string Segment(string path, string name)
-    {
-        var parts = path.Split('/');
-        var i = Array.IndexOf(parts, "{" + name + "}");
-        return i > 0 ? parts[i - 1] : "";
-    }
-
-    /// <summary>Which of the secrets appear in a body, raw or after undoing JSON's \u escapes.</summary>
-    private static List<string> Leaked(string body, IEnumerable<string> secrets)
-    {
-        var readable = body;
-        try
-        {
-            if (JsonNode.Parse(body) is { } node) readable = node.ToJsonString(Readable);
-        }
-        catch (JsonException)
-        {
-        }
-        return secrets.Where(s => body.Contains(s, StringComparison.Ordinal) || readable.Contains(s, StringComparison.Ordinal)).ToList();
-    }
+    private static List<string> Leaked(string body, IEnumerable<string> secrets) => Leaks.Find(body, secrets);
 
     private static string Trim(string body) => body.Length > 300 ? body[..300] + "…" : body;
 

@@ -92,7 +92,36 @@ public sealed class TextLimitTests(AppFixture app) : IClassFixture<AppFixture>
         { "dictionary value", new(null, null, null, null, null, null, Extra: new() { ["key"] = "a\u0085" }, null), "extra[key]", TextProblem.DisallowedCharacter },
         { "dictionary key", new(null, null, null, null, null, null, Extra: new() { [new string('k', 21)] = "v" }, null), "extra[" + new string('k', 21) + "]", TextProblem.TooLong },
         { "link field", new(null, null, null, null, null, null, null, HomeLink: "javascript:alert(1)"), "homeLink", TextProblem.NotHttpUrl },
+        { "null list item", new(null, null, null, null, Items: [new("ok", null), null!], null, null, null), "items[1]", TextProblem.NullItem },
+        { "null string in a list", new(null, null, null, null, null, Tags: ["ab", null!], null, null), "tags[1]", TextProblem.NullItem },
     };
+
+    public sealed record DatedSample(DateOnly? On, IReadOnlyList<DateTimeOffset>? At, DateTime? Local);
+
+    [Theory]
+    [InlineData("1899-12-31", "on")]
+    [InlineData("1900-01-01", null)]
+    [InlineData("2199-12-31", null)]
+    [InlineData("2200-01-01", "on")]
+    [InlineData("0001-01-01", "on")]
+    [InlineData("9999-12-31", "on")]
+    public void InputLimits_DatesOutsideTheCalendar_Refused(string date, string? field)
+    {
+        var limits = new InputLimits(Options.Create(new InputOptions()), Options.Create(new Microsoft.AspNetCore.Http.Json.JsonOptions()));
+        var found = new List<TextViolation>();
+        limits.Inspect(new DatedSample(DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture), null, null), "", limits.Default, found);
+        found.Select(f => f.Field).ShouldBe(field is null ? [] : [field]);
+        found.ShouldAllBe(f => f.Problem == TextProblem.DateOutOfRange);
+    }
+
+    [Fact]
+    public void InputLimits_InstantsAndDateTimes_ByTheirYear()
+    {
+        var limits = new InputLimits(Options.Create(new InputOptions()), Options.Create(new Microsoft.AspNetCore.Http.Json.JsonOptions()));
+        var found = new List<TextViolation>();
+        limits.Inspect(new DatedSample(null, [new DateTimeOffset(2026, 11, 22, 2, 0, 0, TimeSpan.Zero), DateTimeOffset.MaxValue], DateTime.MinValue), "", limits.Default, found);
+        found.Select(f => (f.Field, f.Problem)).ShouldBe([("at[1]", TextProblem.DateOutOfRange), ("local", TextProblem.DateOutOfRange)]);
+    }
 
     [Theory]
     [MemberData(nameof(Walks))]

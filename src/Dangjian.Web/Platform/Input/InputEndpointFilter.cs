@@ -16,7 +16,7 @@ public sealed class InputCheckedMetadata
 
 /// <summary>
 /// The endpoint filter that applies <see cref="InputLimits"/> to every argument a client sends: the request body (walked
-/// through records, nested objects and lists), every string bound from the route, the query or a header, and the
+/// through records, nested objects and lists), every string and date bound from the route, the query or a header, and the
 /// properties of an <c>[AsParameters]</c> type. A refused value is a 400 ValidationProblem naming each field as the
 /// client sent it, before the handler runs. Put on all endpoints at once by <see cref="CheckInput{TBuilder}"/> on the
 /// group that Program.cs maps every module through.
@@ -80,10 +80,11 @@ public static class InputEndpointFilter
                 list.Add(new(p.Position, "", limits.Default, members, type));
                 continue;
             }
-            if (IsLeaf(type)) continue;
-            // A string (or a list of them) is named as the route, query or header names it; a complex argument is the
-            // body (or a form model), whose fields are named from its root as a client wrote them.
-            var text = type == typeof(string) || IsStringList(type);
+            // A date is checked against the calendar of DateRules; other numbers, ids and enums hold nothing to check.
+            if (IsLeaf(type) && !DateRules.IsDate(type)) continue;
+            // A string (or a list of them) or a date is named as the route, query or header names it; a complex argument
+            // is the body (or a form model), whose fields are named from its root as a client wrote them.
+            var text = type == typeof(string) || IsStringList(type) || DateRules.IsDate(type);
             var name = text && !p.GetCustomAttributes().OfType<IFromBodyMetadata>().Any() ? BoundName(p, p.Name!) : "";
             list.Add(new(p.Position, name, text ? limits.SpecOf(p) : limits.Default, null, type));
         }

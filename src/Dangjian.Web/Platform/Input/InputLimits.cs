@@ -22,7 +22,8 @@ public readonly record struct TextViolation(string Field, TextProblem Problem, i
 /// objects, lists, dictionaries — names each field by its JSON path in camelCase, and applies <see cref="TextRules"/>
 /// with the field's <see cref="TextSpec"/>: <c>[MaxLength]</c>/<c>[StringLength]</c> on the property or the record's
 /// parameter, else <see cref="InputOptions.MaxTextLength"/> (or <see cref="InputOptions.MaxMultiLineLength"/> for a
-/// <see cref="MultiLineAttribute"/> field); <see cref="HttpUrlAttribute"/> adds the link rule.
+/// <see cref="MultiLineAttribute"/> field); <see cref="HttpUrlAttribute"/> adds the link rule. Dates and instants on the way
+/// must lie in the years of <see cref="DateRules"/>, and no list may carry a null item.
 /// </summary>
 public sealed class InputLimits
 {
@@ -93,6 +94,8 @@ public sealed class InputLimits
             {
                 TextProblem.TooLong => L["Validation.TooLong", v.Field, v.MaxLength],
                 TextProblem.NotHttpUrl => L["Validation.HttpUrl", v.Field],
+                TextProblem.NullItem => L["Validation.Required", v.Field],
+                TextProblem.DateOutOfRange => L["Validation.DateOutOfRange", v.Field, DateRules.EarliestYear, DateRules.LatestYear],
                 _ => L["Validation.ControlCharacters", v.Field],
             }));
         }
@@ -114,6 +117,9 @@ public sealed class InputLimits
             case System.Text.Json.Nodes.JsonNode node:
                 WalkJson(JsonSerializer.SerializeToElement(node), path, spec, found, depth);
                 return;
+            case DateOnly or DateTime or DateTimeOffset:
+                if (!DateRules.InRange(value)) found.Add(new(path, TextProblem.DateOutOfRange, 0));
+                return;
         }
 
         var plan = PlanOf(value.GetType());
@@ -134,7 +140,12 @@ public sealed class InputLimits
                 return;
             case JsonTypeInfoKind.Enumerable when value is IEnumerable items:
                 var i = 0;
-                foreach (var item in items) Walk(item, $"{path}[{i++}]", spec, found, depth + 1);
+                foreach (var item in items)
+                {
+                    if (item is null) found.Add(new($"{path}[{i}]", TextProblem.NullItem, 0));
+                    else Walk(item, $"{path}[{i}]", spec, found, depth + 1);
+                    i++;
+                }
                 return;
         }
     }

@@ -11,6 +11,33 @@ public enum TextProblem
 
     /// <summary>Not an absolute http:// or https:// address.</summary>
     NotHttpUrl,
+
+    /// <summary>A date or instant outside the years <see cref="DateRules"/> takes.</summary>
+    DateOutOfRange,
+
+    /// <summary>A null item in a list (<c>"members": [null]</c>): no list of a request takes one.</summary>
+    NullItem,
+}
+
+/// <summary>
+/// The calendar a client's dates must lie in: from 1900 (the earliest birth date an ID number may carry) to 2199. Edge
+/// dates such as 0001-01-01 and 9999-12-31 parse, but a day added to them or a change of time zone overflows.
+/// </summary>
+public static class DateRules
+{
+    public const int EarliestYear = 1900;
+    public const int LatestYear = 2199;
+
+    /// <summary>Whether a date, a date and time or an instant (its UTC year) lies in the years taken; other values always do.</summary>
+    public static bool InRange(object? value) => value switch
+    {
+        DateOnly d => d.Year is >= EarliestYear and <= LatestYear,
+        DateTime t => t.Year is >= EarliestYear and <= LatestYear,
+        DateTimeOffset o => o.UtcDateTime.Year is >= EarliestYear and <= LatestYear,
+        _ => true,
+    };
+
+    public static bool IsDate(Type type) => type == typeof(DateOnly) || type == typeof(DateTime) || type == typeof(DateTimeOffset);
 }
 
 /// <summary>The rule for one text value: its length (UTF-16 code units, never fewer than the characters a column counts) and its characters.</summary>

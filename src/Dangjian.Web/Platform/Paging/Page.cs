@@ -10,8 +10,11 @@ public readonly record struct PageRequest(int Page, int PageSize)
 {
     public const int MaxPageSize = 200;
 
+    /// <summary>The last page number taken: beyond it the rows skipped would not fit an int (a negative OFFSET on PostgreSQL).</summary>
+    public const int MaxPage = int.MaxValue / MaxPageSize;
+
     public static PageRequest Of(int? page, int? pageSize) =>
-        new(Math.Max(1, page ?? 1), Math.Clamp(pageSize ?? 20, 1, MaxPageSize));
+        new(Math.Clamp(page ?? 1, 1, MaxPage), Math.Clamp(pageSize ?? 20, 1, MaxPageSize));
 
     public int Skip => (Page - 1) * PageSize;
 }

@@ -26,6 +26,7 @@ public sealed class DevelopmentPlans(AppDbContext db, OrgAccess access, CurrentU
     public async Task<Result<PlanDto>> GetAsync(Guid? orgUnitId, int? year, CancellationToken ct)
     {
         if (orgUnitId is not { } unitId) return Error.Validation("orgUnitId", L["Validation.Required", "orgUnitId"]);
+        if (year is not (null or (>= 2000 and <= 2100))) return Error.Validation("year", T["Dev.Plan.Year"]);
         var loaded = await access.LoadAsync(unitId, Permission.ViewMembers, ct);
         if (!loaded.IsSuccess) return loaded.Error!;
         var unit = loaded.Value!;
