@@ -3,7 +3,8 @@ using Dangjian.Web.Platform.Tenancy;
 namespace Dangjian.Web.Platform.Import;
 
 /// <summary>
-/// An uploaded workbook kept for its preview, its application and its error report; removed after a day.
+/// An uploaded workbook kept, encrypted, for its preview, its application and its error report (once applied, only its
+/// rejected rows); deleted when cancelled or after <c>Import:KeepMinutes</c> (ImportUploadPurgeJob, docs/security.md).
 /// <see cref="Kind"/> says which import it belongs to, so an upload of one kind is never applied as another.
 /// </summary>
 public sealed class ImportUpload : ITenantOwned

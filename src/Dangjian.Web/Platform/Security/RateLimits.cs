@@ -45,6 +45,13 @@ public static class RateLimits
                     http.Response.Headers.RetryAfter = ((int)Math.Ceiling(retry.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
                 }
                 var L = http.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
+                if (!http.Request.Path.StartsWithSegments("/api"))
+                {
+                    // A person at a form (the login page): a readable sentence, not a problem document.
+                    http.Response.ContentType = "text/plain; charset=utf-8";
+                    await http.Response.WriteAsync(L["RateLimit.TooMany"], ct);
+                    return;
+                }
                 await Results.Problem(title: L["RateLimit.TooMany"], statusCode: StatusCodes.Status429TooManyRequests).ExecuteAsync(http);
             };
         });

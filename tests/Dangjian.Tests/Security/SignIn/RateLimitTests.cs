@@ -48,12 +48,15 @@ public sealed class RateLimitTests(SmallLimitsFixture app) : IClassFixture<Small
         using var client = app.CreateClient();
         client.DefaultRequestHeaders.Add(AppFixture.ClientAddressHeader, "192.0.2.20");
         var last = HttpStatusCode.OK;
+        var text = "";
         for (var i = 0; i < 6; i++)
         {
             using var r = await client.PostFormAsync("/login", "login", new() { ["Input.UserName"] = "nobody", ["Input.Password"] = "Wrong-pass-1" });
             last = r.StatusCode;
+            text = await r.Content.ReadAsStringAsync();
         }
         last.ShouldBe(HttpStatusCode.TooManyRequests);
+        text.ShouldBe("操作太频繁，请稍后再试", "a sentence for the person at the form, not a problem document");
     }
 
     [Fact]
