@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Dangjian.Web.Data;
 using Dangjian.Web.Modules.Accounts;
+using Dangjian.Web.Modules.Development;
 using Dangjian.Web.Modules.Members;
 using Dangjian.Web.Modules.Organizations;
 using Dangjian.Web.Platform;
@@ -15,12 +16,14 @@ namespace Dangjian.Web.Seeding;
 ///                                                       of meetings, rolls and dues (ActivitySeeder); --activity-only adds
 ///                                                       them to the tenant of that name already seeded
 ///   schema-sql                                          print the create script of the current model
-/// Both take the usual configuration switches, e.g. --Database:Provider=Postgres --ConnectionStrings:Postgres=….
+///   backup --out FILE, restore --from FILE [--force]    one archive of the database and the keys, and back
+///                                                       (Platform/Backup/BackupCommand, ADR 0017)
+/// All take the usual configuration switches, e.g. --Database:Provider=Postgres --ConnectionStrings:Postgres=….
 /// Run from any directory they read the app's own appsettings.json and App_Data (see <see cref="ContentRoot"/>).
 /// </summary>
 public static class CommandLine
 {
-    public static bool IsCommand(string arg) => arg is "seed" or "schema-sql";
+    public static bool IsCommand(string arg) => arg is "seed" or "schema-sql" || Platform.Backup.BackupCommand.IsCommand(arg);
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -34,7 +37,10 @@ public static class CommandLine
         builder.Services.AddOrganizations(builder.Configuration);
         builder.Services.AddAccounts();
         builder.Services.AddMembers(builder.Configuration);
+        // Its ledger anchor: a restore verifies every tenant's ledger as the app does.
+        builder.Services.AddDevelopment(builder.Configuration);
         await using var app = builder.Build();
+        if (Platform.Backup.BackupCommand.IsCommand(command)) return await Platform.Backup.BackupCommand.RunAsync(command, rest, app.Services);
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
 

@@ -40,13 +40,16 @@ public class AppFixture : IAsyncLifetime
     /// <summary>Settings a fixture for a special set-up adds to (or changes in) the test host's configuration.</summary>
     protected virtual IEnumerable<KeyValuePair<string, string>> ExtraSettings => [];
 
+    /// <summary>The database the app runs on: a fresh one of the provider under test, unless a fixture brings its own.</summary>
+    protected virtual Task<TestDatabase> CreateDatabaseAsync() => TestDatabase.CreateAsync();
+
     public TestDatabase Database => database ?? throw new InvalidOperationException("Not initialised.");
 
     public IServiceProvider Services => (factory ?? throw new InvalidOperationException("Not initialised.")).Services;
 
     public async Task InitializeAsync()
     {
-        database = await TestDatabase.CreateAsync();
+        database = await CreateDatabaseAsync();
         factory = new Factory(this);
         // Starting the server runs the app's own start-up: schema migration on the empty database.
         _ = factory.Server;
