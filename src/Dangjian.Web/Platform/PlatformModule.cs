@@ -51,6 +51,8 @@ public static class PlatformModule
         services.AddPlatformRateLimits(config);
         services.AddProxyHeaders(config);
         services.AddHostedService<JobHostedService>();
+        services.AddOptions<Hosting.WarmUpOptions>().Bind(config.GetSection(Hosting.WarmUpOptions.Section));
+        services.AddSingleton<Hosting.IWarmUp, Auth.SignedInWarmUp>();
 
         var keys = config["DataProtection:KeysPath"] ?? Path.Combine(env.ContentRootPath, "App_Data", "keys");
         services.AddDataProtection().SetApplicationName("Dangjian").PersistKeysToFileSystem(new DirectoryInfo(keys));
