@@ -18,7 +18,8 @@
 #   bench/run.sh dashboard                        # 党建红云 at 200,000 members with 3 years of activity, per provider in one run:
 #                                                 # roll-up rebuild time and peak RSS, GET …/dashboard p50/p95/p99 of root and
 #                                                 # branch on the running web app with its RSS, the naive figures and the ratio
-#                                                 # (DJ_BENCH_DATA defaults to /tmp/bench-dash here; DJ_BENCH_DASH_*)
+#                                                 # (DJ_BENCH_DATA defaults to /tmp/bench-dash here; DJ_BENCH_DASH_*;
+#                                                 # DJ_BENCH_DASH_SEED_ONLY=1 seeds what is missing and measures nothing)
 #   bench/run.sh logins [--Setting=value ...]     # logins beside the rest (issue 21, item 9): per provider, 50 accounts on a
 #                                                 # fresh database, the web app on loopback; one client's cheap API call alone
 #                                                 # for 20 s (phase A), then beside 20 clients logging in through
@@ -279,7 +280,7 @@ if [[ "${1:-}" == "dashboard" ]]; then
         dseed --Database:Provider=Sqlite "--ConnectionStrings:Sqlite=Data Source=$SQLITE_DB" || status=1
         echo "   size $(du -h "$SQLITE_DB" | cut -f1)"
       fi
-      run_provider Sqlite "Data Source=$SQLITE_DB" || status=1
+      [[ "${DJ_BENCH_DASH_SEED_ONLY:-0}" == "1" ]] || run_provider Sqlite "Data Source=$SQLITE_DB" || status=1
     fi
     if [[ "${DJ_BENCH_SKIP_PG:-0}" != "1" ]]; then
       [[ -n "$(psql -d postgres -Atc "SELECT 1 FROM pg_database WHERE datname = '$PG_DB'")" ]] || psql -d postgres -qc "CREATE DATABASE $PG_DB"
@@ -291,7 +292,7 @@ if [[ "${1:-}" == "dashboard" ]]; then
         psql -d "$PG_DB" -qc "VACUUM (ANALYZE)"
         echo "   size $(psql -d postgres -Atc "SELECT pg_size_pretty(pg_database_size('$PG_DB'))")"
       fi
-      run_provider Postgres "$PG_CS" || status=1
+      [[ "${DJ_BENCH_DASH_SEED_ONLY:-0}" == "1" ]] || run_provider Postgres "$PG_CS" || status=1
     fi
     echo "== done; $(uptime)"
     exit $status
