@@ -106,6 +106,8 @@ public static class PlatformModule
             .AddEntityFrameworkStores<AppDbContext>()
             .AddPasswordValidator<Auth.Passwords.PolicyPasswordValidator>()
             .AddSignInManager();
+        // The cost of a password hash (PBKDF2-HMAC-SHA512 iterations), the whole cost of a login (docs/security.md).
+        services.Configure<PasswordHasherOptions>(o => o.IterationCount = Auth.Passwords.PasswordPolicy.HashIterations(config));
 
         services.AddLocalization();
         // Chinese text is written as is, not as &#x…; entities.
