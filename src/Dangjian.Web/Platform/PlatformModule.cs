@@ -32,6 +32,8 @@ public static class PlatformModule
         services.AddScoped<VerifyLedger>();
         services.AddScoped<LedgerGate>();
         services.AddScoped<ListAuditEntries>();
+        services.AddScoped<ExportAuditEntries>();
+        services.AddSingleton<Jobs.IJob, AuditRetentionJob>();
         services.AddScoped<Import.ImportServices>();
         services.AddScoped<CodeTables.CodeTableService>();
         services.AddScoped<Seeding.TenantSeeder>();
