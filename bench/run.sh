@@ -10,11 +10,16 @@
 #                                                 # per provider (DJ_BENCH_IMPORT_ROWS, DJ_BENCH_IMPORT_RUNS)
 #   bench/run.sh signin                           # 2,000 members signing in to one 主题党日: the web app on loopback, wrk
 #                                                 # (bench/signin.lua), each token once, then the count (DJ_BENCH_SIGNIN_*,
-#                                                 # DJ_BENCH_SKIP_SQLITE; docs/benchmarks.md)
+#                                                 # DJ_BENCH_SKIP_SQLITE; docs/benchmarks.md); DJ_BENCH_SIGNIN_SHORT=1: the
+#                                                 # cold, warm-up and warm passes only; DJ_BENCH_SIGNIN_APP_ARGS: settings
+#                                                 # for the web app (e.g. --Startup:WarmUp:Enabled=false)
+#   DJ_BENCH_PUBLISH=1 bench/run.sh …             # any mode with the web app as deployed: scripts/publish.sh's ReadyToRun
+#                                                 # publish instead of the plain build
 #   bench/run.sh dashboard                        # 党建红云 at 200,000 members with 3 years of activity, per provider in one run:
 #                                                 # roll-up rebuild time and peak RSS, GET …/dashboard p50/p95/p99 of root and
 #                                                 # branch on the running web app with its RSS, the naive figures and the ratio
-#                                                 # (DJ_BENCH_DATA defaults to /tmp/bench-dash here; DJ_BENCH_DASH_*)
+#                                                 # (DJ_BENCH_DATA defaults to /tmp/bench-dash here; DJ_BENCH_DASH_*;
+#                                                 # DJ_BENCH_DASH_SEED_ONLY=1 seeds what is missing and measures nothing)
 #   bench/run.sh logins [--Setting=value ...]     # logins beside the rest (issue 21, item 9): per provider, 50 accounts on a
 #                                                 # fresh database, the web app on loopback; one client's cheap API call alone
 #                                                 # for 20 s (phase A), then beside 20 clients logging in through
@@ -57,6 +62,14 @@ echo "== build (artifacts: $ART)"
 dotnet build "$ROOT/bench/Dangjian.Bench/Dangjian.Bench.csproj" -c Release --artifacts-path "$ART" -nologo -v quiet
 WEB="$ART/bin/Dangjian.Web/release/Dangjian.Web.dll"
 BENCH="$ART/bin/Dangjian.Bench/release/Dangjian.Bench.dll"
+# DJ_BENCH_PUBLISH=1: the web app as deployed (scripts/publish.sh: ReadyToRun for this platform), published into $ART/publish.
+if [[ "${DJ_BENCH_PUBLISH:-0}" == "1" ]]; then
+  case "$(uname -m)" in aarch64|arm64) RID=linux-arm64 ;; *) RID=linux-x64 ;; esac
+  echo "== publish (ReadyToRun, $RID) into $ART/publish"
+  dotnet publish "$ROOT/src/Dangjian.Web/Dangjian.Web.csproj" -c Release -r "$RID" --self-contained false --artifacts-path "$ART" \
+    -o "$ART/publish" -nologo -v quiet
+  WEB="$ART/publish/Dangjian.Web.dll"
+fi
 
 # The personal-data key of the seeded data is kept with the data (the seed command would otherwise create one in the
 # app's own folder, here the artifacts path).
@@ -162,7 +175,8 @@ if [[ "${1:-}" == "signin" ]]; then
     dotnet "$BENCH" signin-prepare "$provider" "$cs" "$dir" "$SI_MEMBERS" || return 1
     [[ "$provider" == Sqlite ]] && echo "   SQLite journal_mode: $(sqlite3 "$dir/signin.db" 'PRAGMA journal_mode')"
     (cd "$WEBDIR" && exec dotnet Dangjian.Web.dll --urls "$SI_URL" --Database:Provider="$provider" "--ConnectionStrings:$provider=$cs" \
-      --Seed:Demo=false "--DataProtection:KeysPath=$dir/keys" "--PersonalData:KeyFile=$dir/keys/personal-data.key") > "$dir/server.log" 2>&1 &
+      --Seed:Demo=false "--DataProtection:KeysPath=$dir/keys" "--PersonalData:KeyFile=$dir/keys/personal-data.key" ${DJ_BENCH_SIGNIN_APP_ARGS:-}) \
+      > "$dir/server.log" 2>&1 &
     SERVER=$!
     for _ in $(seq 1 240); do curl -sf "$SI_URL/health" >/dev/null && break; sleep 0.5; done
     curl -sf "$SI_URL/health" >/dev/null || { echo "the web app did not start:"; cat "$dir/server.log"; return 1; }
@@ -175,9 +189,12 @@ if [[ "${1:-}" == "signin" ]]; then
     # Let the JIT's background recompilation of the hot methods (tier 1) finish before measuring.
     sleep "${DJ_BENCH_SIGNIN_SETTLE_SECONDS:-10}"
     pass "$provider measured pass (warm)" "${meetings[1]}" "$dir" 0
-    pass "$provider repeat pass (already signed in: 200)" "${meetings[1]}" "$dir" 0
-    pass "$provider paced pass ($SI_MEMBERS over ~${SI_PACE_SECONDS} s)" "${meetings[2]}" "$dir" $((SI_PACE_SECONDS * 1000 * SI_CONNS / SI_MEMBERS))
+    if [[ "${DJ_BENCH_SIGNIN_SHORT:-0}" != "1" ]]; then
+      pass "$provider repeat pass (already signed in: 200)" "${meetings[1]}" "$dir" 0
+      pass "$provider paced pass ($SI_MEMBERS over ~${SI_PACE_SECONDS} s)" "${meetings[2]}" "$dir" $((SI_PACE_SECONDS * 1000 * SI_CONNS / SI_MEMBERS))
+    fi
     stop_server
+    [[ "${DJ_BENCH_SIGNIN_SHORT:-0}" == "1" ]] && meetings=("${meetings[@]:0:2}")
     for m in "${meetings[@]}"; do dotnet "$BENCH" signin-check "$provider" "$cs" "$m" "$SI_MEMBERS" || check=1; done
     return $check
   }
@@ -263,7 +280,7 @@ if [[ "${1:-}" == "dashboard" ]]; then
         dseed --Database:Provider=Sqlite "--ConnectionStrings:Sqlite=Data Source=$SQLITE_DB" || status=1
         echo "   size $(du -h "$SQLITE_DB" | cut -f1)"
       fi
-      run_provider Sqlite "Data Source=$SQLITE_DB" || status=1
+      [[ "${DJ_BENCH_DASH_SEED_ONLY:-0}" == "1" ]] || run_provider Sqlite "Data Source=$SQLITE_DB" || status=1
     fi
     if [[ "${DJ_BENCH_SKIP_PG:-0}" != "1" ]]; then
       [[ -n "$(psql -d postgres -Atc "SELECT 1 FROM pg_database WHERE datname = '$PG_DB'")" ]] || psql -d postgres -qc "CREATE DATABASE $PG_DB"
@@ -275,7 +292,7 @@ if [[ "${1:-}" == "dashboard" ]]; then
         psql -d "$PG_DB" -qc "VACUUM (ANALYZE)"
         echo "   size $(psql -d postgres -Atc "SELECT pg_size_pretty(pg_database_size('$PG_DB'))")"
       fi
-      run_provider Postgres "$PG_CS" || status=1
+      [[ "${DJ_BENCH_DASH_SEED_ONLY:-0}" == "1" ]] || run_provider Postgres "$PG_CS" || status=1
     fi
     echo "== done; $(uptime)"
     exit $status

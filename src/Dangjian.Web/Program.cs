@@ -7,6 +7,7 @@ using Dangjian.Web.Modules.Dashboard;
 using Dangjian.Web.Modules.Members;
 using Dangjian.Web.Modules.Organizations;
 using Dangjian.Web.Platform;
+using Dangjian.Web.Platform.Hosting;
 using Dangjian.Web.Seeding;
 
 if (args.Length > 0 && CommandLine.IsCommand(args[0]))
@@ -41,7 +42,11 @@ app.MapUi();
 app.MapRazorComponents<App>();
 
 await StartupTasks.RunAsync(app);
-await app.RunAsync();
+// The first burst after a start (a meeting opening) finds the hot paths compiled and connections ready (WarmUp).
+await WarmUp.DatabaseAsync(app.Services);
+await app.StartAsync();
+await WarmUp.HttpAsync(app);
+await app.WaitForShutdownAsync();
 return 0;
 
 /// <summary>Entry point type for the test host.</summary>

@@ -2,6 +2,7 @@ using System.Resources;
 using Dangjian.Web.Data;
 using Dangjian.Web.Modules.Organizations;
 using Dangjian.Web.Platform.Api;
+using Dangjian.Web.Platform.Export;
 using Dangjian.Web.Platform.Audit;
 using Dangjian.Web.Platform.Auth;
 using Dangjian.Web.Platform.Errors;
@@ -28,6 +29,8 @@ internal static class PlatformApi
         AuthApi.Map(app);
 
         app.MapGet("/api/v1/audit", ListAudit).WithTags("Audit").RequireAuthorization().Describe(Texts, "ListAuditEntries");
+        app.MapGet("/api/v1/audit/export", ExportAudit).WithTags("Audit").RequireAuthorization().Describe(Texts, "ExportAuditEntries")
+            .Produces<byte[]>(StatusCodes.Status200OK, XlsxWriter.ContentType);
 
         var ledger = app.MapGroup("/api/v1/ledger").WithTags("Ledger").RequireAuthorization();
         ledger.MapGet("/verify", Verify).Describe(Texts, "VerifyLedger");
@@ -41,6 +44,10 @@ internal static class PlatformApi
     private static async Task<Results<Ok<Page<AuditEntryDto>>, ApiProblem>> ListAudit(Guid? orgUnitId, string? entityType, int? page, int? pageSize,
         ListAuditEntries h, CancellationToken ct) =>
         ApiReply.Ok(await h.HandleAsync(orgUnitId, entityType, PageRequest.Of(page, pageSize), ct));
+
+    private static async Task<Results<FileContentHttpResult, ApiProblem>> ExportAudit(Guid? orgUnitId, string? entityType, DateOnly? from,
+        DateOnly? to, ExportAuditEntries h, CancellationToken ct) =>
+        ApiReply.File(await h.HandleAsync(orgUnitId, entityType, from, to, ct), f => f.Content, XlsxWriter.ContentType, f => f.FileName);
 
     private static async Task<Results<Ok<LedgerVerification>, ApiProblem>> Verify(LedgerGate gate, VerifyLedger h, CancellationToken ct)
     {

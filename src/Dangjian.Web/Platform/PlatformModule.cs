@@ -32,6 +32,8 @@ public static class PlatformModule
         services.AddScoped<VerifyLedger>();
         services.AddScoped<LedgerGate>();
         services.AddScoped<ListAuditEntries>();
+        services.AddScoped<ExportAuditEntries>();
+        services.AddSingleton<Jobs.IJob, AuditRetentionJob>();
         services.AddScoped<Import.ImportServices>();
         services.AddScoped<CodeTables.CodeTableService>();
         services.AddScoped<Seeding.TenantSeeder>();
@@ -51,6 +53,8 @@ public static class PlatformModule
         services.AddPlatformRateLimits(config);
         services.AddProxyHeaders(config);
         services.AddHostedService<JobHostedService>();
+        services.AddOptions<Hosting.WarmUpOptions>().Bind(config.GetSection(Hosting.WarmUpOptions.Section));
+        services.AddSingleton<Hosting.IWarmUp, Auth.SignedInWarmUp>();
 
         var keys = config["DataProtection:KeysPath"] ?? Path.Combine(env.ContentRootPath, "App_Data", "keys");
         services.AddDataProtection().SetApplicationName("Dangjian").PersistKeysToFileSystem(new DirectoryInfo(keys));
@@ -104,6 +108,8 @@ public static class PlatformModule
             .AddEntityFrameworkStores<AppDbContext>()
             .AddPasswordValidator<Auth.Passwords.PolicyPasswordValidator>()
             .AddSignInManager();
+        // The cost of a password hash (PBKDF2-HMAC-SHA512 iterations), the whole cost of a login (docs/security.md).
+        services.Configure<PasswordHasherOptions>(o => o.IterationCount = Auth.Passwords.PasswordPolicy.HashIterations(config));
 
         services.AddLocalization();
         // Chinese text is written as is, not as &#x…; entities.

@@ -138,6 +138,8 @@ public class AppFixture : IAsyncLifetime
             builder.UseSetting($"ConnectionStrings:{provider}", owner.Database.ConnectionString);
             builder.UseSetting("Seed:Demo", "false");
             builder.UseSetting("Jobs:Enabled", "false");
+            // The start-up warm-up has its own test (WarmUpTests); each test host would pay for it again.
+            builder.UseSetting("Startup:WarmUp:Enabled", "false");
             builder.UseSetting("DataProtection:KeysPath", owner.keysDir);
             builder.UseSetting("PersonalData:Key", PersonalDataKey);
             builder.UseSetting("Logging:LogLevel:Default", "Warning");

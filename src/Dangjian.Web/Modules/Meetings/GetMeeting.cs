@@ -31,6 +31,8 @@ public sealed class GetMeeting(AppDbContext db, CurrentUser user, TimeProvider c
     /// <summary>The meeting, whoever may see it (check with <see cref="CanSeeAsync"/>).</summary>
     public Task<Meeting?> FindAsync(Guid id, CancellationToken ct) => ById(db, id, ct);
 
+    internal static Task<Meeting?> FindByIdAsync(AppDbContext db, Guid id, CancellationToken ct) => ById(db, id, ct);
+
     // Compiled once: every sign-in loads its meeting (ExpectedAttendees.MemberIdOfAsync says why).
     private static readonly Func<AppDbContext, Guid, CancellationToken, Task<Meeting?>> ById =
         EF.CompileAsyncQuery((AppDbContext db, Guid id, CancellationToken ct) => db.Set<Dangjian.Web.Modules.Meetings.Meeting>().AsNoTracking().FirstOrDefault(x => x.Id == id));

@@ -17,6 +17,7 @@ public static class MeetingsModule
         services.AddScoped<CreateMeeting>();
         services.AddScoped<GetMeeting>();
         services.AddScoped<SignIn>();
+        services.AddSingleton<Platform.Hosting.IWarmUp, SignInWarmUp>();
         services.AddScoped<ListMeetings>();
         services.AddScoped<DecidePreApproval>();
         services.AddScoped<MeetingLeaves>();

@@ -16,13 +16,19 @@ internal sealed class CurrentUserMiddleware(RequestDelegate next)
 {
     public const string StampClaim = "AspNet.Identity.SecurityStamp";
 
-    private sealed record SignedIn(Guid Id, Guid TenantId, string? UserName, string DisplayName, string? SecurityStamp);
+    internal sealed record SignedIn(Guid Id, Guid TenantId, string? UserName, string DisplayName, string? SecurityStamp);
 
     // Compiled once: every authenticated request runs it, and translating it again each time cost more CPU than the
     // database's work (docs/benchmarks.md).
     private static readonly Func<AppDbContext, Guid, CancellationToken, Task<SignedIn?>> UserById = EF.CompileAsyncQuery(
         (AppDbContext db, Guid id, CancellationToken ct) => db.Users.AsNoTracking().Where(u => u.Id == id)
             .Select(u => new SignedIn(u.Id, u.TenantId, u.UserName, u.DisplayName, u.SecurityStamp)).FirstOrDefault());
+
+    internal static Task<SignedIn?> FindUserAsync(AppDbContext db, Guid id, CancellationToken ct) => UserById(db, id, ct);
+
+    internal static IQueryable<ScopedRole> RolesOf(AppDbContext db, Guid userId) =>
+        db.RoleAssignments.Where(r => r.UserId == userId)
+            .Join(db.OrgUnits, r => r.OrgUnitId, u => u.Id, (r, u) => new ScopedRole(r.Role, r.Scope, u.Id, u.Path));
 
     public async Task InvokeAsync(HttpContext ctx, AppDbContext db, TenantContext tenant, CurrentUser current, RoleCache cache)
     {
@@ -45,9 +51,7 @@ internal sealed class CurrentUserMiddleware(RequestDelegate next)
                 if (roles is null)
                 {
                     var version = cache.Version;
-                    roles = await db.RoleAssignments.Where(r => r.UserId == user.Id)
-                        .Join(db.OrgUnits, r => r.OrgUnitId, u => u.Id, (r, u) => new ScopedRole(r.Role, r.Scope, u.Id, u.Path))
-                        .ToListAsync(ctx.RequestAborted);
+                    roles = await RolesOf(db, user.Id).ToListAsync(ctx.RequestAborted);
                     cache.Keep(user.Id, user.SecurityStamp ?? "", version, roles);
                 }
                 current.Set(user.Id, user.TenantId, user.UserName ?? "", user.DisplayName, roles);

@@ -13,6 +13,15 @@ public sealed class PasswordPolicy(IConfiguration config)
     public int History => Math.Clamp(config.GetValue("Auth:Password:History", 5), 0, 24);
     public int ExpiryDays => Math.Max(0, config.GetValue("Auth:Password:ExpiryDays", 90));
 
+    /// <summary>
+    /// PBKDF2 iterations of a new password hash, <c>Auth:Password:HashIterations</c>: 100,000 (ASP.NET Core Identity's
+    /// own), at least 10,000 and at most 2,000,000. A login costs one hash; fewer iterations let more members log in per
+    /// second at the price of cheaper guessing of a stolen hash (docs/security.md has the figures). A stored hash keeps
+    /// the count it was made with; a raised setting re-hashes it at the next login, a lowered one applies to passwords set
+    /// from then on.
+    /// </summary>
+    public static int HashIterations(IConfiguration config) => Math.Clamp(config.GetValue("Auth:Password:HashIterations", 100_000), 10_000, 2_000_000);
+
     /// <summary>The longest password accepted: hashing a megabyte would cost the server, not the guesser.</summary>
     public const int MaxLength = 128;
 
