@@ -59,6 +59,7 @@ public sealed partial class AppDbContext : IdentityUserContext<AppUser, Guid>
     public DbSet<LedgerEntry> LedgerEntries => Set<LedgerEntry>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<JobLease> JobLeases => Set<JobLease>();
+    public DbSet<JobRun> JobRuns => Set<JobRun>();
     public DbSet<Platform.CodeTables.CodeItem> CodeItems => Set<Platform.CodeTables.CodeItem>();
 
     internal TenantContext Tenant => tenant;

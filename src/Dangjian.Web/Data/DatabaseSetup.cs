@@ -68,8 +68,34 @@ public static class DatabaseSetup
 
     public static IServiceCollection AddAppDatabase(this IServiceCollection services, IConfiguration config, string contentRoot)
     {
-        return services.AddAppDbContext(Provider(config), ConnectionString(config, contentRoot));
+        var provider = Provider(config);
+        var primary = ConnectionString(config, contentRoot);
+        return services.AddAppDbContext(provider, primary).AddReadDb(provider, ReadConnectionString(config, provider, primary));
     }
+
+    /// <summary>
+    /// Where <see cref="ReadDb"/> reads: <c>ConnectionStrings:PostgresRead</c> (a streaming replica) when set, otherwise the
+    /// primary; on SQLite the primary's file. On PostgreSQL the sessions are made read-only
+    /// (<c>-c default_transaction_read_only=on</c>, added to the string's <c>Options</c>) and named <c>dangjian-read</c>
+    /// unless the string names them, so that they can be told apart in <c>pg_stat_activity</c>.
+    /// </summary>
+    public static string ReadConnectionString(IConfiguration config, DatabaseProvider provider, string primary)
+    {
+        if (provider != DatabaseProvider.Postgres) return primary;
+        var given = config.GetConnectionString("PostgresRead");
+        var b = new Npgsql.NpgsqlConnectionStringBuilder(string.IsNullOrWhiteSpace(given) ? primary : WithPoolDefaults(given));
+        const string readOnly = "-c default_transaction_read_only=on";
+        if (b.Options?.Contains("default_transaction_read_only", StringComparison.Ordinal) != true)
+        {
+            b.Options = string.IsNullOrWhiteSpace(b.Options) ? readOnly : $"{b.Options} {readOnly}";
+        }
+        if (string.IsNullOrEmpty(b.ApplicationName)) b.ApplicationName = "dangjian-read";
+        return b.ConnectionString;
+    }
+
+    /// <summary>True when reads go to a server of their own (<c>ConnectionStrings:PostgresRead</c> with PostgreSQL).</summary>
+    public static bool HasReadReplica(IConfiguration config) =>
+        Provider(config) == DatabaseProvider.Postgres && !string.IsNullOrWhiteSpace(config.GetConnectionString("PostgresRead"));
 
     /// <summary>
     /// The context of a scope, leased from a pool and bound to the scope's tenant, user and clock; disposing the scope
@@ -84,4 +110,25 @@ public static class DatabaseSetup
             sp.GetRequiredService<TenantContext>(), sp.GetRequiredService<Platform.Auth.CurrentUser>(), sp.GetRequiredService<TimeProvider>()));
         return services;
     }
+
+    /// <summary>
+    /// <see cref="ReadDb"/>: a second pool of contexts on <paramref name="connectionString"/>, tracking nothing and
+    /// refusing saves (<see cref="ReadOnlySaves"/>), each leased for a scope and bound as <see cref="AddAppDbContext"/> binds.
+    /// </summary>
+    public static IServiceCollection AddReadDb(this IServiceCollection services, DatabaseProvider provider, string connectionString)
+    {
+        services.AddSingleton(sp =>
+        {
+            var options = new DbContextOptionsBuilder<AppDbContext>().UseApplicationServiceProvider(sp);
+            Configure(options, provider, connectionString);
+            options.UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking).AddInterceptors(ReadOnlySaves.Instance);
+            return new ReadPool(new Microsoft.EntityFrameworkCore.Infrastructure.PooledDbContextFactory<AppDbContext>(options.Options));
+        });
+        services.AddScoped(sp => new ReadDb(sp.GetRequiredService<ReadPool>().Factory.CreateDbContext().Bind(
+            sp.GetRequiredService<TenantContext>(), sp.GetRequiredService<Platform.Auth.CurrentUser>(), sp.GetRequiredService<TimeProvider>())));
+        return services;
+    }
+
+    /// <summary>The pool behind <see cref="ReadDb"/> (a type of its own: the primary's factory is <c>IDbContextFactory&lt;AppDbContext&gt;</c>).</summary>
+    internal sealed record ReadPool(IDbContextFactory<AppDbContext> Factory);
 }

@@ -93,3 +93,15 @@ internal sealed class JobLeaseConfiguration : IEntityTypeConfiguration<JobLease>
         e.Property(j => j.LastResult).HasMaxLength(1000);
     }
 }
+
+internal sealed class JobRunConfiguration : IEntityTypeConfiguration<JobRun>
+{
+    public void Configure(EntityTypeBuilder<JobRun> e)
+    {
+        e.ToTable("JobRuns");
+        e.Property(r => r.JobName).HasMaxLength(100);
+        e.Property(r => r.InstanceId).HasMaxLength(100);
+        e.Property(r => r.Result).HasMaxLength(1000);
+        e.HasIndex(r => new { r.JobName, r.StartedAt });
+    }
+}

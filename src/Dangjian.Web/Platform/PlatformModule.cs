@@ -127,7 +127,11 @@ public static class PlatformModule
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddOpenApi("v1", o => o.ShouldInclude = d => d.RelativePath?.StartsWith("api/v1", StringComparison.Ordinal) == true);
-        services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
+        var health = services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
+        // A replica that cannot be reached makes the reads on it answer 503 (Retry-After) while writes go on: degraded,
+        // not unhealthy, so a load balancer keeps the instance.
+        if (DatabaseSetup.HasReadReplica(config))
+            health.AddCheck<ReadDbHealthCheck>("database-read", Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Degraded);
         services.AddPdf(config);
         services.AddAntiforgery();
         services.AddOptions<Input.InputOptions>().Bind(config.GetSection(Input.InputOptions.Section));

@@ -21,7 +21,29 @@ public class AppFixture : IAsyncLifetime
     private Factory? factory;
     private readonly string keysDir = Path.Combine(Path.GetTempPath(), "dangjian-tests", "keys-" + Guid.NewGuid().ToString("N"));
 
-    public FakeTimeProvider Clock { get; } = new();
+    public AppFixture() : this(new FakeTimeProvider())
+    {
+    }
+
+    /// <summary>An app on <paramref name="clock"/>: two instances of a test can share one.</summary>
+    protected AppFixture(FakeTimeProvider clock)
+    {
+        Clock = clock;
+    }
+
+    public FakeTimeProvider Clock { get; }
+
+    /// <summary>The database the app is started on; a fixture for a special set-up may bring its own.</summary>
+    protected virtual Task<TestDatabase> CreateDatabaseAsync() => TestDatabase.CreateAsync();
+
+    /// <summary>
+    /// Serve on Kestrel (a loopback port, real HTTP connections) instead of the in-memory test server: for tests that
+    /// run several instances or take the database away under load. <see cref="CreateClient"/> then speaks to that port.
+    /// </summary>
+    protected virtual bool OnKestrel => false;
+
+    /// <summary>Where the app listens when <see cref="OnKestrel"/>.</summary>
+    public Uri? BaseAddress { get; private set; }
 
     /// <summary>A fixed key for personal data, so tests never create a key file in the app's data folder.</summary>
     public static readonly string PersonalDataKey = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray());
@@ -52,7 +74,18 @@ public class AppFixture : IAsyncLifetime
         database = await CreateDatabaseAsync();
         factory = new Factory(this);
         // Starting the server runs the app's own start-up: schema migration on the empty database.
-        _ = factory.Server;
+        if (OnKestrel)
+        {
+            factory.UseKestrel(0);
+            factory.StartServer();
+            var address = factory.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>().Features
+                .Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses.First();
+            BaseAddress = new Uri(address.Replace("[::1]", "127.0.0.1", StringComparison.Ordinal));
+        }
+        else
+        {
+            _ = factory.Server;
+        }
 
         // Guard: a test must never run against the developer's App_Data database.
         await using var scope = Services.CreateAsyncScope();
@@ -81,8 +114,17 @@ public class AppFixture : IAsyncLifetime
     }
 
     /// <summary>An anonymous client; redirects and cookies are left to the test.</summary>
-    public HttpClient CreateClient() =>
-        factory!.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+    public HttpClient CreateClient() => BaseAddress is { } kestrel
+        ? new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = kestrel }
+        : factory!.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+
+    /// <summary>The sign-in cookie ("name=value") of <paramref name="user"/>, from the login page.</summary>
+    public async Task<string> SignInCookieAsync(TestUser user)
+    {
+        using var browser = CreateClient();
+        using var login = await browser.PostFormAsync("/login", "login", new() { ["Input.UserName"] = user.UserName, ["Input.Password"] = user.Password });
+        return login.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("dangjian.auth=", StringComparison.Ordinal)).Split(';')[0];
+    }
 
     /// <summary>A client carrying a bearer token obtained through the token endpoint.</summary>
     public async Task<HttpClient> ClientForAsync(TestUser user)

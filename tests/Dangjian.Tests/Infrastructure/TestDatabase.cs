@@ -17,13 +17,15 @@ public sealed class TestDatabase : IAsyncDisposable
 
     private readonly string? sqliteFile;
     private readonly string? postgresName;
+    private readonly string server;
     private bool disposed;
 
-    private TestDatabase(string connectionString, string? sqliteFile, string? postgresName)
+    private TestDatabase(string connectionString, string? sqliteFile, string? postgresName, string server)
     {
         ConnectionString = connectionString;
         this.sqliteFile = sqliteFile;
         this.postgresName = postgresName;
+        this.server = server;
     }
 
     public static DatabaseProvider Provider { get; } =
@@ -35,27 +37,36 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public string ConnectionString { get; }
 
-    public static async Task<TestDatabase> CreateAsync()
+    /// <summary>The name of the PostgreSQL database (null on SQLite).</summary>
+    public string? PostgresName => postgresName;
+
+    public static Task<TestDatabase> CreateAsync() => CreateAsync(ServerConnectionString());
+
+    /// <summary>An empty database on the PostgreSQL server <paramref name="serverConnectionString"/> (e.g. a <see cref="PgCluster"/>), or a SQLite file.</summary>
+    public static async Task<TestDatabase> CreateAsync(string serverConnectionString)
     {
         if (!IsPostgres)
         {
             var dir = Path.Combine(Path.GetTempPath(), "dangjian-tests");
             Directory.CreateDirectory(dir);
             var file = Path.Combine(dir, $"{Guid.NewGuid():N}.db");
-            return new TestDatabase($"Data Source={file}", file, null);
+            return new TestDatabase($"Data Source={file}", file, null, serverConnectionString);
         }
 
         var name = $"dj_test_{Guid.NewGuid():N}";
-        await using (var admin = new NpgsqlConnection(AdminConnectionString()))
+        await using (var admin = new NpgsqlConnection(AdminConnectionString(serverConnectionString)))
         {
             await admin.OpenAsync();
             await using var cmd = admin.CreateCommand();
             cmd.CommandText = $"CREATE DATABASE \"{name}\"";
             await cmd.ExecuteNonQueryAsync();
         }
-        var cs = new NpgsqlConnectionStringBuilder(ServerConnectionString()) { Database = name };
-        return new TestDatabase(cs.ConnectionString, null, name);
+        var cs = new NpgsqlConnectionStringBuilder(serverConnectionString) { Database = name };
+        return new TestDatabase(cs.ConnectionString, null, name, serverConnectionString);
     }
+
+    /// <summary>The same database for a second app instance: disposing this one leaves it to its owner.</summary>
+    public TestDatabase Shared() => new(ConnectionString, null, null, server);
 
     /// <summary>A context on this database outside any app host, for schema-level tests.</summary>
     public AppDbContext NewContext()
@@ -69,6 +80,7 @@ public sealed class TestDatabase : IAsyncDisposable
     {
         if (disposed) return;
         disposed = true;
+        if (sqliteFile is null && postgresName is null) return; // shared: the owner drops it
         if (sqliteFile is not null)
         {
             using (var conn = new SqliteConnection(ConnectionString))
@@ -93,7 +105,7 @@ public sealed class TestDatabase : IAsyncDisposable
         {
             NpgsqlConnection.ClearPool(conn);
         }
-        await using var admin = new NpgsqlConnection(AdminConnectionString());
+        await using var admin = new NpgsqlConnection(AdminConnectionString(server));
         await admin.OpenAsync();
         await using var cmd = admin.CreateCommand();
         cmd.CommandText = $"DROP DATABASE IF EXISTS \"{postgresName}\" WITH (FORCE)";
@@ -103,6 +115,6 @@ public sealed class TestDatabase : IAsyncDisposable
     private static string ServerConnectionString() =>
         Environment.GetEnvironmentVariable("DANGJIAN_TEST_PG") is { Length: > 0 } cs ? cs : DefaultPostgres;
 
-    private static string AdminConnectionString() =>
-        new NpgsqlConnectionStringBuilder(ServerConnectionString()) { Database = "postgres", Pooling = false }.ConnectionString;
+    private static string AdminConnectionString(string server) =>
+        new NpgsqlConnectionStringBuilder(server) { Database = "postgres", Pooling = false }.ConnectionString;
 }

@@ -56,9 +56,11 @@ public sealed record DashboardDto(Guid OrgUnitId, string Name, DateOnly From, Da
 /// <summary>
 /// The dashboard of any unit (党建红云): its subtree's figures read from the roll-ups — one row for the unit, one per
 /// child, and a row per month of the period and of the one before it — never from the raw tables. <see cref="DashboardDto.AsOf"/>
-/// is when the roll-ups were built.
+/// is when the roll-ups were built. The roll-ups are read through <see cref="ReadDb"/> (a replica when there is one: it
+/// lags the roll-ups' own lag by a moment more); a unit the replica does not know yet (just created, or the tenant's
+/// first roll-ups just built) is read from the primary.
 /// </summary>
-public sealed class Dashboard(AppDbContext db, OrgAccess access, RollupBuilder builder, WeakLinks.WeakLinkDetector weakLinks, TimeProvider clock,
+public sealed class Dashboard(AppDbContext db, ReadDb read, OrgAccess access, RollupBuilder builder, WeakLinks.WeakLinkDetector weakLinks, TimeProvider clock,
     IStringLocalizer<SharedResource> L, IStringLocalizer<DashboardText> T)
 {
     public async Task<Result<DashboardDto>> HandleAsync(Guid unitId, DateOnly? from, DateOnly? to, CancellationToken ct)
@@ -72,7 +74,14 @@ public sealed class Dashboard(AppDbContext db, OrgAccess access, RollupBuilder b
         var (windowFrom, _) = RollupBuilder.Window(today);
         if (start < windowFrom) return Error.Validation("from", T["Dashboard.FromTooEarly", ChinaTime.Format(windowFrom)]);
 
-        var row = await db.UnitRollups.AsNoTracking().FirstOrDefaultAsync(r => r.OrgUnitId == unitId, ct);
+        var source = read.Db;
+        var row = await source.UnitRollups.AsNoTracking().FirstOrDefaultAsync(r => r.OrgUnitId == unitId, ct);
+        if (row is null)
+        {
+            // What the replica does not have yet, the primary may: everything of this answer is then read there.
+            source = db;
+            row = await db.UnitRollups.AsNoTracking().FirstOrDefaultAsync(r => r.OrgUnitId == unitId, ct);
+        }
         if (row is null && !await db.UnitRollups.AnyAsync(ct))
         {
             // First use in this tenant: build the roll-ups now rather than show nothing until the job runs.
@@ -89,16 +98,16 @@ public sealed class Dashboard(AppDbContext db, OrgAccess access, RollupBuilder b
         var previousFirst = firstMonth.AddMonths(-span);
         var previousLast = firstMonth.AddMonths(-1);
         var (a, b, c) = (RollupBuilder.MonthKey(previousFirst), RollupBuilder.MonthKey(firstMonth), RollupBuilder.MonthKey(lastMonth));
-        var monthRows = await db.UnitMonthRollups.AsNoTracking().Where(m => m.OrgUnitId == unitId && m.Month >= a && m.Month <= c).ToListAsync(ct);
+        var monthRows = await source.UnitMonthRollups.AsNoTracking().Where(m => m.OrgUnitId == unitId && m.Month >= a && m.Month <= c).ToListAsync(ct);
         var current = monthRows.Where(m => m.Month >= b).OrderBy(m => m.Month).ToList();
         var period = PeriodFigures.Sum(current);
         var inProgress = RollupBuilder.MonthKey(new DateOnly(today.Year, today.Month, 1));
         var previous = PeriodFigures.Sum(monthRows.Where(m => m.Month < b));
 
-        var children = await db.UnitRollups.AsNoTracking().Where(r => r.ParentId == unitId).OrderBy(r => r.OrgPath).ToListAsync(ct);
+        var children = await source.UnitRollups.AsNoTracking().Where(r => r.ParentId == unitId).OrderBy(r => r.OrgPath).ToListAsync(ct);
         var childIds = children.Select(ch => ch.OrgUnitId).ToList();
         // Summed by the database: one row per child (a group's root has hundreds of children, each with a row per month).
-        var childSums = await db.UnitMonthRollups.AsNoTracking().Where(m => childIds.Contains(m.OrgUnitId) && m.Month >= b && m.Month <= c)
+        var childSums = await source.UnitMonthRollups.AsNoTracking().Where(m => childIds.Contains(m.OrgUnitId) && m.Month >= b && m.Month <= c)
             .GroupBy(m => m.OrgUnitId)
             .Select(g => new { Unit = g.Key, Expected = g.Sum(m => m.Expected), SignedIn = g.Sum(m => m.SignedIn), Billed = g.Sum(m => m.DuesBilled), Paid = g.Sum(m => m.DuesPaid) })
             .ToDictionaryAsync(x => x.Unit, ct);

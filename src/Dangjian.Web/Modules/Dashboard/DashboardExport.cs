@@ -1,3 +1,4 @@
+using Dangjian.Web.Data;
 using Dangjian.Web.Platform.Clock;
 using Dangjian.Web.Platform.Errors;
 using Dangjian.Web.Platform.Export;
@@ -9,9 +10,11 @@ namespace Dangjian.Web.Modules.Dashboard;
 
 /// <summary>
 /// The dashboard on paper: every table of it as a workbook (figures, months, units below, weak links), and the page
-/// as an A4 PDF with the same tables (ADR 0005). Figures only, no personal data beyond the names in weak links.
+/// as an A4 PDF with the same tables (ADR 0005). Figures only, no personal data beyond the names in weak links. Read
+/// through <see cref="ReadDb"/>, as the dashboard is.
 /// </summary>
-public sealed class DashboardExport(Dashboard board, WeakLinks.WeakLinks links, PdfDocuments pdf, IStringLocalizer<SharedResource> L, IStringLocalizer<DashboardText> T)
+public sealed class DashboardExport(Dashboard board, WeakLinks.WeakLinks links, ReadDb read, PdfDocuments pdf, IStringLocalizer<SharedResource> L,
+    IStringLocalizer<DashboardText> T)
 {
     private const int MaxWeakLinks = 200;
 
@@ -81,7 +84,7 @@ public sealed class DashboardExport(Dashboard board, WeakLinks.WeakLinks links, 
     {
         var d = await board.HandleAsync(unitId, from, to, ct);
         if (!d.IsSuccess) return d.Error!;
-        var weak = await links.ListAsync(unitId, null, PageRequest.Of(1, MaxWeakLinks), ct);
+        var weak = await links.ListFromAsync(read.Db, unitId, null, PageRequest.Of(1, MaxWeakLinks), ct);
         return (d.Value!, weak.Value?.Items ?? []);
     }
 

@@ -12,18 +12,22 @@ namespace Dangjian.Web.Modules.Meetings;
 public sealed record MeetingListItem(Guid Id, Guid OrgUnitId, string OrgUnitName, MeetingType Type, string Topic, DateTimeOffset StartsAt, DateTimeOffset EndsAt,
     MeetingMode Mode, MeetingStatus Status, int SignedIn, bool SignedInByMe);
 
-/// <summary>The meetings of a unit and the units below it, newest first; and the meetings a member is expected at.</summary>
-public sealed class ListMeetings(AppDbContext db, OrgAccess access, CurrentUser user, IStringLocalizer<SharedResource> L)
+/// <summary>
+/// The meetings of a unit and the units below it, newest first, read through <see cref="ReadDb"/> (a replica when there
+/// is one: a meeting just planned or a sign-in just made may show a moment later); and the meetings a member is
+/// expected at, from the primary (a member who has just signed in sees it at once).
+/// </summary>
+public sealed class ListMeetings(AppDbContext db, ReadDb read, OrgAccess access, CurrentUser user, IStringLocalizer<SharedResource> L)
 {
     public async Task<Result<Page<MeetingListItem>>> HandleAsync(Guid? orgUnitId, PageRequest page, CancellationToken ct)
     {
         if (orgUnitId is not { } unitId) return Error.Validation("orgUnitId", L["Validation.Required", "orgUnitId"]);
         var unit = await access.LoadAsync(unitId, Permission.ViewMembers, ct);
         if (!unit.IsSuccess) return unit.Error!;
-        var q = db.Meetings.AsNoTracking().Where(m => m.OrgPath.StartsWith(unit.Value!.Path));
+        var q = read.Db.Meetings.Where(m => m.OrgPath.StartsWith(unit.Value!.Path));
         var total = await q.CountAsync(ct);
         var rows = await q.OrderByDescending(m => m.StartsAt).Skip(page.Skip).Take(page.PageSize).ToListAsync(ct);
-        return new Page<MeetingListItem>(await ItemsAsync(rows, null, ct), page.Page, page.PageSize, total);
+        return new Page<MeetingListItem>(await ItemsAsync(read.Db, rows, null, ct), page.Page, page.PageSize, total);
     }
 
     /// <summary>The caller's own meetings (as an expected attendee) from a week ago on, soonest first.</summary>
@@ -39,10 +43,10 @@ public sealed class ListMeetings(AppDbContext db, OrgAccess access, CurrentUser 
         {
             if (await ExpectedAttendees.Of(db, m).AnyAsync(x => x.Id == me.Id, ct)) mine.Add(m);
         }
-        return await ItemsAsync(mine, me.Id, ct);
+        return await ItemsAsync(db, mine, me.Id, ct);
     }
 
-    private async Task<List<MeetingListItem>> ItemsAsync(List<Meeting> rows, Guid? memberId, CancellationToken ct)
+    private static async Task<List<MeetingListItem>> ItemsAsync(AppDbContext db, List<Meeting> rows, Guid? memberId, CancellationToken ct)
     {
         var ids = rows.Select(m => m.Id).ToList();
         var unitIds = rows.Select(m => m.OrgUnitId).Distinct().ToList();

@@ -14,9 +14,10 @@ namespace Dangjian.Web.Modules.Members;
 
 /// <summary>
 /// The filtered roll as .xlsx, in the column names of the national system. With <c>reveal</c> (roles that may see
-/// personal data) the full ID and mobile numbers are included; every exported person gets an access-log entry.
+/// personal data) the full ID and mobile numbers are included; every exported person gets an access-log entry. The
+/// roll is read through <see cref="ReadDb"/> (<see cref="MemberQuery"/>), the access log written to the primary.
 /// </summary>
-public sealed class ExportMembers(AppDbContext db, MemberQuery members, MemberAccess access, CurrentUser user,
+public sealed class ExportMembers(AppDbContext db, ReadDb read, MemberQuery members, MemberAccess access, CurrentUser user,
     PersonalDataProtector protector, TimeProvider clock, IStringLocalizer<SharedResource> L, IStringLocalizer<MembersText> T)
 {
     public const int MaxRows = 300_000;
@@ -31,7 +32,7 @@ public sealed class ExportMembers(AppDbContext db, MemberQuery members, MemberAc
 
         var rows = await q.OrderBy(m => m.OrgPath).ThenBy(m => m.Name).Take(MaxRows).AsNoTracking().ToListAsync(ct);
         // Units named relative to the exported unit, so the file imports back unambiguously.
-        var names = OrgNamePaths.Relative(unit, await db.OrgUnits.AsNoTracking().InSubtree(unit.Path).ToListAsync(ct));
+        var names = OrgNamePaths.Relative(unit, await read.Db.OrgUnits.InSubtree(unit.Path).ToListAsync(ct));
 
         access.Log(rows.Select(m => m.Id), "export", reveal ? T["Member.LogExportFull"] : T["Member.LogExportMasked"]);
         await db.SaveChangesAsync(ct);

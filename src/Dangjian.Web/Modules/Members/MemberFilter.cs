@@ -26,8 +26,12 @@ public sealed record MemberFilter
     [FromQuery(Name = "outOfContact")] public bool? OutOfContact { get; init; }
 }
 
-/// <summary>Applies a <see cref="MemberFilter"/> inside the subtree (or unit) the caller may see.</summary>
-public sealed class MemberQuery(AppDbContext db, OrgAccess access, CurrentUser user, IStringLocalizer<SharedResource> L, IStringLocalizer<MembersText> T)
+/// <summary>
+/// Applies a <see cref="MemberFilter"/> inside the subtree (or unit) the caller may see. The query reads
+/// <see cref="ReadDb"/> (a replica when there is one): the list, its export and its statistics may be a moment behind
+/// the last save; the access check reads the primary.
+/// </summary>
+public sealed class MemberQuery(ReadDb read, OrgAccess access, CurrentUser user, IStringLocalizer<SharedResource> L, IStringLocalizer<MembersText> T)
 {
     public async Task<Result<(IQueryable<Member> Query, OrgUnit Unit)>> BuildAsync(MemberFilter f, Permission permission, DateOnly today, CancellationToken ct)
     {
@@ -45,7 +49,7 @@ public sealed class MemberQuery(AppDbContext db, OrgAccess access, CurrentUser u
         var u = unit.Value!;
         // A role held on this unit alone (not its subtree) sees only this unit's own roll.
         var subtree = f.IncludeSubtree != false && user.CanInSubtree(permission, u.Path);
-        var q = subtree ? db.Members.InSubtree(u.Path) : db.Members.Where(m => m.OrgUnitId == u.Id);
+        var q = subtree ? read.Db.Members.InSubtree(u.Path) : read.Db.Members.Where(m => m.OrgUnitId == u.Id);
         if (category is { } c) q = q.Where(m => m.Category == c);
         if (status is { } s) q = q.Where(m => m.Status == s);
         if (gender is { } g) q = q.Where(m => m.Gender == g);

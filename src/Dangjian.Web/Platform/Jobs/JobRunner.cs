@@ -6,12 +6,16 @@ namespace Dangjian.Web.Platform.Jobs;
 
 /// <summary>
 /// Runs due jobs. A job is taken by an atomic UPDATE that sets a lease only when none is held (or it has run out),
-/// so with several app instances each due run happens once.
+/// so with several app instances each due run happens once; each run is recorded in <see cref="JobRun"/> (which
+/// instance, when, the result) in the transaction that releases the lease.
 /// </summary>
 public sealed class JobRunner(IServiceScopeFactory scopes, IEnumerable<IJob> jobs, TimeProvider clock, ILogger<JobRunner> logger,
     IStringLocalizer<SharedResource> L)
 {
     public static readonly TimeSpan LeaseLength = TimeSpan.FromMinutes(10);
+
+    /// <summary>Runs are kept this long (a job every 10 minutes leaves about 13,000 rows); older ones are deleted as the job runs again.</summary>
+    public const int KeepRunsDays = 90;
     public string InstanceId { get; } = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}" is var id && id.Length > 90 ? id[^90..] : id;
 
     /// <summary>Runs every job that is due now; returns the names of the jobs this instance ran.</summary>
@@ -21,7 +25,9 @@ public sealed class JobRunner(IServiceScopeFactory scopes, IEnumerable<IJob> job
         foreach (var job in jobs)
         {
             if (!await TryLeaseAsync(job, ct)) continue;
+            var started = clock.GetUtcNow();
             string result;
+            var succeeded = true;
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
@@ -31,8 +37,9 @@ public sealed class JobRunner(IServiceScopeFactory scopes, IEnumerable<IJob> job
             {
                 logger.LogError(ex, "Job {Job} failed", job.Name);
                 result = L["Job.Failed", ex.Message];
+                succeeded = false;
             }
-            await ReleaseAsync(job, result, ct);
+            await ReleaseAsync(job, started, succeeded, result, ct);
             ran.Add(job.Name);
         }
         return ran;
@@ -63,20 +70,32 @@ public sealed class JobRunner(IServiceScopeFactory scopes, IEnumerable<IJob> job
         return taken == 1;
     }
 
-    private async Task ReleaseAsync(IJob job, string result, CancellationToken ct)
+    /// <summary>The lease released, the run recorded and the job's runs beyond <see cref="KeepRunsDays"/> deleted: together or not at all.</summary>
+    private async Task ReleaseAsync(IJob job, DateTimeOffset started, bool succeeded, string result, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var now = clock.GetUtcNow();
         var next = now + job.Interval;
         var text = result.Length > 1000 ? result[..1000] : result;
-        await db.JobLeases.Where(j => j.Name == job.Name && j.LeasedBy == InstanceId)
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var released = await db.JobLeases.Where(j => j.Name == job.Name && j.LeasedBy == InstanceId)
             .ExecuteUpdateAsync(s => s
                 .SetProperty(j => j.LeasedBy, (string?)null)
                 .SetProperty(j => j.LeaseUntil, (DateTimeOffset?)null)
                 .SetProperty(j => j.LastRunAt, now)
                 .SetProperty(j => j.NextRunAt, next)
                 .SetProperty(j => j.LastResult, text), ct);
+        if (released == 0) logger.LogWarning("Job {Job} ran past its lease; another instance may have taken it meanwhile", job.Name);
+        db.JobRuns.Add(new JobRun
+        {
+            Id = Guid.CreateVersion7(started), JobName = job.Name, InstanceId = InstanceId, StartedAt = started, FinishedAt = now,
+            Succeeded = succeeded, Result = text,
+        });
+        await db.SaveChangesAsync(ct);
+        var cutoff = now.AddDays(-KeepRunsDays);
+        await db.JobRuns.Where(r => r.JobName == job.Name && r.StartedAt < cutoff).ExecuteDeleteAsync(ct);
+        await tx.CommitAsync(ct);
     }
 }
 

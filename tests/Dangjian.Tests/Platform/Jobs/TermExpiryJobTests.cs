@@ -163,6 +163,32 @@ public sealed class TermExpiryJobTests : IAsyncLifetime
         var results = await Task.WhenAll(a.RunDueAsync(CancellationToken.None), b.RunDueAsync(CancellationToken.None));
         results.Sum(r => r.Count(n => n == JobName)).ShouldBe(1);
         (await InboxCountsAsync(s.Tenant)).Values.Sum().ShouldBe(3);
+
+        // On record: one run, by the instance that ran it, with the result the lease keeps.
+        var ranBy = results[0].Contains(JobName) ? a.InstanceId : b.InstanceId;
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var run = await db.JobRuns.AsNoTracking().SingleAsync(r => r.JobName == JobName);
+        (run.InstanceId, run.StartedAt, run.FinishedAt, run.Succeeded).ShouldBe((ranBy, app.Clock.GetUtcNow(), app.Clock.GetUtcNow(), true));
+        run.Result.ShouldBe((await db.JobLeases.AsNoTracking().SingleAsync(j => j.Name == JobName)).LastResult);
+    }
+
+    [Fact]
+    public async Task RunDueAsync_EachRunRecorded_RunsBeyondTheKeepingPeriodDeleted()
+    {
+        await ScenarioAsync();
+        var runner = app.Services.GetRequiredService<JobRunner>();
+        var first = app.Clock.GetUtcNow();
+        await runner.RunDueAsync(CancellationToken.None);
+        app.Clock.Advance(TimeSpan.FromHours(7));
+        await runner.RunDueAsync(CancellationToken.None);
+        Task<List<DateTimeOffset>> StartsAsync() => app.InTenantAsync(Guid.Empty, db =>
+            db.JobRuns.Where(r => r.JobName == JobName).OrderBy(r => r.StartedAt).Select(r => r.StartedAt).ToListAsync());
+        (await StartsAsync()).ShouldBe([first, first.AddHours(7)]);
+
+        app.Clock.Set(first.AddDays(JobRunner.KeepRunsDays).AddHours(1));
+        await runner.RunDueAsync(CancellationToken.None);
+        (await StartsAsync()).ShouldBe([first.AddHours(7), app.Clock.GetUtcNow()], "the run of the first day is past the keeping period");
     }
 
     private static string ChinaDate(DateOnly d) => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);

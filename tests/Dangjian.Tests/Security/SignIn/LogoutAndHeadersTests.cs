@@ -11,13 +11,6 @@ namespace Dangjian.Tests.Security.SignIn;
 /// </summary>
 public sealed partial class LogoutAndHeadersTests(AppFixture app) : IClassFixture<AppFixture>
 {
-    private async Task<string> SignInCookieAsync(TestUser user)
-    {
-        using var browser = app.CreateClient();
-        using var login = await browser.PostFormAsync("/login", "login", new() { ["Input.UserName"] = user.UserName, ["Input.Password"] = user.Password });
-        return login.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("dangjian.auth=", StringComparison.Ordinal)).Split(';')[0];
-    }
-
     private async Task<HttpStatusCode> ApiStatusAsync(string cookie, Guid unitId)
     {
         using var client = app.CreateClient();
@@ -33,7 +26,7 @@ public sealed partial class LogoutAndHeadersTests(AppFixture app) : IClassFixtur
     {
         var tenant = await TestTenant.CreateAsync(app);
         var user = await tenant.AddUserAsync(tenant.Root, AppRole.PartyAffairsWorker);
-        var cookie = await SignInCookieAsync(user);
+        var cookie = await app.SignInCookieAsync(user);
 
         using var client = app.CreateClient();
         using var forged = new HttpRequestMessage(HttpMethod.Post, path) { Content = new FormUrlEncodedContent([]) };
@@ -49,7 +42,7 @@ public sealed partial class LogoutAndHeadersTests(AppFixture app) : IClassFixtur
     {
         var tenant = await TestTenant.CreateAsync(app);
         var user = await tenant.AddUserAsync(tenant.Root, AppRole.PartyAffairsWorker);
-        var cookie = await SignInCookieAsync(user);
+        var cookie = await app.SignInCookieAsync(user);
         using var client = app.CreateClient();
         client.DefaultRequestHeaders.Add("Cookie", cookie);
 
@@ -115,7 +108,7 @@ public sealed partial class LogoutAndHeadersTests(AppFixture app) : IClassFixtur
     {
         var tenant = await TestTenant.CreateAsync(app);
         using var client = app.CreateClient();
-        client.DefaultRequestHeaders.Add("Cookie", await SignInCookieAsync(tenant.Admin));
+        client.DefaultRequestHeaders.Add("Cookie", await app.SignInCookieAsync(tenant.Admin));
         using var r = await client.GetAsync(path);
 
         var csp = r.Headers.GetValues("Content-Security-Policy").Single();
@@ -154,7 +147,7 @@ public sealed partial class LogoutAndHeadersTests(AppFixture app) : IClassFixtur
     {
         var tenant = await TestTenant.CreateAsync(app);
         using var client = app.CreateClient();
-        client.DefaultRequestHeaders.Add("Cookie", await SignInCookieAsync(tenant.Admin));
+        client.DefaultRequestHeaders.Add("Cookie", await app.SignInCookieAsync(tenant.Admin));
         var html = await (await client.GetAsync(path)).Content.ReadAsStringAsync();
         InlineScript().Matches(html).Select(m => m.Value).ShouldBeEmpty();
         EventHandlerAttribute().Matches(html).Select(m => m.Value).ShouldBeEmpty();

@@ -22,18 +22,23 @@ public sealed record CloseWeakLinkRequest([MultiLine, MaxLength(2000)] string? N
 public sealed class WeakLinks(AppDbContext db, OrgAccess access, CurrentUser user, TimeProvider clock, IStringLocalizer<SharedResource> L, IStringLocalizer<DashboardText> T,
     InputCheck inputCheck)
 {
-    public async Task<Result<Page<WeakLinkDto>>> ListAsync(Guid unitId, string? status, PageRequest page, CancellationToken ct)
+    /// <summary>From the primary: the page shows an item just assigned or closed as it now is.</summary>
+    public Task<Result<Page<WeakLinkDto>>> ListAsync(Guid unitId, string? status, PageRequest page, CancellationToken ct) =>
+        ListFromAsync(db, unitId, status, page, ct);
+
+    /// <summary>The same list read from <paramref name="from"/> (the dashboard's export reads <see cref="ReadDb"/>).</summary>
+    internal async Task<Result<Page<WeakLinkDto>>> ListFromAsync(AppDbContext from, Guid unitId, string? status, PageRequest page, CancellationToken ct)
     {
         var loaded = await access.LoadAsync(unitId, Permission.ViewMembers, ct);
         if (!loaded.IsSuccess) return loaded.Error!;
-        var q = db.WeakLinks.AsNoTracking().UnderPath(loaded.Value!.Path);
+        var q = from.WeakLinks.AsNoTracking().UnderPath(loaded.Value!.Path);
         if (string.IsNullOrEmpty(status)) q = q.Where(w => w.Status == WeakLinkStatus.Open || w.Status == WeakLinkStatus.Assigned);
         else if (Enum.TryParse<WeakLinkStatus>(status, out var s) && Enum.IsDefined(s)) q = q.Where(w => w.Status == s);
         else return Error.Validation("status", L["Validation.OneOf", "status", string.Join("|", Enum.GetNames<WeakLinkStatus>())]);
         var total = await q.CountAsync(ct);
         var rows = await q.OrderByDescending(w => w.Score).ThenBy(w => w.OrgPath).ThenBy(w => w.Key).Skip(page.Skip).Take(page.PageSize).ToListAsync(ct);
         // The unit above each item's unit: branches of the same name are told apart.
-        var parents = await Organizations.UnitLabels.ParentNamesAsync(db, rows.Select(w => w.OrgUnitId), ct);
+        var parents = await Organizations.UnitLabels.ParentNamesAsync(from, rows.Select(w => w.OrgUnitId), ct);
         return new Page<WeakLinkDto>(rows.Select(w => ToDto(w) with { ParentName = parents.GetValueOrDefault(w.OrgUnitId) }).ToList(), page.Page, page.PageSize, total);
     }
 
