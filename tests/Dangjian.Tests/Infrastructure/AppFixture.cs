@@ -62,9 +62,6 @@ public class AppFixture : IAsyncLifetime
     /// <summary>Settings a fixture for a special set-up adds to (or changes in) the test host's configuration.</summary>
     protected virtual IEnumerable<KeyValuePair<string, string>> ExtraSettings => [];
 
-    /// <summary>The database the app runs on: a fresh one of the provider under test, unless a fixture brings its own.</summary>
-    protected virtual Task<TestDatabase> CreateDatabaseAsync() => TestDatabase.CreateAsync();
-
     public TestDatabase Database => database ?? throw new InvalidOperationException("Not initialised.");
 
     public IServiceProvider Services => (factory ?? throw new InvalidOperationException("Not initialised.")).Services;

@@ -65,16 +65,6 @@ public class KeyFilesApp : AppFixture, IAsyncLifetime
             .IgnoreQueryFilters().AsNoTracking().Select(m => new { m.Id, m.IdNumberEncrypted }).ToListAsync();
         return rows.ToDictionary(r => r.Id, r => protector.Decrypt(r.IdNumberEncrypted));
     }
-
-    /// <summary>The sign-in cookie ("name=value") the login page sets for <paramref name="user"/>.</summary>
-    public async Task<string> SignInCookieAsync(TestUser user)
-    {
-        using var client = CreateClient();
-        using var response = await client.PostFormAsync("/login", "login",
-            new Dictionary<string, string> { ["Input.UserName"] = user.UserName, ["Input.Password"] = user.Password });
-        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        return response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("dangjian.auth=", StringComparison.Ordinal)).Split(';')[0];
-    }
 }
 
 /// <summary>
