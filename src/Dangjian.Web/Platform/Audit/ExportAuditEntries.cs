@@ -48,9 +48,13 @@ public sealed class ExportAuditEntries(ListAuditEntries list, AppDbContext db, C
         XlsxWriter.Write(stream, L["Audit.Export.Sheet"],
             [L["Audit.Export.At"], L["Audit.Export.User"], L["Audit.Export.Action"], L["Audit.Export.EntityType"], L["Audit.Export.Entity"],
              L["Audit.Export.Before"], L["Audit.Export.After"]],
-            rows.Select(a => (IReadOnlyList<object?>)[ChinaTime.Format(a.At), a.UserName, a.Action, a.EntityType, a.EntityId, a.Before, a.After]));
+            rows.Select(a => (IReadOnlyList<object?>)[ChinaTime.Format(a.At), a.UserName, Label("Audit.", a.Action), Label("Entity.", a.EntityType),
+                a.EntityId, a.Before, a.After]));
         return (L["Audit.Export.File", unit.Name, ChinaTime.Format(clock.Today())], stream.ToArray());
     }
+
+    // As the audit page shows them; a code without a label (a future kind of entry) as it is stored.
+    private string Label(string prefix, string code) => L[prefix + code] is { ResourceNotFound: false } label ? label.Value : code;
 
     private static DateTimeOffset StartOf(DateOnly day) => new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), ChinaTime.Offset).ToUniversalTime();
 }

@@ -66,8 +66,10 @@ public sealed class AuditRetentionAndExportTests(AppFixture app) : IClassFixture
         var rows = XlsxReader.ReadRows(new MemoryStream(await r.Content.ReadAsByteArrayAsync())).Select(x => x.Cells).ToList();
         rows.Count.ShouldBeGreaterThan(1);
         rows[0].Length.ShouldBe(7);
-        var created = rows.Skip(1).Where(c => c[3] == "OrgUnit" && c[4] == branch.Id.ToString()).ToList();
+        // Kinds and actions in the reader's words, as the audit page shows them (zh-CN by default).
+        var created = rows.Skip(1).Where(c => c[3] == "党组织" && c[4] == branch.Id.ToString()).ToList();
         created.Count.ShouldBe(1, string.Join("\n", rows.Take(5).Select(c => string.Join(" | ", c))));
+        created[0][2].ShouldBe("新增");
         System.Text.Json.Nodes.JsonNode.Parse(created[0][6]!)!.Str("Name").ShouldBe(name);
 
         var exports = await app.InTenantAsync(tenant.TenantId, db => db.AuditEntries
