@@ -62,12 +62,12 @@ public static class WarmUp
         var address = app.Services.GetService<IServer>()?.Features.Get<IServerAddressesFeature>()?.Addresses
             .FirstOrDefault(a => a.StartsWith("http://", StringComparison.OrdinalIgnoreCase));
         if (address is null) return;
-        var baseUri = new Uri(address.Replace("://+", "://127.0.0.1", StringComparison.Ordinal).Replace("://*", "://127.0.0.1", StringComparison.Ordinal)
-            .Replace("://0.0.0.0", "://127.0.0.1", StringComparison.Ordinal).Replace("://[::]", "://127.0.0.1", StringComparison.Ordinal));
-        using var http = new HttpClient { BaseAddress = baseUri, Timeout = TimeSpan.FromSeconds(10) };
         var someone = Guid.CreateVersion7();
         try
         {
+            var baseUri = new Uri(address.Replace("://+", "://127.0.0.1", StringComparison.Ordinal).Replace("://*", "://127.0.0.1", StringComparison.Ordinal)
+                .Replace("://0.0.0.0", "://127.0.0.1", StringComparison.Ordinal).Replace("://[::]", "://127.0.0.1", StringComparison.Ordinal));
+            using var http = new HttpClient { BaseAddress = baseUri, Timeout = TimeSpan.FromSeconds(10) };
             for (var i = 0; i < 3; i++)
             {
                 using var health = await http.GetAsync("/health", ct);
@@ -80,9 +80,10 @@ public static class WarmUp
                 using var refused = await http.SendAsync(signIn, ct);
             }
         }
-        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or UriFormatException)
         {
-            app.Logger.LogInformation(ex, "Warm-up requests to {Address} did not complete", baseUri);
+            // The warm-up only speeds up the first burst; the app serves without it.
+            app.Logger.LogInformation(ex, "Warm-up requests to {Address} did not complete", address);
         }
     }
 }
