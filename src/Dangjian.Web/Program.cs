@@ -2,6 +2,7 @@ using Dangjian.Web.Components;
 using Dangjian.Web.Modules.Accounts;
 using Dangjian.Web.Modules.Development;
 using Dangjian.Web.Modules.Dues;
+using Dangjian.Web.Modules.Education;
 using Dangjian.Web.Modules.Meetings;
 using Dangjian.Web.Modules.Dashboard;
 using Dangjian.Web.Modules.Members;
@@ -24,6 +25,7 @@ builder.Services.AddDues(builder.Configuration);
 builder.Services.AddDevelopment(builder.Configuration);
 builder.Services.AddMeetings(builder.Configuration);
 builder.Services.AddDashboard(builder.Configuration);
+builder.Services.AddEducation(builder.Configuration);
 builder.Services.AddRazorComponents();
 
 var app = builder.Build();
@@ -38,6 +40,7 @@ endpoints.MapDues();
 endpoints.MapDevelopment();
 endpoints.MapMeetings();
 endpoints.MapDashboard();
+endpoints.MapEducation();
 app.MapUi();
 app.MapRazorComponents<App>();
 

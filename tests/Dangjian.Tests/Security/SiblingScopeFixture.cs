@@ -31,7 +31,8 @@ public sealed class SiblingWorld
         OrgUnit? DissolvedGroup, Dangjian.Web.Modules.Members.Transfers.MemberTransfer Transfer, Guid ImportId, Guid RecordEntryId,
         Guid MobileRegistrationId, Guid CaseId, string ApplicantName, Guid MaterialId, Guid DuesImportId, Dangjian.Web.Modules.Dues.Usage.DuesUsage Usage,
         Dangjian.Web.Modules.Members.Certificates.MemberCertificate Certificate, Dangjian.Web.Modules.Members.Transfers.Incoming.IncomingTransfer Incoming,
-        Dangjian.Web.Modules.Meetings.Meeting Meeting, Guid LeaveId, Guid FirstTopicId, Guid AttachmentId, Guid WeakLinkId, string IdNumber)
+        Dangjian.Web.Modules.Meetings.Meeting Meeting, Guid LeaveId, Guid FirstTopicId, Guid AttachmentId, Guid WeakLinkId, string IdNumber,
+        SiblingSeedContext Extra)
     {
         /// <summary>Strings that only a caller who may see this branch should ever receive.</summary>
         public IReadOnlyList<string> Secrets =>
@@ -43,7 +44,7 @@ public sealed class SiblingWorld
             ApplicantName, CaseId.ToString(), Usage.Description, Usage.Id.ToString(),
             Certificate.Destination, Certificate.Number, Certificate.Id.ToString(),
             Incoming.Name, Incoming.IssuedBy, Incoming.LetterNumber, Incoming.Id.ToString(), Meeting.Topic, Meeting.Id.ToString(), $"请假{Marker(Unit)}", $"第一议题{Marker(Unit)}",
-            $"薄弱环节{Marker(Unit)}", WeakLinkId.ToString(), IdNumber,
+            $"薄弱环节{Marker(Unit)}", WeakLinkId.ToString(), IdNumber, .. Extra.Secrets,
         ];
 
         private static string Marker(OrgUnit unit) => unit.Name[(unit.Name.IndexOf("支部", StringComparison.Ordinal) + 2)..];
@@ -82,7 +83,7 @@ public sealed class SiblingWorld
             ("entryId", _) => RecordEntryId,
             ("registrationId", _) => MobileRegistrationId,
             ("table", _) => "education",
-            _ => null,
+            _ => Extra.RouteValue(name, Segment(path, name)),
         };
 
         /// <summary>
@@ -119,7 +120,7 @@ public sealed class SiblingWorld
                 "onlinelink" => JsonValue.Create("https://meeting.example.com/sibling"),
                 "votersentitled" => JsonValue.Create(10),
                 "voterspresent" or "votesreceived" => JsonValue.Create(9),
-                _ => null,
+                var other => Extra.BodyValue(other),
             });
         }
 
@@ -312,10 +313,63 @@ public sealed class SiblingWorld
             });
             await db.SaveChangesAsync();
         });
+        // Each feature's own rows (ISiblingSeed), with their route values, body values and secrets.
+        var extra = new SiblingSeedContext(tenant, unit, member, secretary, meeting, label, marker);
+        foreach (var seed in SiblingSeeds()) await seed.SeedAsync(app, extra);
         return new Side(unit, member, term, term.Members[0], secretary, notification.Id, dissolved, transfer, upload.Id, entry.Id, mobile.Id,
             developmentCase.Id, applicant.Name, material.Id, duesUpload.Id, usage, certificate, incoming, meeting, leaveId, firstTopicId, attachmentId, weakLinkId,
-            idNumber);
+            idNumber, extra);
     }
+
+    /// <summary>Every <see cref="ISiblingSeed"/> of the test assembly, in a fixed order.</summary>
+    public static IReadOnlyList<ISiblingSeed> SiblingSeeds() =>
+        typeof(SiblingWorld).Assembly.GetTypes().Where(t => typeof(ISiblingSeed).IsAssignableFrom(t) && t is { IsAbstract: false, IsInterface: false })
+            .OrderBy(t => t.FullName).Select(t => (ISiblingSeed)Activator.CreateInstance(t)!).ToList();
+}
+
+/// <summary>
+/// A feature's rows for one side of the sibling world, kept beside the feature's tests (e.g. Modules/Education/…SiblingSeed.cs)
+/// instead of in <see cref="SiblingWorld"/>: the scope and fuzz tests then aim every new operation at them.
+/// </summary>
+public interface ISiblingSeed
+{
+    /// <summary>Adds the feature's rows of <paramref name="side"/> (its unit, member, secretary, meeting) and registers their ids and secrets.</summary>
+    Task SeedAsync(AppFixture app, SiblingSeedContext side);
+
+    /// <summary>After the scope test: B's rows are as seeded (nothing changed by A's caller).</summary>
+    Task CheckUntouchedAsync(AppFixture app, SiblingSeedContext side) => Task.CompletedTask;
+}
+
+/// <summary>What a seed knows of its side and what it tells the tests back.</summary>
+public sealed class SiblingSeedContext(TestTenant tenant, OrgUnit unit, Member member, TestUser secretary, Dangjian.Web.Modules.Meetings.Meeting meeting,
+    string label, string marker)
+{
+    public TestTenant Tenant { get; } = tenant;
+    public OrgUnit Unit { get; } = unit;
+    public Member Member { get; } = member;
+    public TestUser Secretary { get; } = secretary;
+    public Dangjian.Web.Modules.Meetings.Meeting Meeting { get; } = meeting;
+    /// <summary>甲 (A) or 乙 (B).</summary>
+    public string Label { get; } = label;
+    /// <summary>A unique ASCII marker of this side: put it in every name the seed writes, and add the names to <see cref="Secrets"/>.</summary>
+    public string Marker { get; } = marker;
+
+    /// <summary>Route values by parameter name ("courseId"), or by "segment/name" ("courses/id") when the name alone is ambiguous.</summary>
+    public Dictionary<string, object> RouteValues { get; } = [];
+
+    /// <summary>Request body values by property name in lower case ("courseid"), when the defaults of <see cref="SiblingWorld.Side.Body"/> do not know it.</summary>
+    public Dictionary<string, Func<JsonNode?>> BodyValues { get; } = [];
+
+    /// <summary>Strings only a caller who may see this side should ever receive (names with the marker, ids).</summary>
+    public List<string> Secrets { get; } = [];
+
+    /// <summary>Anything else a seed wants to keep for its own checks.</summary>
+    public Dictionary<string, object> Items { get; } = [];
+
+    public object? RouteValue(string name, string segment) =>
+        RouteValues.TryGetValue(segment + "/" + name, out var bySegment) ? bySegment : RouteValues.GetValueOrDefault(name);
+
+    public JsonNode? BodyValue(string lowerCaseName) => BodyValues.TryGetValue(lowerCaseName, out var value) ? value() : null;
 }
 
 /// <summary>The leak detector of the scope and fuzz tests: which secrets an answer carries.</summary>

@@ -214,6 +214,7 @@ public sealed class SiblingScopeTests(AppFixture app, ITestOutputHelper output) 
     private async Task ShouldBeUntouchedAsync(SiblingWorld world)
     {
         var b = world.B;
+        foreach (var seed in SiblingWorld.SiblingSeeds()) await seed.CheckUntouchedAsync(app, b.Extra);
         await app.InTenantAsync(world.Tenant.TenantId, async db =>
         {
             var unit = await db.OrgUnits.IgnoreQueryFilters().SingleAsync(u => u.Id == b.Unit.Id);

@@ -36,6 +36,7 @@ public enum Permission
     ViewPersonalData,
     ManageCodeTables,
     ManageMeetings,
+    ManageEducation,
 }
 
 public static class RolePermissions
@@ -46,19 +47,19 @@ public static class RolePermissions
         [AppRole.PartyAffairsWorker] =
         [
             Permission.ViewOrg, Permission.ManageOrg, Permission.ManageCommittee, Permission.ViewAudit,
-            Permission.ViewMembers, Permission.ManageMembers, Permission.ViewPersonalData, Permission.ManageMeetings,
+            Permission.ViewMembers, Permission.ManageMembers, Permission.ViewPersonalData, Permission.ManageMeetings, Permission.ManageEducation,
         ],
         [AppRole.BranchSecretary] =
         [
             Permission.ViewOrg, Permission.ManageOrg, Permission.ManageCommittee,
-            Permission.ViewMembers, Permission.ManageMembers, Permission.ViewPersonalData, Permission.ManageMeetings,
+            Permission.ViewMembers, Permission.ManageMembers, Permission.ViewPersonalData, Permission.ManageMeetings, Permission.ManageEducation,
         ],
         [AppRole.OrganizationCommissioner] =
         [
             Permission.ViewOrg, Permission.ManageCommittee, Permission.ViewMembers, Permission.ManageMembers, Permission.ViewPersonalData,
-            Permission.ManageMeetings,
+            Permission.ManageMeetings, Permission.ManageEducation,
         ],
-        [AppRole.PublicityCommissioner] = [Permission.ViewOrg, Permission.ViewMembers, Permission.ManageMeetings],
+        [AppRole.PublicityCommissioner] = [Permission.ViewOrg, Permission.ViewMembers, Permission.ManageMeetings, Permission.ManageEducation],
         [AppRole.DisciplineCommissioner] = [Permission.ViewOrg, Permission.ViewMembers],
         [AppRole.Member] = [Permission.ViewOrg],
         [AppRole.Observer] = [Permission.ViewOrg, Permission.ViewMembers],
