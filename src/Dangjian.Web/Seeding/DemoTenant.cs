@@ -26,6 +26,7 @@ public static class DemoTenant
         await TermEndingAsync(db, clock, ct);
         await MeetingsDemo.SeedAsync(db, clock, ct);
         await DuesDemo.SeedAsync(db, clock, sp.GetRequiredService<IOptions<DuesOptions>>().Value, ct);
+        await Education.EducationDemo.SeedAsync(db, clock, ct);
         return result;
     }
 
