@@ -20,9 +20,9 @@ public sealed class CourseFiles(AppDbContext db, CourseAccess access, PersonalDa
     /// <summary>The limit for the course's kind; checked by the endpoint against the declared length before the body is read.</summary>
     public long MaxBytes(CourseKind kind) => options.Value.MaxBytes(kind);
 
+    /// <summary>413, naming the file and the kind's limit (a problem without field errors: those would make it a 400).</summary>
     public Error TooLarge(CourseKind kind) =>
-        new("file_too_large", T["File.TooLarge", E["Kind." + kind], MaxBytes(kind) / 1024 / 1024], StatusCodes.Status413PayloadTooLarge, null,
-            new Dictionary<string, string[]> { ["file"] = [T["File.TooLarge", E["Kind." + kind], MaxBytes(kind) / 1024 / 1024]] });
+        new("file_too_large", T["File.TooLarge", E["Kind." + kind], MaxBytes(kind) / 1024 / 1024], StatusCodes.Status413PayloadTooLarge);
 
     /// <summary>The course the caller may upload to, and its kind's limit: before anything is read.</summary>
     public async Task<Result<Course>> TargetAsync(Guid courseId, CancellationToken ct)

@@ -31,6 +31,7 @@ internal static class CoursesApi
         g.MapPost("/{courseId:guid}/publish", Publish).Describe(Texts, "PublishCourse");
         g.MapPost("/{courseId:guid}/withdraw", Withdraw).Describe(Texts, "WithdrawCourse");
         g.MapPost("/{courseId:guid}/files", Upload).TakesUpload().WithMetadata(new RequestSizeLimitAttribute(largest)).Describe(Texts, "UploadCourseFile")
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .WithDescription("A multipart form with the file (field \"file\"), or the file itself as the body (fileName in the query). MP4 for a video, M4A or MP3 for an audio, PDF for a document; the length is read from the file.");
         g.MapGet("/{courseId:guid}/files/{fileId:guid}", Download).Describe(Texts, "DownloadCourseFile")
             .Produces<byte[]>(StatusCodes.Status200OK, "application/octet-stream")
