@@ -63,7 +63,7 @@ internal static class CoursesDemo
 
     private static readonly Demo[] Courses =
     [
-        new("学习《中国共产党章程》总纲", CourseKind.Article, CourseCategory.PartyRules, CaseKind.None, "党章,必学",
+        new("学习党章总纲", CourseKind.Article, CourseCategory.PartyRules, CaseKind.None, "党章,必学",
             "逐段学习党章总纲，理解党的性质、宗旨、指导思想和奋斗目标。",
             """
             ## 一、党的性质

@@ -3,9 +3,9 @@ using Dangjian.Web.Platform.Input;
 
 namespace Dangjian.Web.Modules.Education.Courses;
 
-/// <summary>A new course (draft) of a unit, or the changes to one (its unit then stays).</summary>
-public sealed record SaveCourseRequest(Guid? OrgUnitId, [MaxLength(200)] string? Title, CourseKind? Kind, CourseCategory? Category, CaseKind? CaseKind,
-    [MaxLength(200)] string? Tags, [MultiLine, MaxLength(1000)] string? Summary, [MultiLine, MaxLength(100_000)] string? Body, bool? Required,
+/// <summary>A new course (draft) of a unit, or the changes to one (its unit then stays). <c>CourseKind</c>: Article, Video, Audio, Pdf or Live.</summary>
+public sealed record SaveCourseRequest(Guid? OrgUnitId, [MaxLength(200)] string? Title, CourseKind? CourseKind, CourseCategory? Category, CaseKind? CaseKind,
+    [MaxLength(200)] string? Tags, [MultiLine, MaxLength(1000)] string? Summary, [MultiLine, MaxLength(20000)] string? Body, bool? Required,
     DateOnly? DueOn, DateTimeOffset? LiveStartsAt, DateTimeOffset? LiveEndsAt, [HttpUrl, MaxLength(400)] string? LiveLink);
 
 public sealed record LiveSignInRequest([MaxLength(6)] string? Code);

@@ -52,8 +52,8 @@ internal static class CoursesApi
         CaseKind? caseKind, string? tag, string? q, bool? micro, int? page, int? pageSize, ListCourses h, CancellationToken ct) =>
         ApiReply.Ok(await h.HandleAsync(orgUnitId, new CourseFilter(kind, category, caseKind, tag, q, micro), PageRequest.Of(page, pageSize), ct));
 
-    private static async Task<Ok<Page<MyCourseDto>>> Mine(int? page, int? pageSize, MyCourses h, CancellationToken ct) =>
-        TypedResults.Ok(await h.HandleAsync(PageRequest.Of(page, pageSize), ct));
+    private static async Task<Results<Ok<Page<MyCourseDto>>, ApiProblem>> Mine(int? page, int? pageSize, MyCourses h, CancellationToken ct) =>
+        ApiReply.Ok(await h.HandleAsync(PageRequest.Of(page, pageSize), ct));
 
     private static async Task<Results<Ok<CourseDto>, ApiProblem>> Get(Guid courseId, CourseAccess access, CancellationToken ct)
     {

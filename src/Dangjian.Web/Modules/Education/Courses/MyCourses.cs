@@ -3,6 +3,7 @@ using Dangjian.Web.Modules.Members;
 using Dangjian.Web.Modules.Organizations;
 using Dangjian.Web.Platform.Auth;
 using Dangjian.Web.Platform.Clock;
+using Dangjian.Web.Platform.Errors;
 using Dangjian.Web.Platform.Paging;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,7 +16,7 @@ namespace Dangjian.Web.Modules.Education.Courses;
 /// </summary>
 public sealed class MyCourses(AppDbContext db, CurrentUser user, CourseAccess access, TimeProvider clock)
 {
-    public async Task<Page<MyCourseDto>> HandleAsync(PageRequest page, CancellationToken ct)
+    public async Task<Result<Page<MyCourseDto>>> HandleAsync(PageRequest page, CancellationToken ct)
     {
         var member = await db.Members.AsNoTracking().Where(m => m.UserId == user.UserId && m.Status == MembershipStatus.Normal)
             .Select(m => new { m.Id, m.OrgPath }).FirstOrDefaultAsync(ct);

@@ -24,7 +24,7 @@ public sealed class SaveCourse(AppDbContext db, OrgAccess orgAccess, CourseAcces
         if (r.OrgUnitId is not { } unitId) return Error.Validation("orgUnitId", L["Validation.Required", "orgUnitId"]);
         var unit = await orgAccess.LoadAsync(unitId, Permission.ManageEducation, ct);
         if (!unit.IsSuccess) return unit.Error!;
-        if (r.Kind is null) return Error.Validation("kind", L["Validation.Required", "kind"]);
+        if (r.CourseKind is null) return Error.Validation("courseKind", L["Validation.Required", "courseKind"]);
         var now = clock.GetUtcNow();
         var course = new Course
         {
@@ -44,7 +44,7 @@ public sealed class SaveCourse(AppDbContext db, OrgAccess orgAccess, CourseAcces
         if (!managed.IsSuccess) return managed.Error!;
         var course = managed.Value!;
         if (course.Status == CourseStatus.Withdrawn) return Error.Conflict("COURSE_WITHDRAWN", T["Course.WithdrawnNoEdit"]);
-        if (Apply(course, r with { Kind = r.Kind ?? course.Kind }) is { } invalid) return invalid;
+        if (Apply(course, r with { CourseKind = r.CourseKind ?? course.Kind }) is { } invalid) return invalid;
         if (course.Status == CourseStatus.Published && CoursePublishRules.Check(course, T, L) is { } notPublishable) return notPublishable;
         course.UpdatedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(ct);
@@ -61,8 +61,8 @@ public sealed class SaveCourse(AppDbContext db, OrgAccess orgAccess, CourseAcces
         if (tags.Length > 200) return Error.Validation("tags", L["Validation.TooLong", "tags", 200]);
         var summary = r.Summary?.Trim();
         if (summary?.Length > 1000) return Error.Validation("summary", L["Validation.TooLong", "summary", 1000]);
-        if (r.Body?.Length > 100_000) return Error.Validation("body", L["Validation.TooLong", "body", 100_000]);
-        var kind = r.Kind!.Value;
+        if (r.Body?.Length > 20000) return Error.Validation("body", L["Validation.TooLong", "body", 20000]);
+        var kind = r.CourseKind!.Value;
         var link = r.LiveLink?.Trim();
         if (kind == CourseKind.Live)
         {

@@ -46,7 +46,7 @@ public sealed class CoursesApiTests(SmallFilesApp app) : IClassFixture<SmallFile
 
     private static object Article(Guid unitId, string title, bool required = false, string? dueOn = null, string tags = "党章，必学") => new
     {
-        orgUnitId = unitId, title, kind = "Article", category = "PartyRules", caseKind = "None", tags, summary = "学习党章",
+        orgUnitId = unitId, title, courseKind = "Article", category = "PartyRules", caseKind = "None", tags, summary = "学习党章",
         body = "## 总纲\n\n学习党章。", required, dueOn,
     };
 
@@ -107,16 +107,16 @@ public sealed class CoursesApiTests(SmallFilesApp app) : IClassFixture<SmallFile
         async Task<string[]> FieldsAsync(HttpResponseMessage r) =>
             (await r.ShouldHaveStatusAsync(HttpStatusCode.BadRequest))!["errors"]!.AsObject().Select(e => e.Key).ToArray();
 
-        (await FieldsAsync(await w.Secretary.PostAsJsonAsync("/api/v1/education/courses", new { orgUnitId = w.Branch.Id, kind = "Article", title = " " })))
+        (await FieldsAsync(await w.Secretary.PostAsJsonAsync("/api/v1/education/courses", new { orgUnitId = w.Branch.Id, courseKind = "Article", title = " " })))
             .ShouldBe(["title"]);
         var start = app.Clock.GetUtcNow().AddDays(1);
         (await FieldsAsync(await w.Secretary.PostAsJsonAsync("/api/v1/education/courses",
-            new { orgUnitId = w.Branch.Id, kind = "Live", title = "直播", liveStartsAt = start, liveEndsAt = start.AddMinutes(-1) }))).ShouldBe(["liveEndsAt"]);
+            new { orgUnitId = w.Branch.Id, courseKind = "Live", title = "直播", liveStartsAt = start, liveEndsAt = start.AddMinutes(-1) }))).ShouldBe(["liveEndsAt"]);
         using var script = await w.Secretary.PostAsJsonAsync("/api/v1/education/courses",
-            new { orgUnitId = w.Branch.Id, kind = "Live", title = "直播", liveStartsAt = start, liveEndsAt = start.AddHours(1), liveLink = "javascript:alert(1)" });
+            new { orgUnitId = w.Branch.Id, courseKind = "Live", title = "直播", liveStartsAt = start, liveEndsAt = start.AddHours(1), liveLink = "javascript:alert(1)" });
         (await FieldsAsync(script)).ShouldContain(f => f.Equals("liveLink", StringComparison.OrdinalIgnoreCase));
 
-        var video = await CreateAsync(w.Secretary, new { orgUnitId = w.Branch.Id, kind = "Video", title = "微视频", category = "Theory" });
+        var video = await CreateAsync(w.Secretary, new { orgUnitId = w.Branch.Id, courseKind = "Video", title = "微视频", category = "Theory" });
         var refused = (await (await w.Secretary.PostAsync($"/api/v1/education/courses/{video.Id()}/publish", null)).ShouldHaveStatusAsync(HttpStatusCode.BadRequest))!;
         refused["errors"]!.AsObject().Select(e => e.Key).ShouldBe(["file"]);
         refused.Str("detail").ShouldContain("file");
@@ -135,7 +135,7 @@ public sealed class CoursesApiTests(SmallFilesApp app) : IClassFixture<SmallFile
     public async Task Upload_LengthRead_MicroLesson_RangeServed_OthersRefused()
     {
         var w = await ArrangeAsync();
-        var video = await CreateAsync(w.Secretary, new { orgUnitId = w.Branch.Id, kind = "Video", title = "八分钟微党课", category = "Theory" });
+        var video = await CreateAsync(w.Secretary, new { orgUnitId = w.Branch.Id, courseKind = "Video", title = "八分钟微党课", category = "Theory" });
         var id = video.Id();
 
         (await UploadAsync(w.Secretary, id, new byte[1024 * 1024 + 1], "big.mp4", "video/mp4")).StatusCode.ShouldBe(HttpStatusCode.RequestEntityTooLarge);
@@ -179,7 +179,7 @@ public sealed class CoursesApiTests(SmallFilesApp app) : IClassFixture<SmallFile
         // One second more is no longer a 微党课; an MP3 gets its length from its frames.
         (await UploadAsync(w.Secretary, id, MediaFiles.Mp4(600, 288_600), "longer.mp4", "video/mp4")).StatusCode.ShouldBe(HttpStatusCode.Created);
         (await w.Secretary.GetJsonAsync($"/api/v1/education/courses/{id}"))["microLesson"]!.GetValue<bool>().ShouldBeFalse();
-        var audio = await CreateAsync(w.Secretary, new { orgUnitId = w.Branch.Id, kind = "Audio", title = "音频党课" });
+        var audio = await CreateAsync(w.Secretary, new { orgUnitId = w.Branch.Id, courseKind = "Audio", title = "音频党课" });
         using var mp3 = await UploadAsync(w.Secretary, audio.Id(), MediaFiles.Mp3Cbr(300), "lesson.mp3", "audio/mpeg");
         (await mp3.ShouldHaveStatusAsync(HttpStatusCode.Created))!["seconds"]!.GetValue<int>().ShouldBe(8);
     }
@@ -191,7 +191,7 @@ public sealed class CoursesApiTests(SmallFilesApp app) : IClassFixture<SmallFile
         var start = app.Clock.GetUtcNow().AddHours(1);
         var live = await CreateAsync(w.Secretary, new
         {
-            orgUnitId = w.Branch.Id, kind = "Live", title = "专题党课直播", category = "Theory", liveStartsAt = start, liveEndsAt = start.AddMinutes(90),
+            orgUnitId = w.Branch.Id, courseKind = "Live", title = "专题党课直播", category = "Theory", liveStartsAt = start, liveEndsAt = start.AddMinutes(90),
             liveLink = "https://live.example.org/1",
         });
         var id = live.Id();
@@ -244,7 +244,7 @@ public sealed class CoursesApiTests(SmallFilesApp app) : IClassFixture<SmallFile
         var w = await ArrangeAsync();
         var article = await CreateAsync(w.Secretary, new
         {
-            orgUnitId = w.Branch.Id, title = "图文课程", kind = "Article", category = "PartyHistory", body = "正文 <script>alert(1)</script> [x](javascript:alert(2))",
+            orgUnitId = w.Branch.Id, title = "图文课程", courseKind = "Article", category = "PartyHistory", body = "正文 <script>alert(1)</script> [x](javascript:alert(2))",
         });
         (await w.Secretary.PostAsync($"/api/v1/education/courses/{article.Id()}/publish", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
         var page = await w.Member.GetStringAsync($"/education/courses/{article.Id()}");

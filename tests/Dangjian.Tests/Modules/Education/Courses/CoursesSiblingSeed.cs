@@ -2,6 +2,7 @@ using Dangjian.Tests.Security;
 using Dangjian.Web.Modules.Education;
 using Dangjian.Web.Modules.Education.Courses;
 using Dangjian.Web.Platform.Privacy;
+using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dangjian.Tests.Modules.Education.Courses;
@@ -41,6 +42,11 @@ public sealed class CoursesSiblingSeed : ISiblingSeed
             db.LiveSignIns.Add(new LiveSignIn { Id = Guid.CreateVersion7(now), CourseId = live, MemberId = side.Member.Id, MemberName = side.Member.Name, SignedAt = now });
             await db.SaveChangesAsync();
         });
+        // The enums of a course request: valid names, so that the request reaches the access check.
+        side.BodyValues["coursekind"] = () => JsonValue.Create("Article");
+        side.BodyValues["livelink"] = () => JsonValue.Create("https://live.example.org/sibling");
+        side.BodyValues["category"] = () => JsonValue.Create("Theory");
+        side.BodyValues["casekind"] = () => JsonValue.Create("None");
         side.RouteValues["courseId"] = video;
         side.RouteValues["fileId"] = file;
         side.Items["courses.live"] = live;
