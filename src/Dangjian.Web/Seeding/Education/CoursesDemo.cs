@@ -46,7 +46,7 @@ internal static class CoursesDemo
                  })
         {
             var day = today.AddDays(days);
-            var start = new DateTimeOffset(day.Year, day.Month, day.Day, 19, 30, 0, ChinaTime.Offset);
+            var start = new DateTimeOffset(day.Year, day.Month, day.Day, 19, 30, 0, ChinaTime.Offset).ToUniversalTime();
             courses.Add(new Course
             {
                 Id = Guid.CreateVersion7(now.AddDays(Math.Min(days, 0) - 7)), TenantId = tenantId, OrgUnitId = root.Id, OrgPath = root.Path, Title = title,

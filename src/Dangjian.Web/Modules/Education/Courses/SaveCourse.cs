@@ -89,8 +89,9 @@ public sealed class SaveCourse(AppDbContext db, OrgAccess orgAccess, CourseAcces
         c.Required = r.Required ?? false;
         c.DueOn = r.DueOn;
         var live = kind == CourseKind.Live;
-        c.LiveStartsAt = live ? r.LiveStartsAt : null;
-        c.LiveEndsAt = live ? r.LiveEndsAt : null;
+        // Stored in UTC (PostgreSQL takes no other offset); shown in China time.
+        c.LiveStartsAt = live ? r.LiveStartsAt?.ToUniversalTime() : null;
+        c.LiveEndsAt = live ? r.LiveEndsAt?.ToUniversalTime() : null;
         c.LiveLink = live && !string.IsNullOrEmpty(link) ? link : null;
         if (live) c.LiveSignInSecret ??= SignInCode.NewSecret();
         return null;

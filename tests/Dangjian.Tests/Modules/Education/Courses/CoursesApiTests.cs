@@ -188,7 +188,8 @@ public sealed class CoursesApiTests(SmallFilesApp app) : IClassFixture<SmallFile
     public async Task LiveSignIn_Code_Window_OncePerPerson_CreditsStudy()
     {
         var w = await ArrangeAsync();
-        var start = app.Clock.GetUtcNow().AddHours(1);
+        // Sent in China time, as a page in China would.
+        var start = app.Clock.GetUtcNow().AddHours(1).ToOffset(TimeSpan.FromHours(8));
         var live = await CreateAsync(w.Secretary, new
         {
             orgUnitId = w.Branch.Id, courseKind = "Live", title = "专题党课直播", category = "Theory", liveStartsAt = start, liveEndsAt = start.AddMinutes(90),
