@@ -48,6 +48,7 @@ public sealed partial class EnglishPagesTests(AppFixture app) : IClassFixture<Ap
             await DevelopmentDemo.SeedAsync(db, app.Clock);
             await MeetingsDemo.SeedAsync(db, app.Clock);
             await DuesDemo.SeedAsync(db, app.Clock, new DuesOptions());
+            await Dangjian.Web.Seeding.Education.EducationDemo.SeedAsync(db, app.Clock, default);
         }
         var ids = await app.InTenantAsync(tenant.TenantId, IdsAsync);
         var data = await app.InTenantAsync(tenant.TenantId, DataValuesAsync);
@@ -108,6 +109,7 @@ public sealed partial class EnglishPagesTests(AppFixture app) : IClassFixture<Ap
         ["appraisal"] = await db.Set<Meeting>().Where(m => m.Type == MeetingType.DemocraticAppraisal).Select(m => (Guid?)m.Id).FirstOrDefaultAsync(),
         ["transfers"] = await db.Set<MemberTransfer>().Select(t => (Guid?)t.Id).FirstOrDefaultAsync(),
         ["incoming"] = await db.Set<IncomingTransfer>().Select(t => (Guid?)t.Id).FirstOrDefaultAsync(),
+        ["education"] = await db.Set<Dangjian.Web.Modules.Education.Courses.Course>().Select(c => (Guid?)c.Id).FirstOrDefaultAsync(),
     };
 
     /// <summary>Every string the tenant's rows hold (and the strings inside JSON columns) that contains Chinese: data, not wording.</summary>
@@ -139,6 +141,8 @@ public sealed partial class EnglishPagesTests(AppFixture app) : IClassFixture<Ap
         {
             values.Add(s);
             foreach (var line in s.Split('\n')) values.Add(line.Trim());
+            // Long free text shown formatted (an article's Markdown: headings, lists, bold) is data in every run of it.
+            if (s.Contains('\n')) foreach (var run in HanRun().Matches(s).Select(m => m.Value)) values.Add(run);
         }
         // JSON columns (a step's data) may hold Chinese escaped as \uXXXX: their string leaves are data too.
         if (s.TrimStart() is ['{' or '[', ..])

@@ -20,11 +20,11 @@ public sealed class SiblingScopeTests(AppFixture app, ITestOutputHelper output) 
     // The token endpoint is anonymous by design; the inbox only ever reads the caller's own rows (tested below).
     // Refreshing a token is anonymous (the token names its account); a password change is the caller's own.
     // Own inbox, sign-in, the dues calculator and the blank import templates read no branch's data; "my meetings" lists
-    // only meetings the caller is expected at (MeetingSignInTests).
+    // only meetings the caller is expected at (MeetingSignInTests); "my courses" only those of the caller's own member record (CoursesApiTests).
     private static readonly string[] Excluded =
     [
         "/api/v1/auth/token", "/api/v1/auth/refresh", "/api/v1/auth/password", "/api/v1/notifications", "/api/v1/dues/calculate", "/api/v1/members/import-template", "/api/v1/dues/base-import-template",
-        "/api/v1/meetings/mine",
+        "/api/v1/meetings/mine", "/api/v1/education/courses/mine",
     ];
 
     // Reading the tenant's code tables tells nothing of any branch; changing them is refused below like everything else.

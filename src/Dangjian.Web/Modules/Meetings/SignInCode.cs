@@ -6,6 +6,7 @@ namespace Dangjian.Web.Modules.Meetings;
 /// The rotating 6-digit sign-in code of a meeting: HMAC-SHA256 of the time window under the meeting's secret (as TOTP,
 /// RFC 6238, with SHA-256). The code of the current window and of the one before are accepted.
 /// </summary>
+[Dangjian.Web.Platform.ModuleContract]
 public static class SignInCode
 {
     public static string Of(string secret, DateTimeOffset at, int windowSeconds) => Compute(secret, Window(at, windowSeconds));
