@@ -25,6 +25,8 @@ public sealed class SiblingScopeTests(AppFixture app, ITestOutputHelper output) 
     [
         "/api/v1/auth/token", "/api/v1/auth/refresh", "/api/v1/auth/password", "/api/v1/notifications", "/api/v1/dues/calculate", "/api/v1/members/import-template", "/api/v1/dues/base-import-template",
         "/api/v1/meetings/mine", "/api/v1/education/courses/mine",
+        // Exams: the blank template, and the caller's own exams and wrong-answer book (ExamTests: another member is refused).
+        "/api/v1/education/question-import-template", "/api/v1/education/exams/mine", "/api/v1/education/wrong-answers/mine",
     ];
 
     // Reading the tenant's code tables tells nothing of any branch; changing them is refused below like everything else.
