@@ -14,6 +14,7 @@ public static class MeetingsModule
             sp.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<MeetingOptions>>().CurrentValue
                 .For(sp.GetRequiredService<Platform.Tenancy.TenantContext>().TenantId)));
         services.AddScoped<Contracts.MeetingFacts>();
+        services.AddScoped<Contracts.MeetingStudyHours>();
         services.AddScoped<CreateMeeting>();
         services.AddScoped<GetMeeting>();
         services.AddScoped<SignIn>();
