@@ -15,6 +15,7 @@ public static class MeetingsModule
                 .For(sp.GetRequiredService<Platform.Tenancy.TenantContext>().TenantId)));
         services.AddScoped<Contracts.MeetingFacts>();
         services.AddScoped<Contracts.MeetingSummaries>();
+        services.AddScoped<Contracts.MeetingStudyHours>();
         services.AddScoped<CreateMeeting>();
         services.AddScoped<GetMeeting>();
         services.AddScoped<SignIn>();

@@ -1,9 +1,25 @@
+using Dangjian.Web.Modules.Education.Study.Archive;
+using Dangjian.Web.Modules.Education.Study.Import;
+using Dangjian.Web.Modules.Education.Study.Sessions;
+
 namespace Dangjian.Web.Modules.Education.Study;
 
 /// <summary>The Study part of the Education module: its services and its routes, called from <see cref="EducationModule"/>.</summary>
 internal static class StudyFeature
 {
-    public static IServiceCollection AddStudy(this IServiceCollection services, IConfiguration config) => services;
+    public static IServiceCollection AddStudy(this IServiceCollection services, IConfiguration config)
+    {
+        services.AddOptions<StudyOptions>().Bind(config.GetSection(EducationOptions.Section));
+        services.AddScoped<StudySessions>();
+        services.AddScoped<LearningArchive>();
+        services.AddScoped<ArchiveWorkbook>();
+        services.AddScoped<ImportExternalHours>();
+        return services;
+    }
 
-    public static IEndpointRouteBuilder MapStudy(this IEndpointRouteBuilder app) => app;
+    public static IEndpointRouteBuilder MapStudy(this IEndpointRouteBuilder app)
+    {
+        StudyApi.Map(app);
+        return app;
+    }
 }

@@ -1,0 +1,31 @@
+namespace Dangjian.Web.Modules.Education.Study.Archive;
+
+/// <summary>A member's yearly target and where it comes from.</summary>
+public readonly record struct ArchiveTarget(int Hours, string Article);
+
+/// <summary>
+/// The learning archive's arithmetic (docs/rules/education.md#e-1, #e-2, #e-4): a class hour is
+/// <c>MinutesPerClassHour</c> minutes of verified study; the year's target is the leaders' for branch secretaries and
+/// committee members in office, otherwise every member's; below target while the hours fall short of it. Pure.
+/// </summary>
+public static class ArchiveRules
+{
+    public const string MemberArticle = "docs/rules/education.md#e-1";
+    public const string LeaderArticle = "docs/rules/education.md#e-2";
+
+    /// <summary>Exact class hours of verified seconds (unrounded: sum first, round once).</summary>
+    public static double ClassHours(long seconds, int minutesPerClassHour) => seconds / (Math.Max(1, minutesPerClassHour) * 60.0);
+
+    /// <summary>Hours as shown: one decimal.</summary>
+    public static double Round(double hours) => Math.Round(hours, 1, MidpointRounding.AwayFromZero);
+
+    public static ArchiveTarget Target(bool leader, EducationOptions o) =>
+        leader ? new(o.LeaderHoursPerYear, LeaderArticle) : new(o.MemberHoursPerYear, MemberArticle);
+
+    /// <summary>The hours still missing (0 when met) and whether the member is below target, on the hours as shown.</summary>
+    public static (double Gap, bool Below) Gap(double hours, int target)
+    {
+        var shown = Round(hours);
+        return (Round(Math.Max(0, target - shown)), shown < target);
+    }
+}
