@@ -51,7 +51,7 @@ internal static class StudyApi
 
         archive.MapGet("/education/external-hours-import-template", Template).Describe(Texts, "GetExternalHoursImportTemplate")
             .Produces<byte[]>(StatusCodes.Status200OK, XlsxWriter.ContentType)
-            .WithDescription("The blank monthly workbook of outside study hours (学习强国, 国资e学) for a unit: name, ID number, mobile, month (YYYY-MM), " +
+            .WithDescription("The blank monthly workbook of outside study hours (Xuexi Qiangguo, Guozi e-Learning) for a unit: name, ID number, mobile, month (YYYY-MM), " +
                              "source, points, class hours. Needs ManageEducation on the unit.");
         ImportEndpoints.Map<ImportExternalHours, ExternalHoursImportSummary>(app, "/api/v1/education/external-hours-imports", "Education",
             "/education/archive/import", s => s.Import.Id, Texts, "ExternalHoursImport");
