@@ -160,7 +160,8 @@ public sealed class LearningArchive(AppDbContext db, CurrentUser user, OrgAccess
                 Add(external, e.MemberId, new ArchiveExternalLine(e.Source, e.Month.ToString("yyyy-MM", CultureInfo.InvariantCulture), e.Points, e.HoursTenths / 10.0));
             }
         }
-        var start = new DateTimeOffset(year, 1, 1, 0, 0, 0, ChinaTime.Offset);
+        // PostgreSQL takes instants in UTC only.
+        var start = new DateTimeOffset(year, 1, 1, 0, 0, 0, ChinaTime.Offset).ToUniversalTime();
         var attended = await meetings.AttendedAsync(ids, study.Value.MeetingTypesCounted, start, start.AddYears(1), ct);
         var meetingLines = new Dictionary<Guid, List<ArchiveMeetingLine>>();
         foreach (var a in attended.DistinctBy(a => (a.MemberId, a.MeetingId)))
