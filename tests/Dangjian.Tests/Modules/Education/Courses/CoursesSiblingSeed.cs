@@ -50,16 +50,19 @@ public sealed class CoursesSiblingSeed : ISiblingSeed
         side.RouteValues["courseId"] = video;
         side.RouteValues["fileId"] = file;
         side.Items["courses.live"] = live;
+        // Its own ids for the check below: another feature's seed may aim "courseId" at a course of its own.
+        side.Items["courses.video"] = video;
+        side.Items["courses.file"] = file;
         side.Secrets.AddRange([title, liveTitle, fileName, video.ToString(), live.ToString(), file.ToString()]);
     }
 
     public async Task CheckUntouchedAsync(AppFixture app, SiblingSeedContext side)
     {
-        var id = (Guid)side.RouteValues["courseId"];
+        var id = (Guid)side.Items["courses.video"];
         var course = await app.InTenantAsync(side.Tenant.TenantId, db => db.Courses.AsNoTracking().SingleAsync(c => c.Id == id));
         course.Status.ShouldBe(CourseStatus.Published);
         course.Title.ShouldContain(side.Marker);
-        course.MediaFileId.ShouldBe((Guid)side.RouteValues["fileId"]);
+        course.MediaFileId.ShouldBe((Guid)side.Items["courses.file"]);
     }
 }
 
