@@ -1,5 +1,6 @@
 using System.Resources;
 using Dangjian.Web.Platform.Api;
+using Dangjian.Web.Platform.Errors;
 using Dangjian.Web.Platform.Paging;
 using Dangjian.Web.Platform.Security;
 using Microsoft.AspNetCore.Http.Features;
@@ -58,7 +59,8 @@ internal static class CoursesApi
     private static async Task<Results<Ok<CourseDto>, ApiProblem>> Get(Guid courseId, CourseAccess access, CancellationToken ct)
     {
         var seen = await access.SeeAsync(courseId, ct);
-        return seen.IsSuccess ? TypedResults.Ok(await access.ToDtoAsync(seen.Value!, ct)) : new ApiProblem(seen.Error!);
+        Result<CourseDto> course = seen.IsSuccess ? await access.ToDtoAsync(seen.Value!, ct) : seen.Error!;
+        return ApiReply.Ok(course);
     }
 
     private static async Task<Results<Ok<CourseDto>, ApiProblem>> Edit(Guid courseId, SaveCourseRequest body, SaveCourse h, CancellationToken ct) =>

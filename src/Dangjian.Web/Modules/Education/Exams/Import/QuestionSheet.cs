@@ -48,7 +48,7 @@ public static class QuestionSheet
         var typeText = Get(Type);
         if (typeText is null) Fail(Type, T["QuestionImport.Required", Columns.Label(Type, T)]);
         else if (Types.TryGetValue(typeText, out var t) || Enum.TryParse(typeText, true, out t) && Enum.IsDefined(t)) type = t;
-        else Fail(Type, T["QuestionImport.TypeInvalid", typeText, string.Join("、", Enum.GetValues<QuestionType>().Select(x => T["QuestionImport.Type." + x].Value))]);
+        else Fail(Type, T["QuestionImport.TypeInvalid", typeText, string.Join(T["QuestionImport.Separator"].Value, Enum.GetValues<QuestionType>().Select(x => T["QuestionImport.Type." + x].Value))]);
 
         CourseCategory? category = null;
         var categoryText = Get(Category);
