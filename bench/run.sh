@@ -20,6 +20,11 @@
 #                                                 # branch on the running web app with its RSS, the naive figures and the ratio
 #                                                 # (DJ_BENCH_DATA defaults to /tmp/bench-dash here; DJ_BENCH_DASH_*;
 #                                                 # DJ_BENCH_DASH_SEED_ONLY=1 seeds what is missing and measures nothing)
+#   bench/run.sh study                            # 10,000 members studying a video at once: heartbeats at 333/s for 5 minutes
+#                                                 # on the web app on loopback, then every member's stored seconds recomputed
+#                                                 # (DJ_BENCH_STUDY_*; DJ_BENCH_DATA defaults to /tmp/bench-edu)
+#   bench/run.sh contest                          # 2,000 members handing in a 20-question 知识竞赛 within a minute, 5 % twice at
+#                                                 # once, then every attempt checked graded once (DJ_BENCH_CONTEST_*)
 #   bench/run.sh logins [--Setting=value ...]     # logins beside the rest (issue 21, item 9): per provider, 50 accounts on a
 #                                                 # fresh database, the web app on loopback; one client's cheap API call alone
 #                                                 # for 20 s (phase A), then beside 20 clients logging in through
@@ -206,6 +211,80 @@ if [[ "${1:-}" == "signin" ]]; then
     if [[ "${DJ_BENCH_SKIP_PG:-0}" != "1" ]]; then
       psql -d postgres -qc "DROP DATABASE IF EXISTS $SI_PG_DB" -c "CREATE DATABASE $SI_PG_DB"
       run_provider Postgres "Host=$PGHOST;Port=$PGPORT;Username=$PGUSER;Password=$PGPASSWORD;Database=$SI_PG_DB${DJ_BENCH_SIGNIN_PG_OPTIONS:+;$DJ_BENCH_SIGNIN_PG_OPTIONS}" || status=1
+    fi
+    echo "== done; $(uptime)"
+    exit $status
+  } 2>&1 | tee "$LOG"
+  status=${PIPESTATUS[0]}
+  echo "== log: $LOG"
+  exit "$status"
+fi
+
+# Study time and a contest (issue 16): per provider, a fresh database with one branch of members who each have an
+# account and a bearer token (signin-prepare), the real web app started from the build on loopback (production settings,
+# jobs off), then:
+#   study    DJ_BENCH_STUDY_MEMBERS (10,000) members study one video (the secretary uploads an MP4 of an hour through the
+#            API): starts over one interval, then a heartbeat every Rules:Education:HeartbeatSeconds (30) each for
+#            DJ_BENCH_STUDY_SECONDS (300), open loop on a fixed schedule (bench Dangjian.Bench study-load); afterwards the
+#            stored seconds of every member are recomputed from the tables and compared with what the answers credited.
+#   contest  DJ_BENCH_CONTEST_MEMBERS (2,000) members start a 20-question 知识竞赛 and hand it in over
+#            DJ_BENCH_CONTEST_SECONDS (60), DJ_BENCH_CONTEST_DUPLICATES (5) % of them twice at once, five screens polling
+#            the ranking; afterwards every attempt is checked graded once with the expected score.
+if [[ "${1:-}" == "study" || "${1:-}" == "contest" ]]; then
+  MODE=$1
+  DATA=${DJ_BENCH_DATA:-/tmp/bench-edu}
+  if [[ "$MODE" == study ]]; then
+    ED_MEMBERS=${DJ_BENCH_STUDY_MEMBERS:-10000}; ED_SECONDS=${DJ_BENCH_STUDY_SECONDS:-300}; ED_INTERVAL=${DJ_BENCH_STUDY_INTERVAL:-30}
+  else
+    ED_MEMBERS=${DJ_BENCH_CONTEST_MEMBERS:-2000}; ED_SECONDS=${DJ_BENCH_CONTEST_SECONDS:-60}; ED_DUPLICATES=${DJ_BENCH_CONTEST_DUPLICATES:-5}
+  fi
+  ED_PORT=${DJ_BENCH_EDU_PORT:-5094}
+  ED_PG_DB=${DJ_BENCH_EDU_PG_DB:-dj_bench_$MODE}
+  ED_URL="http://127.0.0.1:$ED_PORT"
+  WEBDIR=$(dirname "$WEB")
+  LOG="$DATA/results/$MODE-$(date +%Y%m%d-%H%M%S).log"
+  mkdir -p "$DATA/results"
+  SERVER=""
+  stop_server() {
+    if [[ -n "$SERVER" ]] && kill -0 "$SERVER" 2>/dev/null; then
+      echo "   server process: $(ps -o etime=,time=,rss= -p "$SERVER" | awk '{print "elapsed " $1 ", CPU " $2 ", RSS " $3 " KiB"}')"
+      kill "$SERVER"; wait "$SERVER" 2>/dev/null || true
+    fi
+    SERVER=""
+  }
+  run_provider() { # provider connection-string
+    local provider=$1 cs=$2 dir="$DATA/$MODE/$1" check=0
+    rm -rf "$dir"; mkdir -p "$dir"
+    echo "== $provider: prepare $ED_MEMBERS members; $(uptime)"
+    dotnet "$BENCH" signin-prepare "$provider" "$cs" "$dir" "$ED_MEMBERS" || return 1
+    (cd "$WEBDIR" && exec dotnet Dangjian.Web.dll --urls "$ED_URL" --Database:Provider="$provider" "--ConnectionStrings:$provider=$cs" \
+      --Seed:Demo=false --Jobs:Enabled=false "--DataProtection:KeysPath=$dir/keys" "--PersonalData:KeyFile=$dir/keys/personal-data.key" \
+      "--Rules:Education:HeartbeatSeconds=${ED_INTERVAL:-30}" ${DJ_BENCH_EDU_APP_ARGS:-}) > "$dir/server.log" 2>&1 &
+    SERVER=$!
+    for _ in $(seq 1 240); do curl -sf "$ED_URL/health" >/dev/null && break; sleep 0.5; done
+    curl -sf "$ED_URL/health" >/dev/null || { echo "the web app did not start:"; cat "$dir/server.log"; return 1; }
+    echo "== $provider: web app up (pid $SERVER, $ED_URL, Production, server GC, jobs off); $(uptime)"
+    if [[ "$MODE" == study ]]; then
+      dotnet "$BENCH" study-course "$ED_URL" "$dir" 3600 || { stop_server; return 1; }
+      dotnet "$BENCH" study-load "$ED_URL" "$dir" "$SERVER" "$ED_SECONDS" "$ED_INTERVAL" || check=1
+      stop_server
+      dotnet "$BENCH" study-check "$provider" "$cs" "$dir" || check=1
+    else
+      dotnet "$BENCH" contest-setup "$ED_URL" "$dir" 20 || { stop_server; return 1; }
+      dotnet "$BENCH" contest-load "$ED_URL" "$dir" "$SERVER" "$ED_SECONDS" "$ED_DUPLICATES" || check=1
+      stop_server
+      dotnet "$BENCH" contest-check "$provider" "$cs" "$dir" || check=1
+    fi
+    return $check
+  }
+  {
+    trap stop_server EXIT
+    echo "== $MODE; commit $(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet HEAD -- src bench || echo ' (with local changes)'); $(nproc) cores; $(uptime)"
+    status=0
+    if [[ "${DJ_BENCH_SKIP_SQLITE:-0}" != "1" ]]; then run_provider Sqlite "Data Source=$DATA/$MODE/Sqlite/$MODE.db" || status=1; fi
+    if [[ "${DJ_BENCH_SKIP_PG:-0}" != "1" ]]; then
+      psql -d postgres -qc "DROP DATABASE IF EXISTS $ED_PG_DB" -c "CREATE DATABASE $ED_PG_DB"
+      run_provider Postgres "Host=$PGHOST;Port=$PGPORT;Username=$PGUSER;Password=$PGPASSWORD;Database=$ED_PG_DB" || status=1
     fi
     echo "== done; $(uptime)"
     exit $status

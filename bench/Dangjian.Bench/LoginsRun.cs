@@ -54,17 +54,17 @@ public static class LoginsRun
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"warm-up: 200 cheap calls in {warmCheap.TotalMilliseconds:F0} ms, 50 logins one at a time in {sw.Elapsed.TotalMilliseconds:F0} ms " +
             $"({sw.Elapsed.TotalMilliseconds / 50:F0} ms each); {names.Length} accounts; cheap call GET {cheapPath} every {pauseMs} ms"));
-        var settle = new Phase("settle (idle, 10 s after the warm-up)", serverPid);
+        var settle = new LoadMeter.Phase("settle (idle, 10 s after the warm-up)", serverPid);
         await Task.Delay(TimeSpan.FromSeconds(10));
         settle.End();
 
         // Phase A: the cheap call alone.
-        var a = new Phase("A quiet", serverPid);
+        var a = new LoadMeter.Phase("A quiet", serverPid);
         var quiet = await CheapLoopAsync(cheap, cheapPath, pauseMs, TimeSpan.FromSeconds(quietSeconds));
         a.End();
 
         // Phase B: the cheap call beside CLIENTS clients logging in.
-        var b = new Phase("B logins", serverPid);
+        var b = new LoadMeter.Phase("B logins", serverPid);
         var deadline = Stopwatch.StartNew();
         var duration = TimeSpan.FromSeconds(loadSeconds);
         var next = -1;
@@ -107,14 +107,14 @@ public static class LoginsRun
         var ok = statuses.GetValueOrDefault("200");
         var busy = statuses.GetValueOrDefault("429");
         Console.WriteLine();
-        Console.WriteLine($"cheap call, A (alone, {quietSeconds} s):           {Stats(quiet.Ms)}{Others(quiet.Failures)}");
-        Console.WriteLine($"cheap call, B (beside {clients} logins, {loadSeconds} s): {Stats(loaded.Ms)}{Others(loaded.Failures)}");
+        Console.WriteLine($"cheap call, A (alone, {quietSeconds} s):           {LoadMeter.Stats(quiet.Ms)}{LoadMeter.Others(quiet.Failures)}");
+        Console.WriteLine($"cheap call, B (beside {clients} logins, {loadSeconds} s): {LoadMeter.Stats(loaded.Ms)}{LoadMeter.Others(loaded.Failures)}");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"logins, B: {ok} tokens (200) = {ok / wall.TotalSeconds:F1}/s, {busy} answered 429 = {busy / wall.TotalSeconds:F1}/s, " +
             $"other: {(statuses.Keys.Except(["200", "429"]).Any() ? string.Join(", ", statuses.Where(kv => kv.Key is not ("200" or "429")).Select(kv => $"{kv.Value} × {kv.Key}")) : "none")}; " +
             $"over {wall.TotalSeconds:F1} s (the last answers after the {loadSeconds} s included)"));
-        Console.WriteLine($"login latency (200): {Stats(okMs.ToList())}");
-        if (!busyMs.IsEmpty) Console.WriteLine($"login latency (429): {Stats(busyMs.ToList())}");
+        Console.WriteLine($"login latency (200): {LoadMeter.Stats(okMs.ToList())}");
+        if (!busyMs.IsEmpty) Console.WriteLine($"login latency (429): {LoadMeter.Stats(busyMs.ToList())}");
         settle.Print();
         a.Print();
         b.Print();
@@ -152,63 +152,5 @@ public static class LoginsRun
         return response.StatusCode == HttpStatusCode.OK
             ? (200, JsonNode.Parse(body)!["accessToken"]!.GetValue<string>())
             : ((int)response.StatusCode, null);
-    }
-
-    /// <summary>Wall time, CPU of the server and of this process, and the load average, over one phase.</summary>
-    private sealed class Phase(string name, int serverPid)
-    {
-        private readonly Stopwatch wall = Stopwatch.StartNew();
-        private readonly long serverTicks = ServerTicks(serverPid);
-        private readonly TimeSpan ownCpu = Process.GetCurrentProcess().TotalProcessorTime;
-        private readonly string loadBefore = BenchDatabase.LoadAverage();
-        private string? line;
-
-        public void End()
-        {
-            var seconds = wall.Elapsed.TotalSeconds;
-            var server = (ServerTicks(serverPid) - serverTicks) / (double)TicksPerSecond;
-            var own = (Process.GetCurrentProcess().TotalProcessorTime - ownCpu).TotalSeconds;
-            line = string.Create(CultureInfo.InvariantCulture,
-                $"phase {name}: {seconds:F1} s; server CPU {server:F1} s ({server / seconds:F2} cores), this client {own:F1} s ({own / seconds:F2} cores); " +
-                $"loadavg before {loadBefore}, after {BenchDatabase.LoadAverage()}");
-        }
-
-        public void Print() => Console.WriteLine(line);
-    }
-
-    private static readonly long TicksPerSecond = ClockTicks();
-
-    private static long ClockTicks()
-    {
-        try
-        {
-            using var p = Process.Start(new ProcessStartInfo("getconf", "CLK_TCK") { RedirectStandardOutput = true })!;
-            var s = p.StandardOutput.ReadToEnd().Trim();
-            p.WaitForExit();
-            return long.Parse(s, CultureInfo.InvariantCulture);
-        }
-        catch (Exception e) when (e is System.ComponentModel.Win32Exception or FormatException) { return 100; }
-    }
-
-    /// <summary>utime + stime of the process, in clock ticks (fields 14 and 15 of /proc/PID/stat).</summary>
-    private static long ServerTicks(int pid)
-    {
-        var stat = File.ReadAllText($"/proc/{pid}/stat");
-        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-        return long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
-    }
-
-    private static string Others(Dictionary<string, int> failures) =>
-        failures.Count == 0 ? "" : "; not 200: " + string.Join(", ", failures.Select(kv => $"{kv.Value} × {kv.Key}"));
-
-    private static string Stats(List<double> ms) =>
-        ms.Count == 0 ? "none" : string.Create(CultureInfo.InvariantCulture,
-            $"p50 {Pct(ms, 50):F1} ms, p95 {Pct(ms, 95):F1} ms, p99 {Pct(ms, 99):F1} ms, max {ms.Max():F1} ms, mean {ms.Average():F1} ms (n={ms.Count})");
-
-    /// <summary>Nearest-rank percentile.</summary>
-    private static double Pct(List<double> ms, int p)
-    {
-        var sorted = ms.Order().ToList();
-        return sorted[Math.Clamp((int)Math.Ceiling(p / 100.0 * sorted.Count) - 1, 0, sorted.Count - 1)];
     }
 }

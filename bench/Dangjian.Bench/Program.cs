@@ -27,6 +27,19 @@ switch (args)
         return await SignInRun.MeetingsAsync(url, dataDir, names);
     case ["signin-check", var dbProvider, var dbConnection, var meeting, var expected]:
         return await SignInRun.CheckAsync(dbProvider, dbConnection, Guid.Parse(meeting), int.Parse(expected, inv));
+    // The study-time and contest benchmarks (bench/run.sh study | contest; issue 16), on a signin-prepare database.
+    case ["study-course", var url, var dataDir, var mediaSeconds]:
+        return await StudyRun.CourseAsync(url, dataDir, int.Parse(mediaSeconds, inv));
+    case ["study-load", var url, var dataDir, var pid, var seconds, var interval]:
+        return await StudyRun.LoadAsync(url, dataDir, int.Parse(pid, inv), int.Parse(seconds, inv), int.Parse(interval, inv));
+    case ["study-check", var dbProvider, var dbConnection, var dataDir]:
+        return await StudyRun.CheckAsync(dbProvider, dbConnection, dataDir);
+    case ["contest-setup", var url, var dataDir, var questions]:
+        return await ContestRun.SetupAsync(url, dataDir, int.Parse(questions, inv));
+    case ["contest-load", var url, var dataDir, var pid, var seconds, var duplicates]:
+        return await ContestRun.LoadAsync(url, dataDir, int.Parse(pid, inv), int.Parse(seconds, inv), int.Parse(duplicates, inv));
+    case ["contest-check", var dbProvider, var dbConnection, var dataDir]:
+        return await ContestRun.CheckAsync(dbProvider, dbConnection, dataDir);
     // The logins benchmark (bench/run.sh logins): a cheap API call alone, then beside a crowd logging in.
     case ["logins-load", var url, var dataDir, var pid, var quiet, var load, var clients, .. var more]:
         return await LoginsRun.LoadAsync(url, dataDir, int.Parse(pid, inv), int.Parse(quiet, inv), int.Parse(load, inv), int.Parse(clients, inv),

@@ -194,7 +194,7 @@ public static class SignInRun
         return ok ? 0 : 1;
     }
 
-    private static async Task<string> TokenAsync(HttpClient http, string userName, string password, CancellationToken ct)
+    internal static async Task<string> TokenAsync(HttpClient http, string userName, string password, CancellationToken ct)
     {
         using var response = await http.PostAsJsonAsync("/api/v1/auth/token", new { userName, password }, ct);
         var body = await response.Content.ReadAsStringAsync(ct);

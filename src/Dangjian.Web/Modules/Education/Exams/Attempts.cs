@@ -47,7 +47,8 @@ public sealed class Attempts(AppDbContext db, ExamsAccess exams, Papers papers, 
         if (mine.FirstOrDefault(a => a.Status == AttemptStatus.InProgress) is { } open)
         {
             if (AttemptRules.Accepts(now, open.DeadlineAt, options.Value.GraceSeconds)) return await ToDtoAsync(open, exam, now, ct);
-            await CloseAsync(open, exam, AttemptStatus.TimedOut, now, ct);
+            // Closed by another request at the same moment: start again from what that request left.
+            if (!await CloseAsync(open, exam, AttemptStatus.TimedOut, now, ct)) return await StartAsync(examId, ct);
         }
         switch (AttemptRules.MayStart(now, exam.OpensAt, exam.ClosesAt, mine.Count, exam.AttemptsAllowed))
         {
@@ -81,8 +82,9 @@ public sealed class Attempts(AppDbContext db, ExamsAccess exams, Papers papers, 
         if (!loaded.IsSuccess) return loaded.Error!;
         var (attempt, exam) = loaded.Value;
         var now = clock.GetUtcNow();
-        if (attempt.Status == AttemptStatus.InProgress && !AttemptRules.Accepts(now, attempt.DeadlineAt, options.Value.GraceSeconds))
-            await CloseAsync(attempt, exam, AttemptStatus.TimedOut, now, ct);
+        if (attempt.Status == AttemptStatus.InProgress && !AttemptRules.Accepts(now, attempt.DeadlineAt, options.Value.GraceSeconds)
+            && !await CloseAsync(attempt, exam, AttemptStatus.TimedOut, now, ct))
+            return await GetAsync(attemptId, ct);
         return await ToDtoAsync(attempt, exam, now, ct);
     }
 
@@ -100,7 +102,10 @@ public sealed class Attempts(AppDbContext db, ExamsAccess exams, Papers papers, 
             return Error.Rule("ATTEMPT_TIME_UP", T["Attempt.TimeUp"], AttemptRules.TimeArticle);
         }
         if (Apply(attempt, r, now) is { } bad) return bad;
-        await db.SaveChangesAsync(ct);
+        // The attempt's row is written too (its status unchanged), so that answers saved while another request hands the
+        // attempt in are refused rather than kept beside a grade that did not see them.
+        db.Entry(attempt).Property(a => a.Status).IsModified = true;
+        if (!await TrySaveAsync(ct)) return Error.Conflict("ATTEMPT_CLOSED", T["Attempt.AlreadyClosed"]);
         return await ToDtoAsync(attempt, exam, now, ct);
     }
 
@@ -115,12 +120,13 @@ public sealed class Attempts(AppDbContext db, ExamsAccess exams, Papers papers, 
         if (attempt.Status != AttemptStatus.InProgress) return Error.Conflict("ATTEMPT_CLOSED", T["Attempt.AlreadyClosed"]);
         if (!AttemptRules.Accepts(now, attempt.DeadlineAt, options.Value.GraceSeconds))
         {
-            await CloseAsync(attempt, exam, AttemptStatus.TimedOut, now, ct);
+            if (!await CloseAsync(attempt, exam, AttemptStatus.TimedOut, now, ct)) return Error.Conflict("ATTEMPT_CLOSED", T["Attempt.AlreadyClosed"]);
         }
         else
         {
             if (r is not null && Apply(attempt, r, now) is { } bad) return bad;
-            await CloseAsync(attempt, exam, AttemptStatus.Submitted, now, ct);
+            // Handed in twice at once (a double tap, a retried request): one grades it, the other is told it is closed.
+            if (!await CloseAsync(attempt, exam, AttemptStatus.Submitted, now, ct)) return Error.Conflict("ATTEMPT_CLOSED", T["Attempt.AlreadyClosed"]);
         }
         return await ToDtoAsync(attempt, exam, now, ct);
     }
@@ -139,8 +145,11 @@ public sealed class Attempts(AppDbContext db, ExamsAccess exams, Papers papers, 
         return null;
     }
 
-    /// <summary>Grades and closes the attempt, and files each question it got wrong in the member's 错题本.</summary>
-    private async Task CloseAsync(ExamAttempt attempt, Exam exam, AttemptStatus status, DateTimeOffset now, CancellationToken ct)
+    /// <summary>
+    /// Grades and closes the attempt, and files each question it got wrong in the member's 错题本; false (nothing written)
+    /// when another request closed it first: the attempt's status is its concurrency token, so each attempt is graded once.
+    /// </summary>
+    private async Task<bool> CloseAsync(ExamAttempt attempt, Exam exam, AttemptStatus status, DateTimeOffset now, CancellationToken ct)
     {
         var ids = attempt.Answers.Select(a => a.QuestionId).ToList();
         var questions = await db.ExamQuestions.AsNoTracking().Where(q => ids.Contains(q.Id)).ToDictionaryAsync(q => q.Id, ct);
@@ -170,7 +179,22 @@ public sealed class Attempts(AppDbContext db, ExamsAccess exams, Papers papers, 
             w.LastWrongAt = now;
             w.MasteredAt = null;
         }
-        await db.SaveChangesAsync(ct);
+        return await TrySaveAsync(ct);
+    }
+
+    /// <summary>Saves, or forgets every pending change when the attempt's row was changed by another request meanwhile.</summary>
+    private async Task<bool> TrySaveAsync(CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return false;
+        }
     }
 
     private async Task<Result<(ExamAttempt Attempt, Exam Exam)>> LoadAsync(Guid attemptId, bool ownerOnly, CancellationToken ct)

@@ -61,6 +61,8 @@ internal sealed class ExamAttemptConfiguration : IEntityTypeConfiguration<ExamAt
         e.ToTable("ExamAttempts");
         e.Property(a => a.OrgPath).HasMaxLength(400);
         e.Property(a => a.MemberName).HasMaxLength(100);
+        // Closing writes WHERE Status = 'InProgress': of two requests closing one attempt at once, one grades it (Attempts.CloseAsync).
+        e.Property(a => a.Status).IsConcurrencyToken();
         // One attempt number per member and exam: a double click on 开始 starts one attempt.
         e.HasIndex(a => new { a.TenantId, a.ExamId, a.MemberId, a.Number }).IsUnique();
         e.HasIndex(a => new { a.TenantId, a.ExamId, a.OrgPath });

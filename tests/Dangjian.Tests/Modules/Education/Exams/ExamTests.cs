@@ -201,6 +201,49 @@ public sealed class ExamTests(AppFixture app) : IClassFixture<AppFixture>
     }
 
     [Fact]
+    public async Task Submit_ManyAtOnce_GradedOnce()
+    {
+        var w = await WorldAsync();
+        var single = await QuestionAsync(w.Manager, w.Tenant.Root.Id, "Single", "党的根本宗旨是？", "A", ["全心全意为人民服务", "发展经济"]);
+        var fill = await QuestionAsync(w.Manager, w.Tenant.Root.Id, "FillIn", "党的组织原则是____。", "民主集中制");
+        using var paperResp = await w.Manager.PostAsJsonAsync("/api/v1/education/papers", new
+        {
+            orgUnitId = w.Tenant.Root.Id, title = "并发卷", mode = "Fixed", items = new[] { new { questionId = single, points = 50 }, new { questionId = fill, points = 50 } },
+        });
+        var paper = (await paperResp.ShouldHaveStatusAsync(HttpStatusCode.Created))!;
+        var now = app.Clock.GetUtcNow();
+        using var examResp = await w.Manager.PostAsJsonAsync("/api/v1/education/exams", new
+        {
+            orgUnitId = w.Tenant.Root.Id, paperId = paper.Id(), title = "并发交卷", isContest = false, opensAt = now.AddMinutes(-1), closesAt = now.AddDays(1),
+            timeLimitMinutes = 20, attemptsAllowed = 1, passMark = 60,
+        });
+        var exam = (await examResp.ShouldHaveStatusAsync(HttpStatusCode.Created))!;
+        using var started = await w.Member.PostAsync($"/api/v1/education/exams/{exam.Id()}/attempts", null);
+        var attempt = (await started.ShouldHaveStatusAsync(HttpStatusCode.OK))!;
+
+        // A double tap and retries: eight hand-ins of the same attempt at once, one of them wrong on the fill-in.
+        var answers = new { answers = new[] { new { questionId = single, answer = "A" }, new { questionId = fill, answer = "集体领导" } } };
+        var replies = await Task.WhenAll(Enumerable.Range(0, 8).Select(async _ =>
+        {
+            using var r = await w.Member.PostAsJsonAsync($"/api/v1/education/attempts/{attempt.Id()}/submit", answers);
+            return r.StatusCode;
+        }));
+        replies.Count(s => s == HttpStatusCode.OK).ShouldBe(1);
+        replies.Count(s => s == HttpStatusCode.Conflict).ShouldBe(7);
+
+        var closed = await w.Member.GetJsonAsync($"/api/v1/education/attempts/{attempt.Id()}");
+        closed.Str("status").ShouldBe("Submitted");
+        closed["score"]!.GetValue<double>().ShouldBe(50);
+        // Graded once: the wrong answer is in the book once, counted once.
+        var book = await w.Member.GetJsonAsync("/api/v1/education/wrong-answers/mine");
+        book["total"]!.GetValue<int>().ShouldBe(1);
+        book["items"]!.AsArray().Single()!["times"]!.GetValue<int>().ShouldBe(1);
+        // Answers sent after the hand-in are refused, not kept beside the grade.
+        using var late = await w.Member.PutAsJsonAsync($"/api/v1/education/attempts/{attempt.Id()}/answers", new { answers = new[] { new { questionId = fill, answer = "民主集中制" } } });
+        (await late.ShouldHaveStatusAsync(HttpStatusCode.Conflict))!.ToJsonString().ShouldContain("ATTEMPT_CLOSED");
+    }
+
+    [Fact]
     public async Task Import_ValidAndInvalidRows_ErrorWorkbook_AndRoundTrip()
     {
         var w = await WorldAsync();
