@@ -60,6 +60,18 @@ public static class StudyTimeRules
         return new(credit, credit < beat.IntervalSeconds ? StudyReason.ShortInterval : StudyReason.None, true, false);
     }
 
+    /// <summary>
+    /// The instant the session's clock moves to with an accepted heartbeat: the last one plus what was credited when
+    /// only the part of a second under it was left over (so 30.4 s credit 30 and the 0.4 s count with the next
+    /// heartbeat rather than being lost every time), else the heartbeat's own instant (time not credited — hidden, paused,
+    /// beyond an interval or the cap — is gone). Credits never add up to more than the time the server measured.
+    /// </summary>
+    public static DateTimeOffset CountedUntil(StudyBeat beat, StudyCredit credit)
+    {
+        var carried = beat.LastAcceptedAt.AddSeconds(credit.Seconds);
+        return credit.Seconds > 0 && beat.Now - carried < TimeSpan.FromSeconds(1) ? carried : beat.Now;
+    }
+
     public static bool IsMedia(CourseKind kind) => kind is CourseKind.Video or CourseKind.Audio;
 
     /// <summary>Whether a course's time is counted by heartbeats (a live session is credited by its sign-in instead).</summary>

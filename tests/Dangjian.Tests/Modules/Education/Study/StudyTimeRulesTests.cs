@@ -42,6 +42,51 @@ public sealed class StudyTimeRulesTests
     }
 
     [Theory]
+    // milliseconds since the last accepted heartbeat, seconds credited → milliseconds the session's clock moves by
+    [InlineData(30_400, 30, 30_000)]   // the 0.4 s left over count with the next heartbeat
+    [InlineData(29_999, 29, 29_000)]   // just under the interval: 29 s now, 0.999 s carried
+    [InlineData(31_000, 30, 31_000)]   // a whole second beyond the interval is not carried: the clock moves to now
+    [InlineData(45_000, 30, 45_000)]   // beyond the interval: now
+    [InlineData(30_000, 0, 30_000)]    // nothing credited (hidden, paused): now
+    [InlineData(30_000, 10, 30_000)]   // the cap cut it: now
+    public void CountedUntil_CarriesOnlyTheFractionOfASecond(int elapsedMs, int credited, int movesMs)
+    {
+        var beat = new StudyBeat(CourseKind.Video, 30, 5, Last, Last.AddMilliseconds(elapsedMs), 0, 1000);
+        StudyTimeRules.CountedUntil(beat, new StudyCredit(credited, StudyReason.None, true, false)).ShouldBe(Last.AddMilliseconds(movesMs));
+    }
+
+    [Fact]
+    public void CountedUntil_ManyHeartbeats_CreditTheWholeTime_NeverMore()
+    {
+        // 100 heartbeats 30.3 s apart (the page's timer and the network): credited in whole seconds, the fractions carried.
+        var last = Last;
+        var now = Last;
+        var total = 0;
+        for (var i = 0; i < 100; i++)
+        {
+            now = now.AddMilliseconds(30_300);
+            var beat = new StudyBeat(CourseKind.Video, 30, 5, last, now, total, 1_000_000);
+            var credit = StudyTimeRules.Credit(beat, new StudySignals(true, true, false));
+            total += credit.Seconds;
+            last = StudyTimeRules.CountedUntil(beat, credit);
+        }
+        total.ShouldBe(3000);                                    // one interval each: the excess 0.3 s beyond it is not credited
+        total.ShouldBeLessThanOrEqualTo((int)(now - Last).TotalSeconds);
+        var slow = Last;
+        var t = Last;
+        var sum = 0;
+        for (var i = 0; i < 100; i++)
+        {
+            t = t.AddMilliseconds(29_700);
+            var beat = new StudyBeat(CourseKind.Video, 30, 5, slow, t, sum, 1_000_000);
+            var credit = StudyTimeRules.Credit(beat, new StudySignals(true, true, false));
+            sum += credit.Seconds;
+            slow = StudyTimeRules.CountedUntil(beat, credit);
+        }
+        sum.ShouldBe(2970);                                      // 100 × 29.7 s: all of it, in whole seconds
+    }
+
+    [Theory]
     [InlineData(CourseKind.Video, 600, 720)]    // length × 1.2
     [InlineData(CourseKind.Audio, 301, 361)]
     [InlineData(CourseKind.Video, null, 0)]     // no length known: nothing can be credited

@@ -49,32 +49,49 @@ public sealed class StudySessions(AppDbContext db, CurrentUser user, TimeProvide
         };
         db.StudySessions.Add(session);
         await db.SaveChangesAsync(ct);
+        // Two starts at once: each, after its insert, ends any other open session begun no later than its own, so only the
+        // newest stays open and a heartbeat needs no check of the member's other sessions.
+        await db.StudySessions.Where(s => s.MemberId == me.Id && s.EndedAt == null && s.Id != session.Id && s.StartedAt <= now)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.EndedAt, now).SetProperty(x => x.EndReason, StudyReason.Ended), ct);
         var (total, completed) = await TotalsAsync(me.Id, course.Id, ct);
         return new StudySessionDto(session.Id, course.Id, course.Kind, education.Value.HeartbeatSeconds, total, Cap(course), Complete(course), completed, now);
     }
 
     public async Task<Result<HeartbeatDto>> HeartbeatAsync(Guid sessionId, HeartbeatRequest r, CancellationToken ct)
     {
-        var me = await LearnerAsync(ct);
-        // Only the member's own session: another's is not found, whoever asks.
-        var session = me is null ? null : await db.StudySessions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == sessionId && s.MemberId == me.Id, ct);
-        if (me is null || session is null) return Error.NotFound(T["Study.SessionNotFound"]);
+        // Only the member's own session: another's is not found, whoever asks. One query for the session and its member.
+        var found = user.IsAuthenticated
+            ? await db.StudySessions.AsNoTracking().Where(s => s.Id == sessionId)
+                .Join(db.Members.Where(m => m.UserId == user.UserId), s => s.MemberId, m => m.Id, (s, m) => new { Session = s, m.OrgPath })
+                .FirstOrDefaultAsync(ct)
+            : null;
+        if (found is null) return Error.NotFound(T["Study.SessionNotFound"]);
+        var (session, memberId) = (found.Session, found.Session.MemberId);
         var interval = education.Value.HeartbeatSeconds;
-        var (total, completed) = await TotalsAsync(me.Id, session.CourseId, ct);
+        // The course as far as the clock needs it, and the member's totals of it so far, in one query.
+        var progress = db.StudyProgress;
+        var course = await db.Courses.AsNoTracking().Where(c => c.Id == session.CourseId && c.Status == CourseStatus.Published)
+            .Select(c => new CourseClock(c.Kind, c.OrgPath, c.MediaSeconds, c.Body == null ? 0 : c.Body.Length,
+                progress.Where(p => p.MemberId == memberId && p.CourseId == c.Id).Sum(p => p.Seconds),
+                progress.Any(p => p.MemberId == memberId && p.CourseId == c.Id && p.CompletedAt != null)))
+            .FirstOrDefaultAsync(ct);
+        if (course is not null && !Organizations.OrgPaths.IsWithin(found.OrgPath, course.OrgPath)) course = null;
+        var (total, completed) = course is null ? await TotalsAsync(memberId, session.CourseId, ct) : (course.Seconds, course.Completed);
         HeartbeatDto Reply(int credited, StudyReason reason, bool open) =>
             new(session.Id, credited, reason, StudyTimeRules.Article, total + credited, completed, open, interval);
 
         if (session.EndedAt is not null) return Reply(0, session.EndReason ?? StudyReason.Ended, false);
-        var course = await VisibleCourseAsync(session.CourseId, me, ct);
         var now = clock.GetUtcNow();
-        // A later session of the member still open (two started at once): this one ends, one course at a time.
-        if (course is null || await db.StudySessions.AnyAsync(s => s.MemberId == me.Id && s.EndedAt == null && s.Id != session.Id && s.StartedAt >= session.StartedAt, ct))
+        // The course withdrawn or moved out of the member's reach: the session ends. (A later session of the member ends
+        // this one when it starts: StartAsync.)
+        if (course is null)
         {
             await EndAsync(session.Id, now, StudyReason.Ended, ct);
             return Reply(0, StudyReason.Ended, false);
         }
 
-        var beat = new StudyBeat(course.Kind, interval, study.Value.HeartbeatToleranceSeconds, session.LastBeatAt, now, total, Cap(course));
+        var cap = StudyTimeRules.CapSeconds(course.Kind, course.MediaSeconds, education.Value.MediaCapFactor, study.Value);
+        var beat = new StudyBeat(course.Kind, interval, study.Value.HeartbeatToleranceSeconds, session.LastBeatAt, now, total, cap);
         var credit = StudyTimeRules.Credit(beat, new StudySignals(r.Visible == true, r.Playing == true, r.Scrolled == true));
         if (credit.EndsSession)
         {
@@ -84,11 +101,12 @@ public sealed class StudySessions(AppDbContext db, CurrentUser user, TimeProvide
         if (!credit.Accepted) return Reply(0, credit.Reason, true);
 
         var position = r.Position is { } p && double.IsFinite(p) ? (int)Math.Clamp(p, 0, int.MaxValue) : (int?)null;
+        var until = StudyTimeRules.CountedUntil(beat, credit);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         // The session's last accepted instant is its version: of two heartbeats at once only the first moves it.
         var moved = await db.StudySessions
             .Where(s => s.Id == session.Id && s.EndedAt == null && s.LastBeatAt == session.LastBeatAt)
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.LastBeatAt, now).SetProperty(x => x.Beats, x => x.Beats + 1)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.LastBeatAt, until).SetProperty(x => x.Beats, x => x.Beats + 1)
                 .SetProperty(x => x.Seconds, x => x.Seconds + credit.Seconds).SetProperty(x => x.LastPosition, position), ct);
         if (moved == 0)
         {
@@ -99,24 +117,31 @@ public sealed class StudySessions(AppDbContext db, CurrentUser user, TimeProvide
         if (credit.Seconds > 0)
         {
             var parts = StudyTimeRules.ByYear(now, credit.Seconds);
-            nowCompleted = completed || total + credit.Seconds >= Complete(course);
+            nowCompleted = completed || total + credit.Seconds >= StudyTimeRules.CompleteSeconds(course.Kind, course.MediaSeconds, course.BodyLength, study.Value);
             foreach (var (year, seconds) in parts)
             {
-                var row = await db.StudyProgress.FirstOrDefaultAsync(x => x.MemberId == me.Id && x.CourseId == course.Id && x.Year == year, ct);
-                if (row is null)
+                var completes = nowCompleted && !completed && year == parts[^1].Year;
+                // Added in place (the year's row exists after the first heartbeat); inserted only when it does not.
+                var added = await db.StudyProgress.Where(x => x.MemberId == memberId && x.CourseId == session.CourseId && x.Year == year)
+                    .ExecuteUpdateAsync(x => x.SetProperty(v => v.Seconds, v => v.Seconds + seconds).SetProperty(v => v.LastAt, now)
+                        .SetProperty(v => v.CompletedAt, v => completes && v.CompletedAt == null ? now : v.CompletedAt), ct);
+                if (added == 0)
                 {
-                    row = new StudyProgress { Id = Guid.CreateVersion7(now), MemberId = me.Id, CourseId = course.Id, Year = year, FirstAt = now };
-                    db.StudyProgress.Add(row);
+                    db.StudyProgress.Add(new StudyProgress
+                    {
+                        Id = Guid.CreateVersion7(now), MemberId = memberId, CourseId = session.CourseId, Year = year, FirstAt = now, LastAt = now, Seconds = seconds,
+                        CompletedAt = completes ? now : null,
+                    });
+                    await db.SaveChangesAsync(ct);
                 }
-                row.Seconds += seconds;
-                row.LastAt = now;
-                if (nowCompleted && !completed && year == parts[^1].Year) row.CompletedAt = now;
             }
-            await db.SaveChangesAsync(ct);
         }
         await tx.CommitAsync(ct);
         return new HeartbeatDto(session.Id, credit.Seconds, credit.Reason, StudyTimeRules.Article, total + credit.Seconds, nowCompleted, true, interval);
     }
+
+    /// <summary>What the study clock reads of a course, and the member's seconds of it so far.</summary>
+    private sealed record CourseClock(CourseKind Kind, string OrgPath, int? MediaSeconds, int BodyLength, int Seconds, bool Completed);
 
     /// <summary>The page left (pagehide): the session ends; the time since its last heartbeat is not credited.</summary>
     public async Task<Result<Guid>> EndAsync(Guid sessionId, CancellationToken ct)
