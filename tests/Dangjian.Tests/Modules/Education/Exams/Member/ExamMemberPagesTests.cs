@@ -234,4 +234,23 @@ public sealed partial class ExamMemberPagesTests(AppFixture app) : IClassFixture
         // Another year holds no score.
         (await w.Member.GetStringAsync($"/education/archive?year={year - 1}")).ShouldNotContain("archive-exam-score");
     }
+
+    [Fact]
+    public async Task MemberPages_InEnglish_SpeakEnglish()
+    {
+        var w = await WorldAsync();
+        var attemptId = await StartThroughPageAsync(w.Member, w.ExamId);
+        w.Member.DefaultRequestHeaders.Add("Cookie", ".AspNetCore.Culture=c%3Den-US%7Cuic%3Den-US");
+        var list = await w.Member.GetStringAsync("/education/exams");
+        list.ShouldContain("My exams");
+        list.ShouldContain("Continue");
+        list.ShouldNotContain("我的考试");
+        var attempt = await w.Member.GetStringAsync($"/education/exams/attempts/{attemptId}");
+        attempt.ShouldContain("Hand in");
+        attempt.ShouldContain("Single choice");
+        attempt.ShouldNotContain("单选题");
+        (await w.Member.GetStringAsync($"/education/exams/{w.ExamId}/ranking")).ShouldContain("Nobody has handed in yet");
+        (await w.Member.GetStringAsync("/education/exams/wrong-answers")).ShouldContain("The wrong-answer book is empty");
+        (await w.Member.GetStringAsync("/education")).ShouldContain("Exams and contests");
+    }
 }
