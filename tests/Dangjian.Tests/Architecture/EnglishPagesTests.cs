@@ -35,6 +35,8 @@ public sealed partial class EnglishPagesTests(AppFixture app) : IClassFixture<Ap
         ["/meetings/{Id:guid}/appraisal"] = "the demo tenant holds no 民主评议党员 meeting",
         ["/transfers/incoming/{Id:guid}/slip"] = "the demo tenant registers no incoming transfer",
         ["/transfers/{Id:guid}/letter"] = "the demo tenant starts no transfer",
+        ["/education/exams/attempts/{AttemptId:guid}"] = "the demo tenant holds no exam attempt (the exams demo comes with the managers' pages)",
+        ["/education/exams/{ExamId:guid}/ranking"] = "the demo tenant holds no knowledge contest (the exams demo comes with the managers' pages)",
     };
 
     [Fact]
@@ -91,6 +93,8 @@ public sealed partial class EnglishPagesTests(AppFixture app) : IClassFixture<Ap
         {
             ["meetings", _, "appraisal"] => "appraisal",
             ["transfers", "incoming", ..] => "incoming",
+            ["education", "exams", "attempts", _] => "exam-attempt",
+            ["education", "exams", _, "ranking"] => "exam-contest",
             [var first, ..] => first,
             _ => "",
         };
@@ -110,6 +114,8 @@ public sealed partial class EnglishPagesTests(AppFixture app) : IClassFixture<Ap
         ["transfers"] = await db.Set<MemberTransfer>().Select(t => (Guid?)t.Id).FirstOrDefaultAsync(),
         ["incoming"] = await db.Set<IncomingTransfer>().Select(t => (Guid?)t.Id).FirstOrDefaultAsync(),
         ["education"] = await db.Set<Dangjian.Web.Modules.Education.Courses.Course>().Select(c => (Guid?)c.Id).FirstOrDefaultAsync(),
+        ["exam-attempt"] = await db.Set<Dangjian.Web.Modules.Education.Exams.ExamAttempt>().Select(a => (Guid?)a.Id).FirstOrDefaultAsync(),
+        ["exam-contest"] = await db.Set<Dangjian.Web.Modules.Education.Exams.Exam>().Where(e => e.IsContest).Select(e => (Guid?)e.Id).FirstOrDefaultAsync(),
     };
 
     /// <summary>Every string the tenant's rows hold (and the strings inside JSON columns) that contains Chinese: data, not wording.</summary>

@@ -13,6 +13,7 @@ internal static class ExamsFeature
         services.AddScoped<Attempts>();
         services.AddScoped<ContestRanking>();
         services.AddScoped<WrongAnswerBook>();
+        services.AddScoped<ExamScores>();
         services.AddScoped<Import.ImportQuestions>();
         return services;
     }
