@@ -29,6 +29,7 @@ public sealed partial class EnglishPagesTests(AppFixture app) : IClassFixture<Ap
     private static readonly Dictionary<string, string> Unfillable = new()
     {
         ["/dues/base-import/{Id:guid}"] = "an upload exists only after a user sends a workbook (kept a day, per user); the demo seeds none",
+        ["/education/exams/bank/import/{Id:guid}"] = "an upload exists only after a user sends a workbook (kept a day, per user); the demo seeds none",
         ["/members/import/{Id:guid}"] = "an upload exists only after a user sends a workbook (kept a day, per user); the demo seeds none",
         ["/certificates/{Id:guid}"] = "the demo tenant issues no 党员证明 (certificate)",
         ["/first-topics/{Id:guid}"] = "the demo tenant holds no 第一议题 batch",
@@ -91,6 +92,9 @@ public sealed partial class EnglishPagesTests(AppFixture app) : IClassFixture<Ap
         {
             ["meetings", _, "appraisal"] => "appraisal",
             ["transfers", "incoming", ..] => "incoming",
+            ["education", "exams", "manage", "questions", _] => "exam-question",
+            ["education", "exams", "manage", "papers", _] => "exam-paper",
+            ["education", "exams", "manage", _] => "exam-manage",
             [var first, ..] => first,
             _ => "",
         };
@@ -110,6 +114,9 @@ public sealed partial class EnglishPagesTests(AppFixture app) : IClassFixture<Ap
         ["transfers"] = await db.Set<MemberTransfer>().Select(t => (Guid?)t.Id).FirstOrDefaultAsync(),
         ["incoming"] = await db.Set<IncomingTransfer>().Select(t => (Guid?)t.Id).FirstOrDefaultAsync(),
         ["education"] = await db.Set<Dangjian.Web.Modules.Education.Courses.Course>().Select(c => (Guid?)c.Id).FirstOrDefaultAsync(),
+        ["exam-question"] = await db.Set<Dangjian.Web.Modules.Education.Exams.ExamQuestion>().Where(q => q.Options != null).Select(q => (Guid?)q.Id).FirstOrDefaultAsync(),
+        ["exam-paper"] = await db.Set<Dangjian.Web.Modules.Education.Exams.ExamPaper>().Select(p => (Guid?)p.Id).FirstOrDefaultAsync(),
+        ["exam-manage"] = await db.Set<Dangjian.Web.Modules.Education.Exams.Exam>().OrderBy(e => e.ClosesAt).Select(e => (Guid?)e.Id).FirstOrDefaultAsync(),
     };
 
     /// <summary>Every string the tenant's rows hold (and the strings inside JSON columns) that contains Chinese: data, not wording.</summary>
