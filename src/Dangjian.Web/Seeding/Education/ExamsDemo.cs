@@ -207,7 +207,7 @@ internal static class ExamsDemo
         // 廉洁
         new(QuestionType.Single, CourseCategory.Integrity, 1, "中央八项规定是哪一年出台的？", ["2010年", "2012年", "2014年", "2016年"], "B"),
         new(QuestionType.Multiple, CourseCategory.Integrity, 2, "中央八项规定的内容包括？", ["改进调查研究", "精简会议活动", "精简文件简报", "厉行勤俭节约"], "ABCD"),
-        new(QuestionType.Multiple, CourseCategory.Integrity, 3, "《中国共产党纪律处分条例》规定的“六项纪律”包括？", ["政治纪律", "组织纪律", "廉洁纪律", "群众纪律", "工作纪律", "生活纪律"], "ABCDEF"),
+        new(QuestionType.Multiple, CourseCategory.Integrity, 3, "党的纪律处分条例规定的“六项纪律”包括？", ["政治纪律", "组织纪律", "廉洁纪律", "群众纪律", "工作纪律", "生活纪律"], "ABCDEF"),
         new(QuestionType.TrueFalse, CourseCategory.Integrity, 1, "党员领导干部可以收受可能影响公正执行公务的礼品、礼金、消费卡。", [], "F"),
         new(QuestionType.FillIn, CourseCategory.Integrity, 2, "“四风”是指形式主义、官僚主义、享乐主义和____之风。", [], "奢靡"),
         new(QuestionType.TrueFalse, CourseCategory.Integrity, 2, "党的十八大以后仍不收敛、不收手的违纪行为，要从重或者加重处分。", [], "T"),
