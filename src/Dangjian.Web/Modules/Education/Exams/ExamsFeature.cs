@@ -10,7 +10,7 @@ internal static class ExamsFeature
         services.AddScoped<QuestionBank>();
         services.AddScoped<Papers>();
         services.AddScoped<ExamsService>();
-        services.AddScoped<ExamAbsentees>();
+        services.AddScoped<ExamTurnout>();
         services.AddScoped<Attempts>();
         services.AddScoped<ContestRanking>();
         services.AddScoped<WrongAnswerBook>();

@@ -1,6 +1,7 @@
 using Dangjian.Web.Data;
 using Dangjian.Web.Modules.Education.Courses;
 using Dangjian.Web.Modules.Education.Exams;
+using Dangjian.Web.Modules.Organizations;
 using Dangjian.Web;
 using Dangjian.Web.Seeding.Education;
 using Microsoft.Extensions.Localization;
@@ -99,5 +100,17 @@ public sealed class ExamsDemoTests(AppFixture app) : IClassFixture<AppFixture>
         ranking["members"]!.AsArray().Count.ShouldBe(attempts.Where(a => a.ExamId == contest.Id).Select(a => a.MemberId).Distinct().Count());
         var page = await admin.GetStringAsync($"/education/exams/manage/{closed.Id}");
         page.ShouldContain(mine[0].MemberName);
+
+        // A branch's secretary opening the root's exam reads their own branch: its people, none of the other branch.
+        var branches = await db.OrgUnits.AsNoTracking().Where(u => u.Kind == Dangjian.Web.Modules.Organizations.OrgUnitKind.Branch).OrderBy(u => u.Path).Take(2).ToListAsync();
+        var secretary = await tenant.AddUserAsync(branches[0], Dangjian.Web.Platform.Auth.AppRole.BranchSecretary);
+        using var sec = await app.ClientForAsync(secretary);
+        var theirs = await sec.GetStringAsync($"/education/exams/manage/{closed.Id}");
+        var inside = mine.Where(a => a.OrgPath.StartsWith(branches[0].Path, StringComparison.Ordinal)).ToList();
+        var outside = mine.Where(a => a.OrgPath.StartsWith(branches[1].Path, StringComparison.Ordinal)).ToList();
+        inside.ShouldNotBeEmpty();
+        outside.ShouldNotBeEmpty();
+        theirs.ShouldContain(inside[0].MemberName);
+        foreach (var a in outside.Where(o => inside.All(i => i.MemberName != o.MemberName))) theirs.ShouldNotContain(a.MemberName);
     }
 }

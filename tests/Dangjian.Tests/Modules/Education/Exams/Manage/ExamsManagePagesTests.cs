@@ -155,6 +155,7 @@ public sealed class ExamsManagePagesTests(AppFixture app) : IClassFixture<AppFix
             new { answers = ids.Select(id => new { questionId = id, answer = "A" }).ToArray() });
         await submitted.ShouldHaveStatusAsync(HttpStatusCode.OK);
 
+        (await w.Manager.GetStringAsync($"/education/exams/manage?unit={w.Branch.Id}")).ShouldContain("1 人 · 1 份答卷");
         var results = await w.Manager.GetStringAsync($"/education/exams/manage/{exam.Id()}");
         results.ShouldContain(w.Members[0].Name);
         results.ShouldContain($"/education/exams/{exam.Id()}/ranking");
