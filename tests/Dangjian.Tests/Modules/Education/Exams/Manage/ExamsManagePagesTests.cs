@@ -180,6 +180,32 @@ public sealed class ExamsManagePagesTests(AppFixture app) : IClassFixture<AppFix
     }
 
     [Fact]
+    public async Task Import_PreviewWithErrors_ThenApplyValid_ThroughThePages()
+    {
+        var w = await WorldAsync();
+        (await w.Manager.GetStringAsync($"/education/exams/bank/import?unit={w.Branch.Id}")).ShouldContain("/education/exams/bank/import/upload");
+        using var sheet = new MemoryStream();
+        Dangjian.Web.Platform.Export.XlsxWriter.Write(sheet, "题库", ["题型", "类别", "难度", "题干", "选项A", "选项B", "答案"],
+        [
+            ["判断题", "党史学习", "1", "遵义会议是党的历史上一个生死攸关的转折点。", null, null, "对"],
+            ["单选题", "理论武装", "2", "答案不在选项中", "甲", "乙", "C"],
+        ]);
+        using var up = await w.Manager.PostAsync($"/api/v1/education/question-imports?orgUnitId={w.Branch.Id}&fileName=bank.xlsx", new ByteArrayContent(sheet.ToArray()));
+        var id = (await up.ShouldHaveStatusAsync(HttpStatusCode.Created))!["import"]!.Id();
+        var preview = await w.Manager.GetStringAsync($"/education/exams/bank/import/{id}");
+        preview.ShouldContain("遵义会议是党的历史上一个生死攸关的转折点。");
+        preview.ShouldContain($"/api/v1/education/question-imports/{id}/errors");
+        (await w.Manager.GetJsonAsync($"/api/v1/education/questions?orgUnitId={w.Branch.Id}"))["total"]!.GetValue<int>().ShouldBe(0);
+        using var applied = await w.Manager.PostFormAsync($"/education/exams/bank/import/{id}", "apply-valid", []);
+        (await w.Manager.GetJsonAsync($"/api/v1/education/questions?orgUnitId={w.Branch.Id}"))["total"]!.GetValue<int>().ShouldBe(1);
+        (await w.Manager.GetStringAsync($"/education/exams/bank/import/{id}")).ShouldContain("data-testid=\"import-applied\"");
+        // Another manager's upload is not theirs to see.
+        var secretary = await w.Tenant.AddUserAsync(w.Sibling, AppRole.BranchSecretary);
+        using var sib = await app.ClientForAsync(secretary);
+        (await sib.GetStringAsync($"/education/exams/bank/import/{id}")).ShouldNotContain("遵义会议");
+    }
+
+    [Fact]
     public async Task HomeTile_ShownToManagersOnly()
     {
         var w = await WorldAsync();
