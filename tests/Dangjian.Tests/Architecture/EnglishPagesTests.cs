@@ -29,14 +29,13 @@ public sealed partial class EnglishPagesTests(AppFixture app) : IClassFixture<Ap
     private static readonly Dictionary<string, string> Unfillable = new()
     {
         ["/dues/base-import/{Id:guid}"] = "an upload exists only after a user sends a workbook (kept a day, per user); the demo seeds none",
+        ["/education/exams/bank/import/{Id:guid}"] = "an upload exists only after a user sends a workbook (kept a day, per user); the demo seeds none",
         ["/members/import/{Id:guid}"] = "an upload exists only after a user sends a workbook (kept a day, per user); the demo seeds none",
         ["/certificates/{Id:guid}"] = "the demo tenant issues no 党员证明 (certificate)",
         ["/first-topics/{Id:guid}"] = "the demo tenant holds no 第一议题 batch",
         ["/meetings/{Id:guid}/appraisal"] = "the demo tenant holds no 民主评议党员 meeting",
         ["/transfers/incoming/{Id:guid}/slip"] = "the demo tenant registers no incoming transfer",
         ["/transfers/{Id:guid}/letter"] = "the demo tenant starts no transfer",
-        ["/education/exams/attempts/{AttemptId:guid}"] = "the demo tenant holds no exam attempt (the exams demo comes with the managers' pages)",
-        ["/education/exams/{ExamId:guid}/ranking"] = "the demo tenant holds no knowledge contest (the exams demo comes with the managers' pages)",
     };
 
     [Fact]
@@ -95,6 +94,9 @@ public sealed partial class EnglishPagesTests(AppFixture app) : IClassFixture<Ap
             ["transfers", "incoming", ..] => "incoming",
             ["education", "exams", "attempts", _] => "exam-attempt",
             ["education", "exams", _, "ranking"] => "exam-contest",
+            ["education", "exams", "manage", "questions", _] => "exam-question",
+            ["education", "exams", "manage", "papers", _] => "exam-paper",
+            ["education", "exams", "manage", _] => "exam-manage",
             [var first, ..] => first,
             _ => "",
         };
@@ -116,6 +118,9 @@ public sealed partial class EnglishPagesTests(AppFixture app) : IClassFixture<Ap
         ["education"] = await db.Set<Dangjian.Web.Modules.Education.Courses.Course>().Select(c => (Guid?)c.Id).FirstOrDefaultAsync(),
         ["exam-attempt"] = await db.Set<Dangjian.Web.Modules.Education.Exams.ExamAttempt>().Select(a => (Guid?)a.Id).FirstOrDefaultAsync(),
         ["exam-contest"] = await db.Set<Dangjian.Web.Modules.Education.Exams.Exam>().Where(e => e.IsContest).Select(e => (Guid?)e.Id).FirstOrDefaultAsync(),
+        ["exam-question"] = await db.Set<Dangjian.Web.Modules.Education.Exams.ExamQuestion>().Where(q => q.Options != null).Select(q => (Guid?)q.Id).FirstOrDefaultAsync(),
+        ["exam-paper"] = await db.Set<Dangjian.Web.Modules.Education.Exams.ExamPaper>().Select(p => (Guid?)p.Id).FirstOrDefaultAsync(),
+        ["exam-manage"] = await db.Set<Dangjian.Web.Modules.Education.Exams.Exam>().OrderBy(e => e.ClosesAt).Select(e => (Guid?)e.Id).FirstOrDefaultAsync(),
     };
 
     /// <summary>Every string the tenant's rows hold (and the strings inside JSON columns) that contains Chinese: data, not wording.</summary>

@@ -10,6 +10,7 @@ internal static class ExamsFeature
         services.AddScoped<QuestionBank>();
         services.AddScoped<Papers>();
         services.AddScoped<ExamsService>();
+        services.AddScoped<ExamTurnout>();
         services.AddScoped<Attempts>();
         services.AddScoped<ContestRanking>();
         services.AddScoped<WrongAnswerBook>();
