@@ -12,6 +12,9 @@ internal static class StudyFeature
         services.AddOptions<StudyOptions>().Bind(config.GetSection(EducationOptions.Section));
         services.AddScoped<StudySessions>();
         services.AddScoped<LearningArchive>();
+        services.AddScoped<ArchiveTotals>();
+        services.AddOptions<Standing.StandingOptions>().Bind(config.GetSection(EducationOptions.Section));
+        services.AddScoped<Contracts.StudyStanding>();
         services.AddScoped<ArchiveWorkbook>();
         services.AddScoped<ImportExternalHours>();
         return services;

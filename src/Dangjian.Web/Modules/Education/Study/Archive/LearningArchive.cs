@@ -43,7 +43,7 @@ public sealed record UnitArchiveDto(Guid OrgUnitId, string Name, int Year, int M
 /// category against the target. A member reads their own; a unit's overview and another's archive need ViewMembers on
 /// the member's unit or above. Each source is read once, in grouped queries for the whole subtree.
 /// </summary>
-public sealed class LearningArchive(AppDbContext db, CurrentUser user, OrgAccess access, TimeProvider clock, MeetingStudyHours meetings,
+public sealed class LearningArchive(AppDbContext db, CurrentUser user, OrgAccess access, TimeProvider clock, MeetingStudyHours meetings, ArchiveTotals totals,
     IOptions<EducationOptions> education, IOptions<StudyOptions> study, IStringLocalizer<StudyText> T)
 {
     private sealed record Person(Guid Id, string Name, Guid OrgUnitId, string OrgPath);
@@ -87,19 +87,24 @@ public sealed class LearningArchive(AppDbContext db, CurrentUser user, OrgAccess
         if (!loaded.IsSuccess) return loaded.Error!;
         if (ParseYear(year) is not { } y) return Error.Validation("year", T["Archive.YearInvalid"]);
         var unit = loaded.Value!;
-        var people = await db.Members.AsNoTracking().InSubtree(unit.Path)
-            .Where(m => (m.Category == MemberCategory.Full || m.Category == MemberCategory.Probationary) && m.Status == MembershipStatus.Normal)
-            .Select(m => new Person(m.Id, m.Name, m.OrgUnitId, m.OrgPath)).ToListAsync(ct);
-        people = people.Where(p => user.Can(Permission.ViewMembers, p.OrgPath)).ToList();
-        var sources = await SourcesAsync(people, unit.Path, y, ct);
-        var unitNames = await db.OrgUnits.AsNoTracking().InSubtree(unit.Path).Select(u => new { u.Id, u.Name }).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
-        var rows = people.Select(p =>
+        var all = (await totals.ForAsync(unit.Path, y, ct)).Where(t => user.Can(Permission.ViewMembers, t.Person.OrgPath)).ToList();
+        return (unit, y, await RowsAsync(unit.Path, all, ct));
+    }
+
+    /// <summary>The overview's rows of the given totals, in its order (those below target first, the largest gap first).</summary>
+    private async Task<List<ArchiveMemberRow>> RowsAsync(string path, IEnumerable<ArchiveTotal> all, CancellationToken ct)
+    {
+        var o = education.Value;
+        var unitNames = await db.OrgUnits.AsNoTracking().InSubtree(path).Select(u => new { u.Id, u.Name }).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+        return all.Select(t =>
         {
-            var a = Compose(p, y, sources);
-            return new ArchiveMemberRow(p.Id, p.Name, p.OrgUnitId, unitNames.GetValueOrDefault(p.OrgUnitId, ""), a.Leader, a.TargetHours, a.Article, a.Hours,
-                a.CourseHours, a.MeetingHours, a.ExternalHours, a.GapHours, a.BelowTarget);
+            var hours = ArchiveRules.TotalHours(t.CourseSeconds, t.MeetingSeconds, t.ExternalTenths, o.MinutesPerClassHour);
+            var target = ArchiveRules.Target(t.Leader, o);
+            var (gap, below) = ArchiveRules.Gap(hours, target.Hours);
+            return new ArchiveMemberRow(t.Person.Id, t.Person.Name, t.Person.OrgUnitId, unitNames.GetValueOrDefault(t.Person.OrgUnitId, ""), t.Leader,
+                target.Hours, target.Article, ArchiveRules.Round(hours), ArchiveRules.Round(ArchiveRules.ClassHours(t.CourseSeconds, o.MinutesPerClassHour)),
+                ArchiveRules.Round(ArchiveRules.ClassHours(t.MeetingSeconds, o.MinutesPerClassHour)), ArchiveRules.Round(t.ExternalTenths / 10.0), gap, below);
         }).OrderByDescending(r => r.BelowTarget).ThenByDescending(r => r.GapHours).ThenBy(r => r.Name, StringComparer.Ordinal).ThenBy(r => r.MemberId).ToList();
-        return (unit, y, rows);
     }
 
     /// <summary>The units the caller may overview (where a role with ViewMembers is held), for the page's choice.</summary>
@@ -120,10 +125,13 @@ public sealed class LearningArchive(AppDbContext db, CurrentUser user, OrgAccess
         var courses = s.Courses.GetValueOrDefault(p.Id) ?? [];
         var meetingLines = s.Meetings.GetValueOrDefault(p.Id) ?? [];
         var external = s.External.GetValueOrDefault(p.Id) ?? [];
-        var courseExact = ArchiveRules.ClassHours(courses.Sum(c => (long)c.Seconds), o.MinutesPerClassHour);
-        var meetingExact = ArchiveRules.ClassHours(meetingLines.Sum(m => (long)Math.Max(0, (m.EndsAt - m.StartsAt).TotalSeconds)), o.MinutesPerClassHour);
-        var externalExact = external.Sum(e => e.Hours);
-        var total = courseExact + meetingExact + externalExact;
+        var courseSeconds = courses.Sum(c => (long)c.Seconds);
+        var meetingSeconds = meetingLines.Sum(m => ArchiveRules.MeetingSeconds(m.StartsAt, m.EndsAt));
+        var externalTenths = external.Sum(e => (int)Math.Round(e.Hours * 10));
+        var courseExact = ArchiveRules.ClassHours(courseSeconds, o.MinutesPerClassHour);
+        var meetingExact = ArchiveRules.ClassHours(meetingSeconds, o.MinutesPerClassHour);
+        var externalExact = externalTenths / 10.0;
+        var total = ArchiveRules.TotalHours(courseSeconds, meetingSeconds, externalTenths, o.MinutesPerClassHour);
         var leader = s.Leaders.Contains(p.Id);
         var target = ArchiveRules.Target(leader, o);
         var (gap, below) = ArchiveRules.Gap(total, target.Hours);
@@ -164,34 +172,13 @@ public sealed class LearningArchive(AppDbContext db, CurrentUser user, OrgAccess
         var start = new DateTimeOffset(year, 1, 1, 0, 0, 0, ChinaTime.Offset).ToUniversalTime();
         var attended = await meetings.AttendedAsync(ids, study.Value.MeetingTypesCounted, start, start.AddYears(1), ct);
         var meetingLines = new Dictionary<Guid, List<ArchiveMeetingLine>>();
-        foreach (var a in attended.DistinctBy(a => (a.MemberId, a.MeetingId)))
+        foreach (var a in ArchiveRules.CountedMeetings(attended))
         {
-            var seconds = (long)Math.Max(0, (a.EndsAt - a.StartsAt).TotalSeconds);
+            var seconds = ArchiveRules.MeetingSeconds(a.StartsAt, a.EndsAt);
             Add(meetingLines, a.MemberId, new ArchiveMeetingLine(a.MeetingId, a.Type, a.Topic, a.StartsAt, a.EndsAt,
                 ArchiveRules.Round(ArchiveRules.ClassHours(seconds, o.MinutesPerClassHour))));
         }
-        return new Sources(courses, meetingLines, external, await LeadersAsync(ids, path, ct));
-    }
-
-    /// <summary>
-    /// Who among the people sits on a committee in office (CommitteeRoster) of the unit, a unit below or a unit above it:
-    /// branch secretaries and committee members, whose target is the leaders' (docs/rules/education.md#e-2).
-    /// </summary>
-    private async Task<HashSet<Guid>> LeadersAsync(IReadOnlyCollection<Guid> ids, string path, CancellationToken ct)
-    {
-        var above = GetOrgUnit.AncestorPaths(path);
-        var unitIds = await db.OrgUnits.AsNoTracking().Where(u => above.Contains(u.Path)).Select(u => u.Id)
-            .Concat(db.OrgUnits.AsNoTracking().InSubtree(path).Select(u => u.Id)).ToListAsync(ct);
-        var leaders = new HashSet<Guid>();
-        var wanted = ids.ToHashSet();
-        foreach (var unitId in await CommitteeRoster.UnitsWithCommitteeAsync(db, unitIds, ct))
-        {
-            foreach (var id in await CommitteeRoster.SittingMemberIds(db, unitId).ToListAsync(ct))
-            {
-                if (wanted.Contains(id)) leaders.Add(id);
-            }
-        }
-        return leaders;
+        return new Sources(courses, meetingLines, external, await totals.LeadersAsync(path, ct));
     }
 
     private static void Add<T>(Dictionary<Guid, List<T>> map, Guid key, T value)
