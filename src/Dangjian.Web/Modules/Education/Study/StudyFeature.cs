@@ -15,6 +15,8 @@ internal static class StudyFeature
         services.AddScoped<ArchiveTotals>();
         services.AddOptions<Standing.StandingOptions>().Bind(config.GetSection(EducationOptions.Section));
         services.AddScoped<Contracts.StudyStanding>();
+        services.AddScoped<Standing.ArchivePdf>();
+        services.AddSingleton<Platform.Jobs.IJob, Standing.StudyReminderJob>();
         services.AddScoped<ArchiveWorkbook>();
         services.AddScoped<ImportExternalHours>();
         return services;
@@ -23,6 +25,7 @@ internal static class StudyFeature
     public static IEndpointRouteBuilder MapStudy(this IEndpointRouteBuilder app)
     {
         StudyApi.Map(app);
+        Standing.ArchivePdfApi.Map(app);
         return app;
     }
 }

@@ -37,9 +37,28 @@ public sealed class ArchiveTotals(AppDbContext db, MeetingStudyHours meetings, I
         return path is null ? q : q.InSubtree(path);
     }
 
-    public async Task<List<ArchiveTotal>> ForAsync(string? path, int year, CancellationToken ct)
+    public Task<List<ArchiveTotal>> ForAsync(string? path, int year, CancellationToken ct) =>
+        ForAsync(PartyMembers(path), year, (_, c) => LeadersAsync(path, c), ct);
+
+    /// <summary>
+    /// The totals of a few members (a page of a large subtree's list): the leaders are looked for around each member's own
+    /// unit, as the member's own archive does, rather than in every committee of the subtree.
+    /// </summary>
+    public Task<List<ArchiveTotal>> ForFewAsync(IReadOnlyCollection<Guid> memberIds, int year, CancellationToken ct) =>
+        ForAsync(PartyMembers(null).Where(m => memberIds.Contains(m.Id)), year, async (people, c) =>
+        {
+            var leaders = new HashSet<Guid>();
+            foreach (var unit in people.GroupBy(p => p.OrgPath, StringComparer.Ordinal))
+            {
+                var sitting = await LeadersAsync(unit.Key, c);
+                leaders.UnionWith(unit.Select(p => p.Id).Where(sitting.Contains));
+            }
+            return leaders;
+        }, ct);
+
+    private async Task<List<ArchiveTotal>> ForAsync(IQueryable<Member> members, int year,
+        Func<IReadOnlyList<ArchivePerson>, CancellationToken, Task<HashSet<Guid>>> leadersOf, CancellationToken ct)
     {
-        var members = PartyMembers(path);
         var people = await members.Select(m => new ArchivePerson(m.Id, m.Name, m.OrgUnitId, m.OrgPath, m.UserId)).ToListAsync(ct);
         if (people.Count == 0) return [];
 
@@ -66,7 +85,7 @@ public sealed class ArchiveTotals(AppDbContext db, MeetingStudyHours meetings, I
             meetingSeconds[a.MemberId] = meetingSeconds.GetValueOrDefault(a.MemberId) + ArchiveRules.MeetingSeconds(a.StartsAt, a.EndsAt);
         }
 
-        var leaders = await LeadersAsync(path, ct);
+        var leaders = await leadersOf(people, ct);
         var (assigned, completed) = await RequiredAsync(members, year, end, ct);
         var exams = (await (from a in db.ExamAttempts.AsNoTracking()
                             join m in members on a.MemberId equals m.Id

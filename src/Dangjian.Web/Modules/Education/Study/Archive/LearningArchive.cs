@@ -1,6 +1,7 @@
 using System.Globalization;
 using Dangjian.Web.Data;
 using Dangjian.Web.Modules.Education.Courses;
+using Dangjian.Web.Modules.Dashboard.Contracts;
 using Dangjian.Web.Modules.Meetings.Contracts;
 using Dangjian.Web.Modules.Members;
 using Dangjian.Web.Modules.Organizations;
@@ -35,8 +36,12 @@ public sealed record ArchiveMemberRow(Guid MemberId, string Name, Guid OrgUnitId
     double Hours, double CourseHours, double MeetingHours, double ExternalHours, double GapHours, bool BelowTarget);
 
 /// <summary>A unit's overview: every party member of its subtree, those below target first.</summary>
+/// <param name="AsOf">When the totals come from the dashboard's roll-ups (a large subtree), when those were built; null when counted now.</param>
 public sealed record UnitArchiveDto(Guid OrgUnitId, string Name, int Year, int Members, int BelowTarget, int MemberTargetHours, int LeaderTargetHours,
-    Page<ArchiveMemberRow> Rows);
+    Page<ArchiveMemberRow> Rows)
+{
+    public DateTimeOffset? AsOf { get; init; }
+}
 
 /// <summary>
 /// The learning archive (学习档案, docs/rules/education.md#e-1, #e-2): per member and year, hours by source and
@@ -44,7 +49,8 @@ public sealed record UnitArchiveDto(Guid OrgUnitId, string Name, int Year, int M
 /// the member's unit or above. Each source is read once, in grouped queries for the whole subtree.
 /// </summary>
 public sealed class LearningArchive(AppDbContext db, CurrentUser user, OrgAccess access, TimeProvider clock, MeetingStudyHours meetings, ArchiveTotals totals,
-    IOptions<EducationOptions> education, IOptions<StudyOptions> study, IStringLocalizer<StudyText> T)
+    StudyRollups rollups, IOptions<EducationOptions> education, IOptions<StudyOptions> study, IOptions<Standing.StandingOptions> standing,
+    IStringLocalizer<StudyText> T)
 {
     private sealed record Person(Guid Id, string Name, Guid OrgUnitId, string OrgPath);
 
@@ -72,12 +78,35 @@ public sealed class LearningArchive(AppDbContext db, CurrentUser user, OrgAccess
 
     public async Task<Result<UnitArchiveDto>> UnitAsync(Guid unitId, string? year, PageRequest page, CancellationToken ct)
     {
+        if (await FromRollupsAsync(unitId, year, page, ct) is { } large) return large;
         var all = await UnitRowsAsync(unitId, year, ct);
         if (!all.IsSuccess) return all.Error!;
         var (unit, y, rows) = all.Value;
         var o = education.Value;
         return new UnitArchiveDto(unit.Id, unit.Name, y, rows.Count, rows.Count(r => r.BelowTarget), o.MemberHoursPerYear, o.LeaderHoursPerYear,
             new Page<ArchiveMemberRow>(rows.Skip(page.Skip).Take(page.PageSize).ToList(), page.Page, page.PageSize, rows.Count));
+    }
+
+    /// <summary>
+    /// A large subtree (more than <c>ArchiveRollupFromMembers</c> party members in its roll-up row of the year) seen whole by
+    /// the caller: the totals are the roll-up's (asOf), the list one page of the subtree's members in the tree's order,
+    /// each counted now. Null when the archive is counted whole instead.
+    /// </summary>
+    private async Task<Result<UnitArchiveDto>?> FromRollupsAsync(Guid unitId, string? year, PageRequest page, CancellationToken ct)
+    {
+        var loaded = await access.LoadAsync(unitId, Permission.ViewMembers, ct);
+        if (!loaded.IsSuccess || ParseYear(year) is not { } y) return null;
+        var unit = loaded.Value!;
+        if (!user.CanInSubtree(Permission.ViewMembers, unit.Path)) return null;
+        var row = await rollups.UnitAsync(unit.Id, y, ct);
+        if (row is null || row.Members <= standing.Value.ArchiveRollupFromMembers) return null;
+        var ids = await totals.PartyMembers(unit.Path).OrderBy(m => m.OrgPath).ThenBy(m => m.Name).ThenBy(m => m.Id)
+            .Skip(page.Skip).Take(page.PageSize).Select(m => m.Id).ToListAsync(ct);
+        var counted = (await totals.ForFewAsync(ids, y, ct)).ToDictionary(t => t.Person.Id);
+        var rows = (await RowsAsync(unit.Path, counted.Values, ct)).ToDictionary(r => r.MemberId);
+        var o = education.Value;
+        return new UnitArchiveDto(unit.Id, unit.Name, y, row.Members, row.BelowTarget, o.MemberHoursPerYear, o.LeaderHoursPerYear,
+            new Page<ArchiveMemberRow>(ids.Where(rows.ContainsKey).Select(id => rows[id]).ToList(), page.Page, page.PageSize, row.Members)) { AsOf = row.AsOf };
     }
 
     /// <summary>Every row of the overview, in its order (those below target first, the largest gap first): the page and the export.</summary>

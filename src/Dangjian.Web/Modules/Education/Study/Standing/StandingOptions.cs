@@ -14,4 +14,10 @@ public sealed class StandingOptions
 
     /// <summary>From this month of the year (China time) on, members below target are reminded once a month (10: the fourth quarter).</summary>
     public int TargetRemindersFromMonth { get; set; } = 10;
+
+    /// <summary>
+    /// A unit's learning archive with more party members than this reads its totals from the dashboard's roll-ups (as of
+    /// their build) and lists its members page by page in the tree's order, instead of counting every member per request.
+    /// </summary>
+    public int ArchiveRollupFromMembers { get; set; } = 2000;
 }
