@@ -38,7 +38,7 @@ public sealed class ArchiveTotals(AppDbContext db, MeetingStudyHours meetings, I
     }
 
     public Task<List<ArchiveTotal>> ForAsync(string? path, int year, CancellationToken ct) =>
-        ForAsync(PartyMembers(path), year, (_, c) => LeadersAsync(path, c), ct);
+        ForAsync(PartyMembers(path), year, (people, c) => LeadersAsync(path, people, c), ct);
 
     /// <summary>
     /// The totals of a few members (a page of a large subtree's list): the leaders are looked for around each member's own
@@ -48,11 +48,7 @@ public sealed class ArchiveTotals(AppDbContext db, MeetingStudyHours meetings, I
         ForAsync(PartyMembers(null).Where(m => memberIds.Contains(m.Id)), year, async (people, c) =>
         {
             var leaders = new HashSet<Guid>();
-            foreach (var unit in people.GroupBy(p => p.OrgPath, StringComparer.Ordinal))
-            {
-                var sitting = await LeadersAsync(unit.Key, c);
-                leaders.UnionWith(unit.Select(p => p.Id).Where(sitting.Contains));
-            }
+            foreach (var unit in people.GroupBy(p => p.OrgPath, StringComparer.Ordinal)) leaders.UnionWith(await LeadersAsync(unit.Key, unit.ToList(), c));
             return leaders;
         }, ct);
 
@@ -99,25 +95,30 @@ public sealed class ArchiveTotals(AppDbContext db, MeetingStudyHours meetings, I
     }
 
     /// <summary>
-    /// Who sits on a committee in office (CommitteeRoster) of a unit above the subtree, of the subtree itself or below it
-    /// (the tenant's every committee when <paramref name="path"/> is null): their target is the leaders' (docs/rules/education.md#e-2).
+    /// Who of <paramref name="people"/> sits on a committee in office (CommitteeRoster) of a unit at, above or below their
+    /// own unit: branch secretaries and committee members, whose target is the leaders' (docs/rules/education.md#e-2). The
+    /// committees looked at are those above <paramref name="path"/> and in its subtree (the tenant's when null), which
+    /// hold every unit related to a member of the subtree; so a member counts the same whichever unit's archive is read.
     /// </summary>
-    public async Task<HashSet<Guid>> LeadersAsync(string? path, CancellationToken ct)
+    public async Task<HashSet<Guid>> LeadersAsync(string? path, IReadOnlyCollection<ArchivePerson> people, CancellationToken ct)
     {
-        List<Guid> unitIds;
-        if (path is null) unitIds = await db.OrgUnits.AsNoTracking().Select(u => u.Id).ToListAsync(ct);
+        var units = db.OrgUnits.AsNoTracking();
+        List<(Guid Id, string Path)> candidates;
+        if (path is null) candidates = (await units.Select(u => new { u.Id, u.Path }).ToListAsync(ct)).Select(u => (u.Id, u.Path)).ToList();
         else
         {
             var above = GetOrgUnit.AncestorPaths(path);
-            unitIds = await db.OrgUnits.AsNoTracking().Where(u => above.Contains(u.Path)).Select(u => u.Id)
-                .Concat(db.OrgUnits.AsNoTracking().InSubtree(path).Select(u => u.Id)).ToListAsync(ct);
+            candidates = (await units.Where(u => above.Contains(u.Path)).Select(u => new { u.Id, u.Path })
+                .Concat(units.InSubtree(path).Select(u => new { u.Id, u.Path })).ToListAsync(ct)).Select(u => (u.Id, u.Path)).ToList();
         }
-        var leaders = new HashSet<Guid>();
-        foreach (var unitId in await CommitteeRoster.UnitsWithCommitteeAsync(db, unitIds, ct))
+        var pathOf = candidates.ToDictionary(u => u.Id, u => u.Path);
+        var committees = new List<(string Path, HashSet<Guid> Sitting)>();
+        foreach (var unitId in await CommitteeRoster.UnitsWithCommitteeAsync(db, pathOf.Keys.ToList(), ct))
         {
-            leaders.UnionWith(await CommitteeRoster.SittingMemberIds(db, unitId).ToListAsync(ct));
+            committees.Add((pathOf[unitId], (await CommitteeRoster.SittingMemberIds(db, unitId).ToListAsync(ct)).ToHashSet()));
         }
-        return leaders;
+        return people.Where(p => committees.Any(c => c.Sitting.Contains(p.Id) && (OrgPaths.IsWithin(p.OrgPath, c.Path) || OrgPaths.IsWithin(c.Path, p.OrgPath))))
+            .Select(p => p.Id).ToHashSet();
     }
 
     /// <summary>

@@ -207,7 +207,8 @@ public sealed class LearningArchive(AppDbContext db, CurrentUser user, OrgAccess
             Add(meetingLines, a.MemberId, new ArchiveMeetingLine(a.MeetingId, a.Type, a.Topic, a.StartsAt, a.EndsAt,
                 ArchiveRules.Round(ArchiveRules.ClassHours(seconds, o.MinutesPerClassHour))));
         }
-        return new Sources(courses, meetingLines, external, await totals.LeadersAsync(path, ct));
+        return new Sources(courses, meetingLines, external,
+            await totals.LeadersAsync(path, people.Select(p => new ArchivePerson(p.Id, p.Name, p.OrgUnitId, p.OrgPath, null)).ToList(), ct));
     }
 
     private static void Add<T>(Dictionary<Guid, List<T>> map, Guid key, T value)
