@@ -124,8 +124,18 @@ public sealed class LearningArchive(AppDbContext db, CurrentUser user, OrgAccess
     private async Task<List<ArchiveMemberRow>> RowsAsync(string path, IEnumerable<ArchiveTotal> all, CancellationToken ct)
     {
         var o = education.Value;
-        var unitNames = await db.OrgUnits.AsNoTracking().InSubtree(path).Select(u => new { u.Id, u.Name }).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
-        return all.Select(t =>
+        var list = all.ToList();
+        // Only the units the rows name: a large subtree's page needs a few of its thousands.
+        var unitIds = list.Select(t => t.Person.OrgUnitId).Distinct().ToList();
+        var unitNames = new Dictionary<Guid, string>();
+        foreach (var chunk in unitIds.Chunk(500))
+        {
+            foreach (var u in await db.OrgUnits.AsNoTracking().InSubtree(path).Where(u => chunk.Contains(u.Id)).Select(u => new { u.Id, u.Name }).ToListAsync(ct))
+            {
+                unitNames[u.Id] = u.Name;
+            }
+        }
+        return list.Select(t =>
         {
             var hours = ArchiveRules.TotalHours(t.CourseSeconds, t.MeetingSeconds, t.ExternalTenths, o.MinutesPerClassHour);
             var target = ArchiveRules.Target(t.Leader, o);
