@@ -38,6 +38,23 @@ public sealed record CompletionFigures(int Red, int Yellow, int Green)
     public decimal? GreenRate => AttendanceRules.SignInRate(Red + Yellow + Green, Green);
 }
 
+/// <summary>
+/// The subtree's study of the China year so far (docs/rules/education.md#e-1, #e-2, #e-6), as the learning archive counts
+/// it: class hours per party member, required courses completed of those assigned, members who passed an exam of those who
+/// took one, and members below and far below target.
+/// </summary>
+public sealed record EducationFigures(int Year, int Members, double HoursPerMember, int AtTarget, int BelowTarget, int FarBelow, int RequiredAssigned,
+    int RequiredCompleted, int ExamTakers, int ExamPassers)
+{
+    public decimal? RequiredCompletionRate => AttendanceRules.SignInRate(RequiredAssigned, RequiredCompleted);
+    public decimal? ExamPassRate => AttendanceRules.SignInRate(ExamTakers, ExamPassers);
+
+    public static EducationFigures Of(UnitStudyRollup? r, int year, int secondsPerClassHour) => r is null
+        ? new(year, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        : new(r.Year, r.Members, r.Members == 0 ? 0 : Math.Round(r.StudySeconds / (double)secondsPerClassHour / r.Members, 1, MidpointRounding.AwayFromZero),
+            r.AtTarget, r.BelowTarget, r.FarBelow, r.RequiredAssigned, r.RequiredCompleted, r.ExamTakers, r.ExamPassers);
+}
+
 public sealed record ChildFigures(Guid OrgUnitId, string Name, OrgUnitKind Kind, int Party, int Branches, CompletionFigures MeetingCompletion,
     decimal? SignInRate, decimal? DuesCollectionRate, int OutOfContact);
 
@@ -51,6 +68,9 @@ public sealed record DashboardDto(Guid OrgUnitId, string Name, DateOnly From, Da
     /// month half over is not set against whole ones); the same as <see cref="Period"/> when the period has ended.
     /// </summary>
     public PeriodFigures Completed { get; init; } = Period;
+
+    /// <summary>The study of the current China year (the roll-ups hold that year only).</summary>
+    public EducationFigures Education { get; init; } = new(From.Year, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 }
 
 /// <summary>
@@ -60,7 +80,8 @@ public sealed record DashboardDto(Guid OrgUnitId, string Name, DateOnly From, Da
 /// lags the roll-ups' own lag by a moment more); a unit the replica does not know yet (just created, or the tenant's
 /// first roll-ups just built) is read from the primary.
 /// </summary>
-public sealed class Dashboard(AppDbContext db, ReadDb read, OrgAccess access, RollupBuilder builder, WeakLinks.WeakLinkDetector weakLinks, TimeProvider clock,
+public sealed class Dashboard(AppDbContext db, ReadDb read, OrgAccess access, RollupBuilder builder, WeakLinks.WeakLinkDetector weakLinks,
+    Education.Contracts.StudyStanding study, TimeProvider clock,
     IStringLocalizer<SharedResource> L, IStringLocalizer<DashboardText> T)
 {
     public async Task<Result<DashboardDto>> HandleAsync(Guid unitId, DateOnly? from, DateOnly? to, CancellationToken ct)
@@ -111,6 +132,7 @@ public sealed class Dashboard(AppDbContext db, ReadDb read, OrgAccess access, Ro
             .GroupBy(m => m.OrgUnitId)
             .Select(g => new { Unit = g.Key, Expected = g.Sum(m => m.Expected), SignedIn = g.Sum(m => m.SignedIn), Billed = g.Sum(m => m.DuesBilled), Paid = g.Sum(m => m.DuesPaid) })
             .ToDictionaryAsync(x => x.Unit, ct);
+        var studyRow = await source.UnitStudyRollups.AsNoTracking().FirstOrDefaultAsync(r => r.OrgUnitId == unitId && r.Year == today.Year, ct);
 
         return new DashboardDto(row.OrgUnitId, row.Name, start, end, previousFirst, previousLast.AddMonths(1).AddDays(-1), row.BuiltAt,
             new BranchFigures(row.Branches, row.Groups, row.SmallBranches, row.BranchesRed, row.BranchesYellow, row.BranchesGreen),
@@ -125,6 +147,10 @@ public sealed class Dashboard(AppDbContext db, ReadDb read, OrgAccess access, Ro
                 var p = sums is null ? PeriodFigures.Zero : PeriodFigures.Zero with { Expected = sums.Expected, SignedIn = sums.SignedIn, DuesBilled = sums.Billed, DuesPaid = sums.Paid };
                 return new ChildFigures(ch.OrgUnitId, ch.Name, ch.Kind, ch.Party, ch.Branches, new CompletionFigures(ch.BranchesRed, ch.BranchesYellow, ch.BranchesGreen),
                     p.SignInRate, p.DuesCollectionRate, ch.OutOfContact);
-            }).ToList()) { Completed = PeriodFigures.Sum(current.Where(m => m.Month != inProgress)) };
+            }).ToList())
+        {
+            Completed = PeriodFigures.Sum(current.Where(m => m.Month != inProgress)),
+            Education = EducationFigures.Of(studyRow, today.Year, study.SecondsPerClassHour),
+        };
     }
 }

@@ -101,6 +101,9 @@ public sealed class DashboardExport(Dashboard board, WeakLinks.WeakLinks links, 
         (L["Attendance.AttendanceRate"], d.Period.AttendanceRate, d.Previous.AttendanceRate),
         (T["Dashboard.DuesRate"], d.Period.DuesCollectionRate, d.Previous.DuesCollectionRate),
         (T["Dashboard.DuesCollected"], d.Period.DuesPaidFen / 100m, d.Previous.DuesPaidFen / 100m),
+        (T["Dashboard.HoursPerMember", d.Education.Year], (decimal)d.Education.HoursPerMember, null),
+        (T["Dashboard.RequiredCompletion"], d.Education.RequiredCompletionRate, null), (T["Dashboard.ExamPassRate"], d.Education.ExamPassRate, null),
+        (T["Dashboard.BelowTarget"], d.Education.BelowTarget, null), (T["Dashboard.FarBelow"], d.Education.FarBelow, null),
     ];
 
     private IReadOnlyList<string> MonthHeaders() =>

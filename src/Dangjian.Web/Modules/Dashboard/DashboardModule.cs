@@ -9,6 +9,7 @@ public static class DashboardModule
         services.AddScoped<RollupBuilder>();
         services.AddScoped<Dashboard>();
         services.AddScoped<NaiveDashboard>();
+        services.AddScoped<Contracts.StudyRollups>();
         services.AddOptions<WeakLinks.WeakLinkOptions>().Bind(config.GetSection(WeakLinks.WeakLinkOptions.Section));
         services.AddScoped<WeakLinks.WeakLinkDetector>();
         services.AddScoped<WeakLinks.WeakLinks>();

@@ -13,6 +13,7 @@ public static class DashboardTables
     {
         public DbSet<UnitRollup> UnitRollups => db.Set<UnitRollup>();
         public DbSet<UnitMonthRollup> UnitMonthRollups => db.Set<UnitMonthRollup>();
+        public DbSet<UnitStudyRollup> UnitStudyRollups => db.Set<UnitStudyRollup>();
         public DbSet<WeakLinks.WeakLink> WeakLinks => db.Set<WeakLinks.WeakLink>();
     }
 }

@@ -14,13 +14,18 @@ using Microsoft.Extensions.Options;
 
 namespace Dangjian.Web.Modules.Dashboard;
 
-public sealed record NaiveFigures(BranchFigures Branches, MemberFigures Members, FunnelFigures Funnel, PeriodFigures Period, int TermsExpiring);
+public sealed record NaiveFigures(BranchFigures Branches, MemberFigures Members, FunnelFigures Funnel, PeriodFigures Period, int TermsExpiring)
+{
+    /// <summary>The study of the current China year, summed straight from the subtree's members (Education's StudyStanding).</summary>
+    public Education.Contracts.StudyFigures Study { get; init; } = Education.Contracts.StudyFigures.Zero;
+}
 
 /// <summary>
 /// The dashboard's figures computed the slow way, straight from the raw tables of one subtree, per request. Kept as
 /// the yardstick: tests prove the roll-ups give the same answers, and the benchmark reports both side by side.
 /// </summary>
-public sealed class NaiveDashboard(AppDbContext db, UnitCompliance compliance, DuesRoll duesRoll, MeetingFacts meetingFacts, DuesFacts duesFacts, TimeProvider clock, IOptionsSnapshot<DuesOptions> duesOptions,
+public sealed class NaiveDashboard(AppDbContext db, UnitCompliance compliance, DuesRoll duesRoll, MeetingFacts meetingFacts, DuesFacts duesFacts, Education.Contracts.StudyStanding study,
+    TimeProvider clock, IOptionsSnapshot<DuesOptions> duesOptions,
     IOptions<OrgRulesOptions> orgOptions)
 {
     public async Task<NaiveFigures> ComputeAsync(string path, DateOnly firstMonth, DateOnly lastMonth, CancellationToken ct)
@@ -82,6 +87,7 @@ public sealed class NaiveDashboard(AppDbContext db, UnitCompliance compliance, D
 
         var period = new PeriodFigures(held.Count, held.Count(m => m.ThemeDay), lines.Sum(x => x.Expected), lines.Sum(x => x.SignedIn), lines.Sum(x => x.OnLeave),
             billed, settled, collected);
-        return new NaiveFigures(branchFigures, memberFigures, funnel, period, terms);
+        var studied = Education.Contracts.StudyFigures.Of((await study.MembersAsync(path, today.Year, ct)).Where(m => unitSet.Contains(m.OrgUnitId)));
+        return new NaiveFigures(branchFigures, memberFigures, funnel, period, terms) { Study = studied };
     }
 }

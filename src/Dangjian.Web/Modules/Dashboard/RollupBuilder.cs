@@ -3,6 +3,7 @@ using Dangjian.Web.Modules.Dues.Reports;
 using Dangjian.Web.Data;
 using Dangjian.Web.Modules.Dues;
 using Dangjian.Web.Modules.Dues.Contracts;
+using Dangjian.Web.Modules.Education.Contracts;
 using Dangjian.Web.Modules.Meetings.Attendance;
 using Dangjian.Web.Modules.Meetings.Contracts;
 using Dangjian.Web.Modules.Organizations.Committees;
@@ -23,7 +24,7 @@ namespace Dangjian.Web.Modules.Dashboard;
 /// transaction. Months cover January two years back to the current month (China time).
 /// </summary>
 public sealed class RollupBuilder(AppDbContext db, TenantContext tenant, UnitCompliance compliance, DuesRoll duesRoll, MeetingFacts meetingFacts,
-    DuesFacts duesFacts, TimeProvider clock,
+    DuesFacts duesFacts, StudyStanding study, TimeProvider clock,
     IOptionsSnapshot<DuesOptions> duesOptions, IOptions<OrgRulesOptions> orgOptions, ILogger<RollupBuilder> log)
 {
     /// <summary>A recorded payment: the counts need only that there is one (paid on time or late, it is paid).</summary>
@@ -123,6 +124,13 @@ public sealed class RollupBuilder(AppDbContext db, TenantContext tenant, UnitCom
         phases.Mark("attendance");
         await DuesAsync(months, byPath, windowFrom, windowTo, today, ct);
         phases.Mark("dues");
+        // Study of this China year, each unit's own party members as the learning archive counts them.
+        var studies = units.ToDictionary(u => u.Id, _ => StudyFigures.Zero);
+        foreach (var (unitId, figures) in await study.ByUnitAsync(today.Year, ct))
+        {
+            if (studies.ContainsKey(unitId)) studies[unitId] = figures;
+        }
+        phases.Mark("study");
 
         // Up the tree, deepest first: every unit's totals are its own plus its children's totals.
         foreach (var u in units.OrderByDescending(u => u.Depth))
@@ -130,6 +138,7 @@ public sealed class RollupBuilder(AppDbContext db, TenantContext tenant, UnitCom
             if (u.ParentId is not { } parent || !own.ContainsKey(parent)) continue;
             own[parent].Add(own[u.Id]);
             foreach (var (month, a) in months[u.Id]) At(months[parent], month).Add(a);
+            studies[parent] = Add(studies[parent], studies[u.Id]);
         }
 
         var rollups = units.Select(u =>
@@ -151,11 +160,24 @@ public sealed class RollupBuilder(AppDbContext db, TenantContext tenant, UnitCom
             DuesPaid = m.Value.DuesPaid, DuesPaidFen = m.Value.DuesPaidFen,
         })).ToList();
 
+        var studyRows = units.Select(u =>
+        {
+            var f = studies[u.Id];
+            return new UnitStudyRollup
+            {
+                OrgUnitId = u.Id, Year = today.Year, TenantId = tenant.TenantId, OrgPath = u.Path, Members = f.Members, StudySeconds = f.StudySeconds,
+                AtTarget = f.AtTarget, BelowTarget = f.BelowTarget, FarBelow = f.FarBelow, RequiredAssigned = f.RequiredAssigned,
+                RequiredCompleted = f.RequiredCompleted, ExamTakers = f.ExamTakers, ExamPassers = f.ExamPassers, BuiltAt = now,
+            };
+        }).ToList();
+
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.UnitMonthRollups.ExecuteDeleteAsync(ct);
+        await db.UnitStudyRollups.ExecuteDeleteAsync(ct);
         await db.UnitRollups.ExecuteDeleteAsync(ct);
         await BulkInsert.InsertAsync(db, rollups, ct);
         await BulkInsert.InsertAsync(db, monthRows, ct);
+        await BulkInsert.InsertAsync(db, studyRows, ct);
         await tx.CommitAsync(ct);
         phases.Mark("write");
         log.LogInformation("Roll-ups rebuilt: {Units} units, {MonthRows} month rows; {Phases}", rollups.Count, monthRows.Count, phases);
@@ -201,6 +223,10 @@ public sealed class RollupBuilder(AppDbContext db, TenantContext tenant, UnitCom
             if (byPath.TryGetValue(c.OrgPath, out var unitId)) At(months[unitId], MonthKey(c.Month)).DuesPaidFen += c.Fen;
         }
     }
+
+    private static StudyFigures Add(StudyFigures a, StudyFigures b) => new(a.Members + b.Members, a.StudySeconds + b.StudySeconds, a.AtTarget + b.AtTarget,
+        a.BelowTarget + b.BelowTarget, a.FarBelow + b.FarBelow, a.RequiredAssigned + b.RequiredAssigned, a.RequiredCompleted + b.RequiredCompleted,
+        a.ExamTakers + b.ExamTakers, a.ExamPassers + b.ExamPassers);
 
     private static int MonthsBetween(DateOnly from, DateOnly month) => (month.Year - from.Year) * 12 + month.Month - from.Month;
 

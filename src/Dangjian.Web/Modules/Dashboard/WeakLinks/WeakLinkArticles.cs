@@ -15,4 +15,5 @@ internal static class WeakLinkArticles
     public const string Terms = "《中国共产党基层组织选举工作条例》第三条";
     public const string OutOfContact = "《中国共产党党员教育管理工作条例》第二十四条";
     public const string Development = "《中国共产党发展党员工作细则》";
+    public const string Study = "《2019—2023年全国党员教育培训工作规划》";
 }

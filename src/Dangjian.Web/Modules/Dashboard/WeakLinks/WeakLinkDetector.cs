@@ -16,7 +16,8 @@ namespace Dangjian.Web.Modules.Dashboard.WeakLinks;
 /// stored items in step: new findings open, known ones updated (a closed one stays closed), ones no longer found
 /// resolved. Runs after each roll-up rebuild.
 /// </summary>
-public sealed class WeakLinkDetector(AppDbContext db, UnitCompliance compliance, MeetingFacts meetingFacts, DevelopmentFacts developmentFacts, TimeProvider clock, IOptions<WeakLinkOptions> options,
+public sealed class WeakLinkDetector(AppDbContext db, UnitCompliance compliance, MeetingFacts meetingFacts, DevelopmentFacts developmentFacts,
+    Education.Contracts.StudyStanding study, TimeProvider clock, IOptions<WeakLinkOptions> options,
     IStringLocalizer<DashboardText> T)
 {
 
@@ -126,6 +127,16 @@ public sealed class WeakLinkDetector(AppDbContext db, UnitCompliance compliance,
                 c.MemberId, c.Name, WeakLinkRules.Stalled, T["WeakLink.Stalled", c.LastStep, ChinaTime.Format(c.LastStepOn!.Value)], WeakLinkArticles.Development, 10));
         }
 
+        // Study hours far below the pro-rated target of the year (docs/rules/education.md#e-6), per member and year.
+        var studyYear = today.Year.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        foreach (var m in (await study.MembersAsync(null, today.Year, ct)).Where(m => m.FarBelow && byId.ContainsKey(m.OrgUnitId)))
+        {
+            var u = byId[m.OrgUnitId];
+            var due = Hours(m.ProRatedTarget);
+            findings.Add(new(Key(WeakLinkRules.StudyFarBelow, m.MemberId, studyYear), u.OrgUnitId, u.OrgPath, u.Name, m.MemberId, m.Name, WeakLinkRules.StudyFarBelow,
+                T["WeakLink.StudyFarBelow", Hours(m.Hours), due, m.TargetHours], WeakLinkArticles.Study, WeakLinkRules.StudyScore(m.Hours, m.ProRatedTarget)));
+        }
+
         return await StoreAsync(findings, now, ct);
     }
 
@@ -160,6 +171,8 @@ public sealed class WeakLinkDetector(AppDbContext db, UnitCompliance compliance,
     }
 
     private static string Key(string rule, Guid id, string period) => $"{rule}:{id:N}:{period}";
+
+    private static string Hours(double h) => h.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture);
 
     private static string Rate(decimal? r) => r is { } v ? v.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) + "%" : "—";
 }

@@ -45,12 +45,16 @@ public static class WeakLinkRules
     public const string OutOfContact = "out-of-contact";
     public const string Absent = "absent-in-a-row";
     public const string Stalled = "development-stalled";
+    public const string StudyFarBelow = "study-far-below";
 
     public static int MeetingsScore(int redPeriods) => 30 + 5 * redPeriods;
 
     /// <summary>Below the threshold: the further below, the higher.</summary>
     public static int? RateScore(decimal? rate, decimal threshold, int expected, int minExpected, int weight) =>
         rate is { } r && expected >= minExpected && r < threshold ? weight + (int)Math.Round(threshold - r, MidpointRounding.AwayFromZero) : null;
+
+    /// <summary>A member far below the pro-rated study target (docs/rules/education.md#e-6): the more hours missing, the higher.</summary>
+    public static int StudyScore(double hours, double due) => 10 + (int)Math.Min(20, Math.Round(Math.Max(0, due - hours), MidpointRounding.AwayFromZero));
 
     /// <summary>The size band of a branch by its party members: peers are compared only within a band.</summary>
     public static int SizeBand(int party) => party switch { < 10 => 0, < 30 => 1, < 50 => 2, _ => 3 };

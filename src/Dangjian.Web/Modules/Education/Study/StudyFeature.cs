@@ -12,6 +12,11 @@ internal static class StudyFeature
         services.AddOptions<StudyOptions>().Bind(config.GetSection(EducationOptions.Section));
         services.AddScoped<StudySessions>();
         services.AddScoped<LearningArchive>();
+        services.AddScoped<ArchiveTotals>();
+        services.AddOptions<Standing.StandingOptions>().Bind(config.GetSection(EducationOptions.Section));
+        services.AddScoped<Contracts.StudyStanding>();
+        services.AddScoped<Standing.ArchivePdf>();
+        services.AddSingleton<Platform.Jobs.IJob, Standing.StudyReminderJob>();
         services.AddScoped<ArchiveWorkbook>();
         services.AddScoped<ImportExternalHours>();
         return services;
@@ -20,6 +25,7 @@ internal static class StudyFeature
     public static IEndpointRouteBuilder MapStudy(this IEndpointRouteBuilder app)
     {
         StudyApi.Map(app);
+        Standing.ArchivePdfApi.Map(app);
         return app;
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Dangjian.Web.Data;
 using Dangjian.Web.Modules.Education.Courses;
+using Dangjian.Web.Modules.Dashboard.Contracts;
 using Dangjian.Web.Modules.Meetings.Contracts;
 using Dangjian.Web.Modules.Members;
 using Dangjian.Web.Modules.Organizations;
@@ -35,16 +36,21 @@ public sealed record ArchiveMemberRow(Guid MemberId, string Name, Guid OrgUnitId
     double Hours, double CourseHours, double MeetingHours, double ExternalHours, double GapHours, bool BelowTarget);
 
 /// <summary>A unit's overview: every party member of its subtree, those below target first.</summary>
+/// <param name="AsOf">When the totals come from the dashboard's roll-ups (a large subtree), when those were built; null when counted now.</param>
 public sealed record UnitArchiveDto(Guid OrgUnitId, string Name, int Year, int Members, int BelowTarget, int MemberTargetHours, int LeaderTargetHours,
-    Page<ArchiveMemberRow> Rows);
+    Page<ArchiveMemberRow> Rows)
+{
+    public DateTimeOffset? AsOf { get; init; }
+}
 
 /// <summary>
 /// The learning archive (学习档案, docs/rules/education.md#e-1, #e-2): per member and year, hours by source and
 /// category against the target. A member reads their own; a unit's overview and another's archive need ViewMembers on
 /// the member's unit or above. Each source is read once, in grouped queries for the whole subtree.
 /// </summary>
-public sealed class LearningArchive(AppDbContext db, CurrentUser user, OrgAccess access, TimeProvider clock, MeetingStudyHours meetings,
-    IOptions<EducationOptions> education, IOptions<StudyOptions> study, IStringLocalizer<StudyText> T)
+public sealed class LearningArchive(AppDbContext db, CurrentUser user, OrgAccess access, TimeProvider clock, MeetingStudyHours meetings, ArchiveTotals totals,
+    StudyRollups rollups, IOptions<EducationOptions> education, IOptions<StudyOptions> study, IOptions<Standing.StandingOptions> standing,
+    IStringLocalizer<StudyText> T)
 {
     private sealed record Person(Guid Id, string Name, Guid OrgUnitId, string OrgPath);
 
@@ -72,12 +78,35 @@ public sealed class LearningArchive(AppDbContext db, CurrentUser user, OrgAccess
 
     public async Task<Result<UnitArchiveDto>> UnitAsync(Guid unitId, string? year, PageRequest page, CancellationToken ct)
     {
+        if (await FromRollupsAsync(unitId, year, page, ct) is { } large) return large;
         var all = await UnitRowsAsync(unitId, year, ct);
         if (!all.IsSuccess) return all.Error!;
         var (unit, y, rows) = all.Value;
         var o = education.Value;
         return new UnitArchiveDto(unit.Id, unit.Name, y, rows.Count, rows.Count(r => r.BelowTarget), o.MemberHoursPerYear, o.LeaderHoursPerYear,
             new Page<ArchiveMemberRow>(rows.Skip(page.Skip).Take(page.PageSize).ToList(), page.Page, page.PageSize, rows.Count));
+    }
+
+    /// <summary>
+    /// A large subtree (more than <c>ArchiveRollupFromMembers</c> party members in its roll-up row of the year) seen whole by
+    /// the caller: the totals are the roll-up's (asOf), the list one page of the subtree's members in the tree's order,
+    /// each counted now. Null when the archive is counted whole instead.
+    /// </summary>
+    private async Task<Result<UnitArchiveDto>?> FromRollupsAsync(Guid unitId, string? year, PageRequest page, CancellationToken ct)
+    {
+        var loaded = await access.LoadAsync(unitId, Permission.ViewMembers, ct);
+        if (!loaded.IsSuccess || ParseYear(year) is not { } y) return null;
+        var unit = loaded.Value!;
+        if (!user.CanInSubtree(Permission.ViewMembers, unit.Path)) return null;
+        var row = await rollups.UnitAsync(unit.Id, y, ct);
+        if (row is null || row.Members <= standing.Value.ArchiveRollupFromMembers) return null;
+        var ids = await totals.PartyMembers(unit.Path).OrderBy(m => m.OrgPath).ThenBy(m => m.Name).ThenBy(m => m.Id)
+            .Skip(page.Skip).Take(page.PageSize).Select(m => m.Id).ToListAsync(ct);
+        var counted = (await totals.ForFewAsync(ids, y, ct)).ToDictionary(t => t.Person.Id);
+        var rows = (await RowsAsync(unit.Path, counted.Values, ct)).ToDictionary(r => r.MemberId);
+        var o = education.Value;
+        return new UnitArchiveDto(unit.Id, unit.Name, y, row.Members, row.BelowTarget, o.MemberHoursPerYear, o.LeaderHoursPerYear,
+            new Page<ArchiveMemberRow>(ids.Where(rows.ContainsKey).Select(id => rows[id]).ToList(), page.Page, page.PageSize, row.Members)) { AsOf = row.AsOf };
     }
 
     /// <summary>Every row of the overview, in its order (those below target first, the largest gap first): the page and the export.</summary>
@@ -87,19 +116,34 @@ public sealed class LearningArchive(AppDbContext db, CurrentUser user, OrgAccess
         if (!loaded.IsSuccess) return loaded.Error!;
         if (ParseYear(year) is not { } y) return Error.Validation("year", T["Archive.YearInvalid"]);
         var unit = loaded.Value!;
-        var people = await db.Members.AsNoTracking().InSubtree(unit.Path)
-            .Where(m => (m.Category == MemberCategory.Full || m.Category == MemberCategory.Probationary) && m.Status == MembershipStatus.Normal)
-            .Select(m => new Person(m.Id, m.Name, m.OrgUnitId, m.OrgPath)).ToListAsync(ct);
-        people = people.Where(p => user.Can(Permission.ViewMembers, p.OrgPath)).ToList();
-        var sources = await SourcesAsync(people, unit.Path, y, ct);
-        var unitNames = await db.OrgUnits.AsNoTracking().InSubtree(unit.Path).Select(u => new { u.Id, u.Name }).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
-        var rows = people.Select(p =>
+        var all = (await totals.ForAsync(unit.Path, y, ct)).Where(t => user.Can(Permission.ViewMembers, t.Person.OrgPath)).ToList();
+        return (unit, y, await RowsAsync(unit.Path, all, ct));
+    }
+
+    /// <summary>The overview's rows of the given totals, in its order (those below target first, the largest gap first).</summary>
+    private async Task<List<ArchiveMemberRow>> RowsAsync(string path, IEnumerable<ArchiveTotal> all, CancellationToken ct)
+    {
+        var o = education.Value;
+        var list = all.ToList();
+        // Only the units the rows name: a large subtree's page needs a few of its thousands.
+        var unitIds = list.Select(t => t.Person.OrgUnitId).Distinct().ToList();
+        var unitNames = new Dictionary<Guid, string>();
+        foreach (var chunk in unitIds.Chunk(500))
         {
-            var a = Compose(p, y, sources);
-            return new ArchiveMemberRow(p.Id, p.Name, p.OrgUnitId, unitNames.GetValueOrDefault(p.OrgUnitId, ""), a.Leader, a.TargetHours, a.Article, a.Hours,
-                a.CourseHours, a.MeetingHours, a.ExternalHours, a.GapHours, a.BelowTarget);
+            foreach (var u in await db.OrgUnits.AsNoTracking().InSubtree(path).Where(u => chunk.Contains(u.Id)).Select(u => new { u.Id, u.Name }).ToListAsync(ct))
+            {
+                unitNames[u.Id] = u.Name;
+            }
+        }
+        return list.Select(t =>
+        {
+            var hours = ArchiveRules.TotalHours(t.CourseSeconds, t.MeetingSeconds, t.ExternalTenths, o.MinutesPerClassHour);
+            var target = ArchiveRules.Target(t.Leader, o);
+            var (gap, below) = ArchiveRules.Gap(hours, target.Hours);
+            return new ArchiveMemberRow(t.Person.Id, t.Person.Name, t.Person.OrgUnitId, unitNames.GetValueOrDefault(t.Person.OrgUnitId, ""), t.Leader,
+                target.Hours, target.Article, ArchiveRules.Round(hours), ArchiveRules.Round(ArchiveRules.ClassHours(t.CourseSeconds, o.MinutesPerClassHour)),
+                ArchiveRules.Round(ArchiveRules.ClassHours(t.MeetingSeconds, o.MinutesPerClassHour)), ArchiveRules.Round(t.ExternalTenths / 10.0), gap, below);
         }).OrderByDescending(r => r.BelowTarget).ThenByDescending(r => r.GapHours).ThenBy(r => r.Name, StringComparer.Ordinal).ThenBy(r => r.MemberId).ToList();
-        return (unit, y, rows);
     }
 
     /// <summary>The units the caller may overview (where a role with ViewMembers is held), for the page's choice.</summary>
@@ -120,10 +164,13 @@ public sealed class LearningArchive(AppDbContext db, CurrentUser user, OrgAccess
         var courses = s.Courses.GetValueOrDefault(p.Id) ?? [];
         var meetingLines = s.Meetings.GetValueOrDefault(p.Id) ?? [];
         var external = s.External.GetValueOrDefault(p.Id) ?? [];
-        var courseExact = ArchiveRules.ClassHours(courses.Sum(c => (long)c.Seconds), o.MinutesPerClassHour);
-        var meetingExact = ArchiveRules.ClassHours(meetingLines.Sum(m => (long)Math.Max(0, (m.EndsAt - m.StartsAt).TotalSeconds)), o.MinutesPerClassHour);
-        var externalExact = external.Sum(e => e.Hours);
-        var total = courseExact + meetingExact + externalExact;
+        var courseSeconds = courses.Sum(c => (long)c.Seconds);
+        var meetingSeconds = meetingLines.Sum(m => ArchiveRules.MeetingSeconds(m.StartsAt, m.EndsAt));
+        var externalTenths = external.Sum(e => (int)Math.Round(e.Hours * 10));
+        var courseExact = ArchiveRules.ClassHours(courseSeconds, o.MinutesPerClassHour);
+        var meetingExact = ArchiveRules.ClassHours(meetingSeconds, o.MinutesPerClassHour);
+        var externalExact = externalTenths / 10.0;
+        var total = ArchiveRules.TotalHours(courseSeconds, meetingSeconds, externalTenths, o.MinutesPerClassHour);
         var leader = s.Leaders.Contains(p.Id);
         var target = ArchiveRules.Target(leader, o);
         var (gap, below) = ArchiveRules.Gap(total, target.Hours);
@@ -164,34 +211,14 @@ public sealed class LearningArchive(AppDbContext db, CurrentUser user, OrgAccess
         var start = new DateTimeOffset(year, 1, 1, 0, 0, 0, ChinaTime.Offset).ToUniversalTime();
         var attended = await meetings.AttendedAsync(ids, study.Value.MeetingTypesCounted, start, start.AddYears(1), ct);
         var meetingLines = new Dictionary<Guid, List<ArchiveMeetingLine>>();
-        foreach (var a in attended.DistinctBy(a => (a.MemberId, a.MeetingId)))
+        foreach (var a in ArchiveRules.CountedMeetings(attended))
         {
-            var seconds = (long)Math.Max(0, (a.EndsAt - a.StartsAt).TotalSeconds);
+            var seconds = ArchiveRules.MeetingSeconds(a.StartsAt, a.EndsAt);
             Add(meetingLines, a.MemberId, new ArchiveMeetingLine(a.MeetingId, a.Type, a.Topic, a.StartsAt, a.EndsAt,
                 ArchiveRules.Round(ArchiveRules.ClassHours(seconds, o.MinutesPerClassHour))));
         }
-        return new Sources(courses, meetingLines, external, await LeadersAsync(ids, path, ct));
-    }
-
-    /// <summary>
-    /// Who among the people sits on a committee in office (CommitteeRoster) of the unit, a unit below or a unit above it:
-    /// branch secretaries and committee members, whose target is the leaders' (docs/rules/education.md#e-2).
-    /// </summary>
-    private async Task<HashSet<Guid>> LeadersAsync(IReadOnlyCollection<Guid> ids, string path, CancellationToken ct)
-    {
-        var above = GetOrgUnit.AncestorPaths(path);
-        var unitIds = await db.OrgUnits.AsNoTracking().Where(u => above.Contains(u.Path)).Select(u => u.Id)
-            .Concat(db.OrgUnits.AsNoTracking().InSubtree(path).Select(u => u.Id)).ToListAsync(ct);
-        var leaders = new HashSet<Guid>();
-        var wanted = ids.ToHashSet();
-        foreach (var unitId in await CommitteeRoster.UnitsWithCommitteeAsync(db, unitIds, ct))
-        {
-            foreach (var id in await CommitteeRoster.SittingMemberIds(db, unitId).ToListAsync(ct))
-            {
-                if (wanted.Contains(id)) leaders.Add(id);
-            }
-        }
-        return leaders;
+        return new Sources(courses, meetingLines, external,
+            await totals.LeadersAsync(path, people.Select(p => new ArchivePerson(p.Id, p.Name, p.OrgUnitId, p.OrgPath, null)).ToList(), ct));
     }
 
     private static void Add<T>(Dictionary<Guid, List<T>> map, Guid key, T value)
