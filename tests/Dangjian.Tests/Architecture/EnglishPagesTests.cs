@@ -91,6 +91,9 @@ public sealed partial class EnglishPagesTests(AppFixture app) : IClassFixture<Ap
         {
             ["meetings", _, "appraisal"] => "appraisal",
             ["transfers", "incoming", ..] => "incoming",
+            ["education", "plans", _] => "education-plan",
+            ["education", "cases", _] => "education-case",
+            ["education", "research", _] => "education-research",
             [var first, ..] => first,
             _ => "",
         };
@@ -110,6 +113,9 @@ public sealed partial class EnglishPagesTests(AppFixture app) : IClassFixture<Ap
         ["transfers"] = await db.Set<MemberTransfer>().Select(t => (Guid?)t.Id).FirstOrDefaultAsync(),
         ["incoming"] = await db.Set<IncomingTransfer>().Select(t => (Guid?)t.Id).FirstOrDefaultAsync(),
         ["education"] = await db.Set<Dangjian.Web.Modules.Education.Courses.Course>().Select(c => (Guid?)c.Id).FirstOrDefaultAsync(),
+        ["education-plan"] = await db.Set<Dangjian.Web.Modules.Education.Plans.StudyPlan>().Select(p => (Guid?)p.Id).FirstOrDefaultAsync(),
+        ["education-case"] = await db.Set<Dangjian.Web.Modules.Education.Plans.Cases.CaseLink>().Select(l => (Guid?)l.CourseId).FirstOrDefaultAsync(),
+        ["education-research"] = await db.Set<Dangjian.Web.Modules.Education.Plans.Research.ResearchTask>().Select(t => (Guid?)t.Id).FirstOrDefaultAsync(),
     };
 
     /// <summary>Every string the tenant's rows hold (and the strings inside JSON columns) that contains Chinese: data, not wording.</summary>
