@@ -119,7 +119,9 @@ public sealed class PlansPagesTests(AppFixture app) : IClassFixture<AppFixture>
         await PlansData.StudyAsync(app, tenant.TenantId, members[0].Id, done.Id, 1200, completed: true);
         using var member = await app.ClientForAsync(await tenant.AddMemberAccountAsync(one, members[0].Id));
 
-        var mine = await member.GetStringAsync("/education/plans/mine");
+        using var mineResponse = await member.GetAsync("/education/plans/mine");
+        mineResponse.StatusCode.ShouldBe(HttpStatusCode.OK, mineResponse.Headers.Location?.OriginalString);
+        var mine = await mineResponse.Content.ReadAsStringAsync();
         mine.ShouldContain("全体党员计划");
         mine.ShouldContain($"data-course=\"{done.Id}\" data-done=\"true\"");
         mine.ShouldContain($"data-course=\"{late.Id}\" data-done=\"false\"");
