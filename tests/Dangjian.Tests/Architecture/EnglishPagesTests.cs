@@ -97,6 +97,9 @@ public sealed partial class EnglishPagesTests(AppFixture app) : IClassFixture<Ap
             ["education", "exams", "manage", "questions", _] => "exam-question",
             ["education", "exams", "manage", "papers", _] => "exam-paper",
             ["education", "exams", "manage", _] => "exam-manage",
+            ["education", "plans", _] => "education-plan",
+            ["education", "cases", _] => "education-case",
+            ["education", "research", _] => "education-research",
             [var first, ..] => first,
             _ => "",
         };
@@ -121,6 +124,9 @@ public sealed partial class EnglishPagesTests(AppFixture app) : IClassFixture<Ap
         ["exam-question"] = await db.Set<Dangjian.Web.Modules.Education.Exams.ExamQuestion>().Where(q => q.Options != null).Select(q => (Guid?)q.Id).FirstOrDefaultAsync(),
         ["exam-paper"] = await db.Set<Dangjian.Web.Modules.Education.Exams.ExamPaper>().Select(p => (Guid?)p.Id).FirstOrDefaultAsync(),
         ["exam-manage"] = await db.Set<Dangjian.Web.Modules.Education.Exams.Exam>().OrderBy(e => e.ClosesAt).Select(e => (Guid?)e.Id).FirstOrDefaultAsync(),
+        ["education-plan"] = await db.Set<Dangjian.Web.Modules.Education.Plans.StudyPlan>().Select(p => (Guid?)p.Id).FirstOrDefaultAsync(),
+        ["education-case"] = await db.Set<Dangjian.Web.Modules.Education.Plans.Cases.CaseLink>().Select(l => (Guid?)l.CourseId).FirstOrDefaultAsync(),
+        ["education-research"] = await db.Set<Dangjian.Web.Modules.Education.Plans.Research.ResearchTask>().Select(t => (Guid?)t.Id).FirstOrDefaultAsync(),
     };
 
     /// <summary>Every string the tenant's rows hold (and the strings inside JSON columns) that contains Chinese: data, not wording.</summary>

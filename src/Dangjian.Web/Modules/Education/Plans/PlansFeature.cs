@@ -6,6 +6,7 @@ internal static class PlansFeature
     public static IServiceCollection AddPlans(this IServiceCollection services, IConfiguration config)
     {
         services.AddScoped<PlanAudiences>();
+        services.AddScoped<PlanChoices>();
         services.AddScoped<StudyPlans>();
         services.AddScoped<MyPlans>();
         services.AddScoped<PlanProgress>();
