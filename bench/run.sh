@@ -224,9 +224,10 @@ fi
 # account and a bearer token (signin-prepare), the real web app started from the build on loopback (production settings,
 # jobs off), then:
 #   study    DJ_BENCH_STUDY_MEMBERS (10,000) members study one video (the secretary uploads an MP4 of an hour through the
-#            API): starts over one interval, then a heartbeat every Rules:Education:HeartbeatSeconds (30) each for
-#            DJ_BENCH_STUDY_SECONDS (300), open loop on a fixed schedule (bench Dangjian.Bench study-load); afterwards the
-#            stored seconds of every member are recomputed from the tables and compared with what the answers credited.
+#            API): their starts spread over DJ_BENCH_STUDY_RAMP_SECONDS (120), each then beating every
+#            Rules:Education:HeartbeatSeconds (30); once all have started, DJ_BENCH_STUDY_SECONDS (300) of that steady load
+#            are measured, open loop on a fixed schedule (bench Dangjian.Bench study-load); afterwards the stored seconds
+#            of every member are recomputed from the tables and compared with what the answers credited.
 #   contest  DJ_BENCH_CONTEST_MEMBERS (2,000) members start a 20-question 知识竞赛 and hand it in over
 #            DJ_BENCH_CONTEST_SECONDS (60), DJ_BENCH_CONTEST_DUPLICATES (5) % of them twice at once, five screens polling
 #            the ranking; afterwards every attempt is checked graded once with the expected score.
@@ -235,6 +236,7 @@ if [[ "${1:-}" == "study" || "${1:-}" == "contest" ]]; then
   DATA=${DJ_BENCH_DATA:-/tmp/bench-edu}
   if [[ "$MODE" == study ]]; then
     ED_MEMBERS=${DJ_BENCH_STUDY_MEMBERS:-10000}; ED_SECONDS=${DJ_BENCH_STUDY_SECONDS:-300}; ED_INTERVAL=${DJ_BENCH_STUDY_INTERVAL:-30}
+    ED_RAMP=${DJ_BENCH_STUDY_RAMP_SECONDS:-120}
   else
     ED_MEMBERS=${DJ_BENCH_CONTEST_MEMBERS:-2000}; ED_SECONDS=${DJ_BENCH_CONTEST_SECONDS:-60}; ED_DUPLICATES=${DJ_BENCH_CONTEST_DUPLICATES:-5}
   fi
@@ -266,7 +268,7 @@ if [[ "${1:-}" == "study" || "${1:-}" == "contest" ]]; then
     echo "== $provider: web app up (pid $SERVER, $ED_URL, Production, server GC, jobs off); $(uptime)"
     if [[ "$MODE" == study ]]; then
       dotnet "$BENCH" study-course "$ED_URL" "$dir" 3600 || { stop_server; return 1; }
-      dotnet "$BENCH" study-load "$ED_URL" "$dir" "$SERVER" "$ED_SECONDS" "$ED_INTERVAL" || check=1
+      dotnet "$BENCH" study-load "$ED_URL" "$dir" "$SERVER" "$ED_SECONDS" "$ED_INTERVAL" "$ED_RAMP" || check=1
       stop_server
       dotnet "$BENCH" study-check "$provider" "$cs" "$dir" || check=1
     else

@@ -30,8 +30,8 @@ switch (args)
     // The study-time and contest benchmarks (bench/run.sh study | contest; issue 16), on a signin-prepare database.
     case ["study-course", var url, var dataDir, var mediaSeconds]:
         return await StudyRun.CourseAsync(url, dataDir, int.Parse(mediaSeconds, inv));
-    case ["study-load", var url, var dataDir, var pid, var seconds, var interval]:
-        return await StudyRun.LoadAsync(url, dataDir, int.Parse(pid, inv), int.Parse(seconds, inv), int.Parse(interval, inv));
+    case ["study-load", var url, var dataDir, var pid, var seconds, var interval, var ramp]:
+        return await StudyRun.LoadAsync(url, dataDir, int.Parse(pid, inv), int.Parse(seconds, inv), int.Parse(interval, inv), int.Parse(ramp, inv));
     case ["study-check", var dbProvider, var dbConnection, var dataDir]:
         return await StudyRun.CheckAsync(dbProvider, dbConnection, dataDir);
     case ["contest-setup", var url, var dataDir, var questions]:

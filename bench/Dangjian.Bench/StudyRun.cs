@@ -22,11 +22,13 @@ namespace Dangjian.Bench;
 /// <list type="bullet">
 /// <item>`study-course URL DIR MEDIASECONDS`: the secretary creates a required video course at the branch through the API,
 /// uploads an MP4 whose header says MEDIASECONDS (3,600) and publishes it; DIR/course.txt.</item>
-/// <item>`study-load URL DIR SERVERPID SECONDS INTERVAL`: open loop on a fixed schedule, never waiting for answers: member
-/// i starts a session at i × INTERVAL / MEMBERS (the start phase, one INTERVAL long), then heartbeats (visible, playing) at
-/// its start + k × INTERVAL for SECONDS; latency from the moment the request is sent (and, separately, from its scheduled
-/// moment, so a late client shows). Printed: both phases' p50/p95/p99/max, answers by status and reason, the server's CPU
-/// per heartbeat; DIR/credited.txt: each member's credited seconds as the answers said.</item>
+/// <item>`study-load URL DIR SERVERPID SECONDS INTERVAL RAMP`: open loop on a fixed schedule, never waiting for other
+/// members' answers: member i starts a session at i × RAMP / MEMBERS, then heartbeats (visible, playing) at its start +
+/// k × INTERVAL (once its start is answered, as the page does); from RAMP on every member beats once per INTERVAL, and
+/// SECONDS of that steady load are measured. Latency from the moment the request is sent (and, separately, from its
+/// scheduled moment, so a late client shows). Printed: the starts', the ramp's and the steady heartbeats' p50/p95/p99/max,
+/// answers by status and reason, the server's CPU per steady heartbeat; DIR/credited.txt: each member's credited seconds
+/// as the answers said.</item>
 /// <item>`study-check Sqlite|Postgres CONNECTION DIR`: recomputes from the tables: each member's StudyProgress seconds
 /// of the course, the sum of their sessions' seconds and beats, against credited.txt. Exit code 1 when any differs (a
 /// heartbeat lost or counted twice).</item>
@@ -54,7 +56,7 @@ public static class StudyRun
         return 0;
     }
 
-    public static async Task<int> LoadAsync(string url, string dir, int serverPid, int seconds, int interval)
+    public static async Task<int> LoadAsync(string url, string dir, int serverPid, int seconds, int interval, int rampSeconds)
     {
         var tokens = await File.ReadAllLinesAsync(Path.Combine(dir, "tokens.txt"));
         var users = await File.ReadAllLinesAsync(Path.Combine(dir, "users.txt"));
@@ -67,50 +69,70 @@ public static class StudyRun
         var sessions = new Guid?[n];
         var credited = new int[n];
         var start = new Meter();
+        var rampBeats = new Meter();
         var beats = new Meter();
         var beatsPerMember = seconds / interval;
+        var ramp = Math.Max(interval, rampSeconds);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{n:N0} members, a heartbeat every {interval} s each ({n / (double)interval:F0}/s) for {seconds} s: {n * beatsPerMember:N0} heartbeats after {n:N0} starts over {interval} s; {BenchDatabase.LoadAverage()}"));
+            $"{n:N0} members, a heartbeat every {interval} s each ({n / (double)interval:F0}/s) for {seconds} s after {n:N0} starts spread over {ramp} s; {BenchDatabase.LoadAverage()}"));
 
-        var clock = Stopwatch.StartNew();
-        var pending = new List<Task>(n * (beatsPerMember + 1));
-        var startPhase = new LoadMeter.Phase("starts", serverPid);
-        LoadMeter.Phase? beatPhase = null;
-        // The schedule in time order: starts over the first interval, then round k of heartbeats over [k·I, (k+1)·I).
-        for (var round = 0; round <= beatsPerMember; round++)
+        // The schedule: member i starts at i × RAMP / n, then beats every INTERVAL from its own start. Once everyone has
+        // started (t = RAMP) every member beats once per interval: the measured SECONDS of steady load. What comes before
+        // it (the starts and the first beats of the ramp) is counted apart.
+        var events = new List<(TimeSpan At, int Member, int Round)>(n * (beatsPerMember + ramp / interval + 1));
+        for (var i = 0; i < n; i++)
         {
-            if (round == 1)
+            var first = TimeSpan.FromSeconds(i * (double)ramp / n);
+            for (var k = 0; first + TimeSpan.FromSeconds(k * interval) < TimeSpan.FromSeconds(ramp + seconds); k++)
+                events.Add((first + TimeSpan.FromSeconds(k * interval), i, k));
+        }
+        events.Sort((a, b) => a.At.CompareTo(b.At));
+        var steady = TimeSpan.FromSeconds(ramp);
+        var clock = Stopwatch.StartNew();
+        var pending = new List<Task>(events.Count);
+        var startPhase = new LoadMeter.Phase($"ramp ({ramp} s: the starts and the first heartbeats)", serverPid);
+        LoadMeter.Phase? beatPhase = null;
+        var started = new TaskCompletionSource[n];
+        for (var i = 0; i < n; i++) started[i] = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        foreach (var (at, member, round) in events)
+        {
+            var wait = at - clock.Elapsed;
+            if (wait > TimeSpan.FromMilliseconds(1)) await Task.Delay(wait);
+            if (beatPhase is null && at >= steady)
             {
-                await Task.WhenAll(pending);
-                pending.Clear();
                 startPhase.End();
-                beatPhase = new LoadMeter.Phase("heartbeats", serverPid);
+                beatPhase = new LoadMeter.Phase($"steady heartbeats ({seconds} s)", serverPid);
             }
-            for (var i = 0; i < n; i++)
-            {
-                var at = TimeSpan.FromSeconds(round * interval + i * (double)interval / n);
-                var wait = at - clock.Elapsed;
-                if (wait > TimeSpan.FromMilliseconds(1)) await Task.Delay(wait);
-                var member = i;
-                pending.Add(round == 0
-                    ? Send(http, tokens[member], "/api/v1/education/study/sessions", new { courseId }, at, clock, start, body => sessions[member] = Guid.Parse(body["id"]!.GetValue<string>()))
-                    : sessions[member] is { } session
-                        ? Send(http, tokens[member], $"/api/v1/education/study/sessions/{session}/heartbeats", new { visible = true, playing = true, position = round * interval },
-                            at, clock, beats, body => Interlocked.Add(ref credited[member], body["credited"]!.GetValue<int>()))
-                        : Task.CompletedTask);
-            }
+            var meter = round == 0 ? start : at >= steady ? beats : rampBeats;
+            pending.Add(round == 0
+                ? Send(http, tokens[member], "/api/v1/education/study/sessions", new { courseId }, at, clock, meter, body =>
+                {
+                    sessions[member] = Guid.Parse(body["id"]!.GetValue<string>());
+                    started[member].TrySetResult();
+                }, () => started[member].TrySetResult())
+                : BeatAsync(member, round, at, meter));
         }
         await Task.WhenAll(pending);
         beatPhase!.End();
         startPhase.Print();
         beatPhase.Print();
-        Console.WriteLine($"starts:     {start}");
-        Console.WriteLine($"heartbeats: {beats}");
+        Console.WriteLine($"starts:               {start}");
+        Console.WriteLine($"heartbeats, ramp:     {rampBeats}");
+        Console.WriteLine($"heartbeats, steady:   {beats}");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"heartbeats/s over the phase: {beats.Count / beatPhase.Seconds:F1}; server CPU per heartbeat: {beatPhase.ServerCpuSeconds * 1000 / Math.Max(1, beats.Count):F2} ms; " +
+            $"steady heartbeats/s: {beats.Count / beatPhase.Seconds:F1}; server CPU per steady heartbeat: {beatPhase.ServerCpuSeconds * 1000 / Math.Max(1, beats.Count):F2} ms; " +
             $"credited in all: {credited.Sum():N0} s ({credited.Sum() / 3600.0:F1} h)"));
+
+        // A heartbeat waits for its member's start to be answered (as the page does); a start that failed sends none.
+        async Task BeatAsync(int member, int round, TimeSpan at, Meter meter)
+        {
+            await started[member].Task;
+            if (sessions[member] is not { } session) return;
+            await Send(http, tokens[member], $"/api/v1/education/study/sessions/{session}/heartbeats", new { visible = true, playing = true, position = round * interval },
+                at, clock, meter, body => Interlocked.Add(ref credited[member], body["credited"]!.GetValue<int>()));
+        }
         await File.WriteAllLinesAsync(Path.Combine(dir, "credited.txt"), users.Select((u, i) => string.Create(CultureInfo.InvariantCulture, $"{u} {credited[i]}")));
-        return beats.Failed == 0 && start.Failed == 0 ? 0 : 1;
+        return beats.Failed == 0 && rampBeats.Failed == 0 && start.Failed == 0 ? 0 : 1;
     }
 
     public static async Task<int> CheckAsync(string providerName, string connectionString, string dir)
@@ -150,7 +172,8 @@ public static class StudyRun
         return ok ? 0 : 1;
     }
 
-    private static async Task Send(HttpClient http, string token, string path, object body, TimeSpan scheduled, Stopwatch clock, Meter meter, Action<JsonNode> onOk)
+    private static async Task Send(HttpClient http, string token, string path, object body, TimeSpan scheduled, Stopwatch clock, Meter meter, Action<JsonNode> onOk,
+        Action? onFail = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
@@ -162,6 +185,7 @@ public static class StudyRun
             var done = clock.Elapsed;
             var json = response.IsSuccessStatusCode ? JsonNode.Parse(text)! : null;
             if (json is not null) onOk(json);
+            else onFail?.Invoke();
             meter.Add((done - sent).TotalMilliseconds, (done - scheduled).TotalMilliseconds,
                 json?["reason"]?.GetValue<string>() is { } reason ? $"{(int)response.StatusCode} {reason}" : ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture),
                 response.IsSuccessStatusCode);
@@ -169,6 +193,7 @@ public static class StudyRun
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
         {
             meter.Add((clock.Elapsed - sent).TotalMilliseconds, (clock.Elapsed - scheduled).TotalMilliseconds, e.GetType().Name, false);
+            onFail?.Invoke();
         }
     }
 
