@@ -79,7 +79,7 @@ public sealed class EducationJourneyTests(EducationJourneyServer app) : IClassFi
         await Ui.LoginAsync(page, memberUser, memberPassword);
         var member = page.Context.APIRequest;
         await page.GotoAsync("/education");
-        await page.GetByRole(AriaRole.Link, new() { Name = "我的学习" }).ClickAsync();
+        await page.Locator("[data-testid=education-home] a[href='/education/my']").ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = title, Exact = true }).ClickAsync();
         await PlayAsync(page);
         // Part of it: two heartbeats at least, then away.
