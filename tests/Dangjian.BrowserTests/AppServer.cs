@@ -11,7 +11,7 @@ namespace Dangjian.BrowserTests;
 /// The real app on Kestrel (random loopback port) with a fresh SQLite file and the demo tenant, and Debian's
 /// Chromium driven by Playwright.
 /// </summary>
-public sealed class AppServer : IAsyncLifetime
+public class AppServer : IAsyncLifetime
 {
     public const string AdminPassword = "Guanli-2026-test";
     private readonly string dir = Path.Combine(Path.GetTempPath(), "dj-browser-" + Guid.NewGuid().ToString("N"));
@@ -19,6 +19,15 @@ public sealed class AppServer : IAsyncLifetime
     private IPlaywright? playwright;
 
     public string BaseUrl { get; private set; } = "";
+
+    /// <summary>The running app's services (a journey's own set-up: accounts, the tenant).</summary>
+    protected IServiceProvider Services => factory!.Services;
+
+    /// <summary>Settings a journey's server adds to (or overrides in) the ones above.</summary>
+    protected virtual IEnumerable<KeyValuePair<string, string>> Settings => [];
+
+    /// <summary>Chromium arguments a journey's server adds.</summary>
+    protected virtual IEnumerable<string> BrowserArgs => [];
     public IBrowser Browser { get; private set; } = default!;
 
     public static string ScreenshotDir
@@ -26,7 +35,7 @@ public sealed class AppServer : IAsyncLifetime
         get
         {
             var d = Environment.GetEnvironmentVariable("DJ_SCREENSHOTS")
-                    ?? Path.Combine(FindRepoRoot(), "artifacts", "screenshots");
+                    ?? Path.Combine(RepoRoot(), "artifacts", "screenshots");
             Directory.CreateDirectory(d);
             return d;
         }
@@ -47,6 +56,7 @@ public sealed class AppServer : IAsyncLifetime
             b.UseSetting("Urls", "http://127.0.0.1:0");
             b.UseSetting("DataProtection:KeysPath", Path.Combine(dir, "keys"));
             b.UseSetting("PersonalData:KeyFile", Path.Combine(dir, "keys", "personal-data.key"));
+            foreach (var (key, value) in Settings) b.UseSetting(key, value);
         });
         factory.UseKestrel(0);
         factory.StartServer();
@@ -58,7 +68,8 @@ public sealed class AppServer : IAsyncLifetime
         {
             ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium",
             Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync"],
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync",
+                .. BrowserArgs],
         });
     }
 
@@ -94,7 +105,7 @@ public sealed class AppServer : IAsyncLifetime
     public static async Task ShotAsync(IPage page, string name) =>
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDir, name + ".png"), FullPage = true });
 
-    private static string FindRepoRoot([System.Runtime.CompilerServices.CallerFilePath] string source = "")
+    public static string RepoRoot([System.Runtime.CompilerServices.CallerFilePath] string source = "")
     {
         var d = new DirectoryInfo(Path.GetDirectoryName(source) ?? AppContext.BaseDirectory);
         while (d is not null && !File.Exists(Path.Combine(d.FullName, "Dangjian.slnx"))) d = d.Parent;

@@ -197,74 +197,19 @@ public sealed class EducationJourneyTests(EducationJourneyServer app) : IClassFi
 /// <see cref="HeartbeatSeconds"/> seconds (1 s early still on time), and a class hour of one minute so that a half-minute
 /// video shows in the archive.
 /// </summary>
-public sealed class EducationJourneyServer : IAsyncLifetime
+public sealed class EducationJourneyServer : AppServer
 {
     public const int HeartbeatSeconds = 5;
-    private readonly string dir = Path.Combine(Path.GetTempPath(), "dj-browser-" + Guid.NewGuid().ToString("N"));
-    private WebApplicationFactory<Program>? factory;
-    private IPlaywright? playwright;
-    private IBrowser? browser;
 
-    public string BaseUrl { get; private set; } = "";
+    protected override IEnumerable<KeyValuePair<string, string>> Settings =>
+    [
+        new("Seed:DemoMembers", "300"),
+        new("Rules:Education:HeartbeatSeconds", HeartbeatSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        new("Rules:Education:HeartbeatToleranceSeconds", "1"),
+        new("Rules:Education:MinutesPerClassHour", "1"),
+    ];
 
-    public async Task InitializeAsync()
-    {
-        Directory.CreateDirectory(dir);
-        factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
-        {
-            b.UseEnvironment("Development");
-            b.UseSetting("Database:Provider", "Sqlite");
-            b.UseSetting("ConnectionStrings:Sqlite", $"Data Source={Path.Combine(dir, "app.db")}");
-            b.UseSetting("Seed:Demo", "true");
-            b.UseSetting("Seed:DemoMembers", "300");
-            b.UseSetting("Seed:AdminPassword", AppServer.AdminPassword);
-            b.UseSetting("Jobs:Enabled", "false");
-            b.UseSetting("Urls", "http://127.0.0.1:0");
-            b.UseSetting("DataProtection:KeysPath", Path.Combine(dir, "keys"));
-            b.UseSetting("PersonalData:KeyFile", Path.Combine(dir, "keys", "personal-data.key"));
-            b.UseSetting("Rules:Education:HeartbeatSeconds", HeartbeatSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            b.UseSetting("Rules:Education:HeartbeatToleranceSeconds", "1");
-            b.UseSetting("Rules:Education:MinutesPerClassHour", "1");
-        });
-        factory.UseKestrel(0);
-        factory.StartServer();
-        var addresses = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
-        BaseUrl = addresses.First().Replace("[::1]", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/');
-        playwright = await Playwright.CreateAsync();
-        browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync",
-                "--autoplay-policy=no-user-gesture-required"],
-        });
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (browser is not null) await browser.CloseAsync();
-        playwright?.Dispose();
-        if (factory is not null) await factory.DisposeAsync();
-        try
-        {
-            Directory.Delete(dir, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A file still held by SQLite's pool; the temp folder is cleaned by the OS.
-        }
-    }
-
-    public async Task<IPage> NewPageAsync(int width = 1280, int height = 860)
-    {
-        var context = await browser!.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = BaseUrl, ViewportSize = new ViewportSize { Width = width, Height = height }, Locale = "zh-CN",
-        });
-        context.SetDefaultTimeout(60_000);
-        context.SetDefaultNavigationTimeout(90_000);
-        return await context.NewPageAsync();
-    }
+    protected override IEnumerable<string> BrowserArgs => ["--autoplay-policy=no-user-gesture-required"];
 
     public async Task<Guid> RootAsync()
     {
@@ -291,17 +236,10 @@ public sealed class EducationJourneyServer : IAsyncLifetime
 
     private async Task<AsyncServiceScope> TenantScopeAsync()
     {
-        var scope = factory!.Services.CreateAsyncScope();
+        var scope = Services.CreateAsyncScope();
         var tenants = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var tenantId = await tenants.Tenants.IgnoreQueryFilters().Select(t => t.Id).FirstAsync();
         scope.ServiceProvider.GetRequiredService<TenantContext>().Set(tenantId);
         return scope;
-    }
-
-    public static string RepoRoot([System.Runtime.CompilerServices.CallerFilePath] string source = "")
-    {
-        var d = new DirectoryInfo(Path.GetDirectoryName(source) ?? AppContext.BaseDirectory);
-        while (d is not null && !File.Exists(Path.Combine(d.FullName, "Dangjian.slnx"))) d = d.Parent;
-        return d?.FullName ?? AppContext.BaseDirectory;
     }
 }
