@@ -82,7 +82,10 @@ public sealed class RollupPropertyTests(AppFixture app) : IClassFixture<AppFixtu
                     var courses = await db.Courses.AsNoTracking().Where(c => c.Status == Dangjian.Web.Modules.Education.Courses.CourseStatus.Published)
                         .OrderBy(c => c.Id).ToListAsync();
                     var course = courses[random.Next(courses.Count)];
+                    // Within this year (China time), so that the attempt counts: the fixture's clock may stand early in January.
+                    var yearStart = new DateTimeOffset(today.Year, 1, 1, 0, 0, 0, Dangjian.Web.Platform.Clock.ChinaTime.Offset);
                     var at = app.Clock.GetUtcNow().AddDays(-random.Next(60));
+                    if (at < yearStart) at = yearStart.AddMinutes(random.Next(60));
                     if (random.Next(3) == 0)
                     {
                         db.ExamAttempts.Add(new Dangjian.Web.Modules.Education.Exams.ExamAttempt
@@ -203,7 +206,7 @@ public sealed class RollupPropertyTests(AppFixture app) : IClassFixture<AppFixtu
 
     /// <summary>
     /// Courses of the root and of a few branches (some required, with deadlines this year), and study on them by a tenth
-    /// of the party members, some with outside hours: the education figures then have something to roll up.
+    /// of the party members, some with outside hours or an exam taken: the education figures then have something to roll up.
     /// </summary>
     private async Task SeedStudyAsync(TestTenant tenant, Random random)
     {
@@ -230,6 +233,15 @@ public sealed class RollupPropertyTests(AppFixture app) : IClassFixture<AppFixtu
                     Id = Guid.CreateVersion7(), MemberId = m.Id, CourseId = c.Id, Year = today.Year, Seconds = random.Next(2700 * 40), FirstAt = now, LastAt = now,
                     CompletedAt = random.Next(2) == 0 ? now : null,
                 });
+                if (random.Next(4) == 0)
+                {
+                    db.ExamAttempts.Add(new Dangjian.Web.Modules.Education.Exams.ExamAttempt
+                    {
+                        Id = Guid.CreateVersion7(), ExamId = Guid.CreateVersion7(), MemberId = m.Id, MemberName = m.Name, OrgUnitId = m.OrgUnitId, OrgPath = m.OrgPath,
+                        Number = 1, StartedAt = now, DeadlineAt = now.AddHours(1), SubmittedAt = now.AddMinutes(30),
+                        Status = Dangjian.Web.Modules.Education.Exams.AttemptStatus.Submitted, Score = 60, MaxScore = 100, Passed = random.Next(2) == 0,
+                    });
+                }
                 if (random.Next(3) == 0)
                 {
                     db.ExternalStudyHours.Add(new Dangjian.Web.Modules.Education.Study.ExternalStudyHours
