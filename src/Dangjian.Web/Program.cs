@@ -2,6 +2,7 @@ using Dangjian.Web.Components;
 using Dangjian.Web.Modules.Accounts;
 using Dangjian.Web.Modules.Development;
 using Dangjian.Web.Modules.Dues;
+using Dangjian.Web.Modules.Assessment;
 using Dangjian.Web.Modules.Education;
 using Dangjian.Web.Modules.Meetings;
 using Dangjian.Web.Modules.Dashboard;
@@ -26,6 +27,7 @@ builder.Services.AddDevelopment(builder.Configuration);
 builder.Services.AddMeetings(builder.Configuration);
 builder.Services.AddDashboard(builder.Configuration);
 builder.Services.AddEducation(builder.Configuration);
+builder.Services.AddAssessment(builder.Configuration);
 builder.Services.AddRazorComponents();
 
 var app = builder.Build();
@@ -41,6 +43,7 @@ endpoints.MapDevelopment();
 endpoints.MapMeetings();
 endpoints.MapDashboard();
 endpoints.MapEducation();
+endpoints.MapAssessment();
 app.MapUi();
 app.MapRazorComponents<App>();
 

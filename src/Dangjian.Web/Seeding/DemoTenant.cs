@@ -27,6 +27,7 @@ public static class DemoTenant
         await MeetingsDemo.SeedAsync(db, clock, ct);
         await DuesDemo.SeedAsync(db, clock, sp.GetRequiredService<IOptions<DuesOptions>>().Value, ct);
         await Education.EducationDemo.SeedAsync(db, clock, ct);
+        await Assessment.AssessmentDemo.SeedAsync(sp, db, clock, ct);
         return result;
     }
 

@@ -11,6 +11,8 @@ public enum AppRole
     DisciplineCommissioner,
     Member,
     Observer,
+    /// <summary>党小组长: records the points of their 党小组's members for the secretary to approve (docs/rules/points-and-assessment.md).</summary>
+    GroupLeader,
 }
 
 /// <summary>How far a role reaches from the unit it is held on.</summary>
@@ -37,6 +39,10 @@ public enum Permission
     ManageCodeTables,
     ManageMeetings,
     ManageEducation,
+    /// <summary>Points rules and approvals, political check-ups, branch assessment, appraisal and honours of the units in scope.</summary>
+    ManageAssessment,
+    /// <summary>Records (claims) points for members in scope, to be approved by someone who manages assessment.</summary>
+    AwardPoints,
 }
 
 public static class RolePermissions
@@ -48,21 +54,24 @@ public static class RolePermissions
         [
             Permission.ViewOrg, Permission.ManageOrg, Permission.ManageCommittee, Permission.ViewAudit,
             Permission.ViewMembers, Permission.ManageMembers, Permission.ViewPersonalData, Permission.ManageMeetings, Permission.ManageEducation,
+            Permission.ManageAssessment, Permission.AwardPoints,
         ],
         [AppRole.BranchSecretary] =
         [
             Permission.ViewOrg, Permission.ManageOrg, Permission.ManageCommittee,
             Permission.ViewMembers, Permission.ManageMembers, Permission.ViewPersonalData, Permission.ManageMeetings, Permission.ManageEducation,
+            Permission.ManageAssessment, Permission.AwardPoints,
         ],
         [AppRole.OrganizationCommissioner] =
         [
             Permission.ViewOrg, Permission.ManageCommittee, Permission.ViewMembers, Permission.ManageMembers, Permission.ViewPersonalData,
-            Permission.ManageMeetings, Permission.ManageEducation,
+            Permission.ManageMeetings, Permission.ManageEducation, Permission.ManageAssessment, Permission.AwardPoints,
         ],
         [AppRole.PublicityCommissioner] = [Permission.ViewOrg, Permission.ViewMembers, Permission.ManageMeetings, Permission.ManageEducation],
         [AppRole.DisciplineCommissioner] = [Permission.ViewOrg, Permission.ViewMembers],
         [AppRole.Member] = [Permission.ViewOrg],
         [AppRole.Observer] = [Permission.ViewOrg, Permission.ViewMembers],
+        [AppRole.GroupLeader] = [Permission.ViewOrg, Permission.ViewMembers, Permission.AwardPoints],
     };
 
     public static bool Grants(this AppRole role, Permission permission) => Map[role].Contains(permission);

@@ -1,0 +1,9 @@
+using Dangjian.Web.Data;
+
+namespace Dangjian.Web.Seeding.Assessment;
+
+/// <summary>The demo tenant's Evaluation data (deterministic).</summary>
+internal static class EvaluationDemo
+{
+    public static Task SeedAsync(IServiceProvider sp, AppDbContext db, TimeProvider clock, CancellationToken ct) => Task.CompletedTask;
+}
