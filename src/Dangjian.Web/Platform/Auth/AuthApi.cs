@@ -33,7 +33,7 @@ internal static class AuthApi
 
     // A wrong password (401) and a lockout (423) answer as they always have: a plain problem with the title only.
     private static async Task<Results<SignInHttpResult, ApiProblem, ProblemHttpResult>> IssueToken(TokenRequest body, PasswordCheck check,
-        SignInManager<AppUser> signIn, IStringLocalizer<SharedResource> L, CancellationToken ct)
+        SignInManager<AppUser> signIn, IStringLocalizer<SharedResource> L, HttpContext http, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(body.UserName)) return new ApiProblem(Error.Validation("userName", L["Validation.Required", "userName"]));
         if (string.IsNullOrEmpty(body.Password)) return new ApiProblem(Error.Validation("password", L["Validation.Required", "password"]));
@@ -44,6 +44,7 @@ internal static class AuthApi
             case PasswordCheck.Outcome.LockedOut:
                 return TypedResults.Problem(title: L["Auth.LockedOut"], statusCode: StatusCodes.Status423Locked);
             case PasswordCheck.Outcome.Busy:
+                http.Response.Headers.RetryAfter = PasswordHashGate.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 return TypedResults.Problem(title: L["Auth.Busy"], statusCode: StatusCodes.Status429TooManyRequests);
             case PasswordCheck.Outcome.Wrong:
                 return TypedResults.Problem(title: L["Auth.WrongPassword"], statusCode: StatusCodes.Status401Unauthorized);

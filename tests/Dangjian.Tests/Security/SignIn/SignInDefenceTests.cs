@@ -148,6 +148,7 @@ public sealed class SignInDefenceTests(CountingHasherFixture app) : IClassFixtur
         {
             using var r = await TokenAsync(tenant.Admin.UserName, tenant.Admin.Password, Address());
             r.StatusCode.ShouldBe(HttpStatusCode.TooManyRequests);
+            r.Headers.RetryAfter.ShouldNotBeNull().Delta.ShouldBe(TimeSpan.FromSeconds(PasswordHashGate.RetryAfterSeconds));
             (await r.ReadJsonAsync()).Str("title").ShouldNotBeNullOrWhiteSpace();
         }
         finally

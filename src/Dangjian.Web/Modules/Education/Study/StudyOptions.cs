@@ -24,6 +24,14 @@ public sealed class StudyOptions
     /// <summary>The reading time (minutes) that completes a PDF document.</summary>
     public int PdfReadingMinutes { get; set; } = 10;
 
+    /// <summary>
+    /// On PostgreSQL a heartbeat's transaction commits without waiting for its WAL to reach the disk
+    /// (<c>SET LOCAL synchronous_commit = off</c>; ADR 0020): a crash of the server loses at most the heartbeats of the
+    /// last fraction of a second, never consistency — the same trade SQLite's WAL with <c>synchronous = NORMAL</c> makes for
+    /// every write. Nothing else (ledger, dues, grades) is affected. False: every heartbeat waits for the disk.
+    /// </summary>
+    public bool HeartbeatAsyncCommit { get; set; } = true;
+
     /// <summary>The meeting types whose attendance counts as study hours in the learning archive (names of the Meetings module's types).</summary>
     public string[] MeetingTypesCounted { get; set; } = ["PartyLecture", "ThemeDay", "FirstTopicStudy"];
 }

@@ -23,6 +23,9 @@ public sealed class PasswordHashGate : IDisposable
         });
     }
 
+    /// <summary>What a refused login is told to wait (Retry-After): a queue of hashes drains in well under a second.</summary>
+    public const int RetryAfterSeconds = 1;
+
     /// <summary>How many hashes may run at once.</summary>
     public int Permits { get; }
 

@@ -103,6 +103,8 @@ public sealed class StudySessions(AppDbContext db, CurrentUser user, TimeProvide
         var position = r.Position is { } p && double.IsFinite(p) ? (int)Math.Clamp(p, 0, int.MaxValue) : (int?)null;
         var until = StudyTimeRules.CountedUntil(beat, credit);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // Study seconds are not worth a disk flush each (ADR 0020): PostgreSQL commits this one without waiting for its WAL.
+        if (study.Value.HeartbeatAsyncCommit && db.Database.IsNpgsql()) await db.Database.ExecuteSqlRawAsync("SET LOCAL synchronous_commit = off", ct);
         // The session's last accepted instant is its version: of two heartbeats at once only the first moves it.
         var moved = await db.StudySessions
             .Where(s => s.Id == session.Id && s.EndedAt == null && s.LastBeatAt == session.LastBeatAt)
