@@ -77,5 +77,7 @@ internal sealed class ExamAttemptAnswerConfiguration : IEntityTypeConfiguration<
         e.ToTable("ExamAttemptAnswers");
         e.Property(a => a.Given).HasMaxLength(400);
         e.HasIndex(a => new { a.TenantId, a.AttemptId, a.Position });
+        // Whether a question was drawn for any attempt (it can then no longer be changed, docs/rules/education.md#ex-6).
+        e.HasIndex(a => new { a.TenantId, a.QuestionId });
     }
 }

@@ -20,7 +20,7 @@ public sealed record QuestionRequest(
 
 public sealed record QuestionDto(
     Guid Id, Guid OrgUnitId, QuestionType Type, CourseCategory Category, int Difficulty, string Stem, IReadOnlyList<string> Options, string Answer,
-    string? Explanation, bool Retired, DateTimeOffset CreatedAt, string CreatedBy, bool Editable);
+    string? Explanation, bool Retired, DateTimeOffset CreatedAt, string CreatedBy, bool Editable, bool Drawn);
 
 /// <summary>What the bank's list is filtered by.</summary>
 public sealed record QuestionFilter(QuestionType? Type = null, CourseCategory? Category = null, int? Difficulty = null, string? Text = null,
@@ -60,7 +60,7 @@ public sealed class QuestionBank(AppDbContext db, OrgAccess access, ExamsAccess 
         };
         db.ExamQuestions.Add(question);
         await db.SaveChangesAsync(ct);
-        return ToDto(question, true);
+        return ToDto(question, true, false);
     }
 
     public async Task<Result<QuestionDto>> UpdateAsync(Guid questionId, QuestionRequest r, CancellationToken ct)
@@ -71,12 +71,14 @@ public sealed class QuestionBank(AppDbContext db, OrgAccess access, ExamsAccess 
         if (!exams.User.Can(Permission.ManageEducation, question.OrgPath)) return Error.Forbidden(L["Auth.Forbidden"]);
         var checkedRequest = Check(r, T, L);
         if (!checkedRequest.IsSuccess) return checkedRequest.Error!;
+        // A question drawn for an attempt stays as it was answered and graded (docs/rules/education.md#ex-6).
+        if (await DrawnAsync([questionId], ct) is { Count: > 0 }) return Error.Rule("QUESTION_DRAWN", T["Question.Drawn"], DrawnArticle);
         var q = checkedRequest.Value!;
         (question.Type, question.Category, question.Difficulty, question.Stem, question.Options, question.Answer, question.Explanation) =
             (q.Type, q.Category, q.Difficulty, q.Stem, q.Options, q.Answer, q.Explanation);
         question.UpdatedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(ct);
-        return ToDto(question, true);
+        return ToDto(question, true, false);
     }
 
     /// <summary>Retires a question: no new paper or draw takes it; past attempts keep showing it.</summary>
@@ -87,14 +89,14 @@ public sealed class QuestionBank(AppDbContext db, OrgAccess access, ExamsAccess 
         if (!exams.User.Can(Permission.ManageEducation, question.OrgPath)) return Error.Forbidden(L["Auth.Forbidden"]);
         question.RetiredAt ??= clock.GetUtcNow();
         await db.SaveChangesAsync(ct);
-        return ToDto(question, true);
+        return ToDto(question, true, (await DrawnAsync([questionId], ct)).Count > 0);
     }
 
     public async Task<Result<QuestionDto>> GetAsync(Guid questionId, CancellationToken ct)
     {
         var question = await db.ExamQuestions.AsNoTracking().FirstOrDefaultAsync(x => x.Id == questionId, ct);
         if (question is null || !Readable(question.OrgPath)) return Error.NotFound(T["Question.NotFound"]);
-        return ToDto(question, exams.User.Can(Permission.ManageEducation, question.OrgPath));
+        return ToDto(question, exams.User.Can(Permission.ManageEducation, question.OrgPath), (await DrawnAsync([questionId], ct)).Count > 0);
     }
 
     /// <summary>The unit's questions (with those of the units above when asked), newest first.</summary>
@@ -106,8 +108,17 @@ public sealed class QuestionBank(AppDbContext db, OrgAccess access, ExamsAccess 
         var q = Query(unit.Value!.Path, filter);
         var total = await q.CountAsync(ct);
         var rows = await q.OrderByDescending(x => x.CreatedAt).ThenBy(x => x.Id).Skip(page.Skip).Take(page.PageSize).ToListAsync(ct);
-        return new Page<QuestionDto>(rows.Select(x => ToDto(x, exams.User.Can(Permission.ManageEducation, x.OrgPath))).ToList(), page.Page, page.PageSize, total);
+        var drawn = await DrawnAsync(rows.Select(x => x.Id).ToList(), ct);
+        return new Page<QuestionDto>(rows.Select(x => ToDto(x, exams.User.Can(Permission.ManageEducation, x.OrgPath), drawn.Contains(x.Id))).ToList(),
+            page.Page, page.PageSize, total);
     }
+
+    public const string DrawnArticle = "docs/rules/education.md#ex-6";
+
+    /// <summary>Which of the questions were drawn for some attempt (one query on the answers' question index).</summary>
+    private async Task<HashSet<Guid>> DrawnAsync(IReadOnlyCollection<Guid> questionIds, CancellationToken ct) =>
+        questionIds.Count == 0 ? [] : (await db.ExamAttemptAnswers.AsNoTracking().Where(a => questionIds.Contains(a.QuestionId))
+            .Select(a => a.QuestionId).Distinct().ToListAsync(ct)).ToHashSet();
 
     /// <summary>All the unit's own live questions in a stable order: what the export writes.</summary>
     public async Task<Result<(OrgUnit Unit, List<ExamQuestion> Questions)>> AllAsync(Guid? orgUnitId, CancellationToken ct)
@@ -176,7 +187,7 @@ public sealed class QuestionBank(AppDbContext db, OrgAccess access, ExamsAccess 
 
     public static string ChoiceLetters(int count) => count <= 0 ? "" : $"A-{(char)('A' + count - 1)}";
 
-    public static QuestionDto ToDto(ExamQuestion q, bool editable) =>
+    public static QuestionDto ToDto(ExamQuestion q, bool editable, bool drawn) =>
         new(q.Id, q.OrgUnitId, q.Type, q.Category, q.Difficulty, q.Stem, q.OptionList, q.Answer, q.Explanation, q.RetiredAt is not null, q.CreatedAt,
-            q.CreatedBy, editable);
+            q.CreatedBy, editable, drawn);
 }

@@ -93,6 +93,7 @@ public sealed class ExamTests(AppFixture app) : IClassFixture<AppFixture>
         using var bad = await w.Manager.PostAsJsonAsync("/api/v1/education/questions",
             new { orgUnitId = w.Tenant.Root.Id, type = "Single", category = "Theory", stem = "x", options = new[] { "a", "b" }, answer = "D" });
         (await bad.ShouldHaveStatusAsync(HttpStatusCode.BadRequest))!["errors"]!.AsObject().Select(e => e.Key).ShouldBe(["answer"]);
+        q["drawn"]!.GetValue<bool>().ShouldBeFalse();
         using var edited = await w.Manager.PutAsJsonAsync($"/api/v1/education/questions/{id}",
             new { type = "TrueFalse", category = "PartyRules", difficulty = 1, stem = "党的纪律包括政治纪律。", answer = "对" });
         (await edited.ShouldHaveStatusAsync(HttpStatusCode.OK))!.Str("answer").ShouldBe("T");
@@ -175,6 +176,16 @@ public sealed class ExamTests(AppFixture app) : IClassFixture<AppFixture>
         graded["passed"]!.GetValue<bool>().ShouldBeTrue();
         using var third = await w.Member.PostAsync($"/api/v1/education/exams/{exam.Id()}/attempts", null);
         (await third.ShouldHaveStatusAsync(HttpStatusCode.UnprocessableEntity))!.ToJsonString().ShouldContain("EXAM_NO_ATTEMPTS");
+
+        // A question drawn for an attempt is no longer changed (EX-6); retiring it still works, the attempts keep showing it.
+        (await w.Manager.GetJsonAsync($"/api/v1/education/questions/{single}"))["drawn"]!.GetValue<bool>().ShouldBeTrue();
+        using var changed = await w.Manager.PutAsJsonAsync($"/api/v1/education/questions/{single}",
+            new { type = "Single", category = "Theory", difficulty = 2, stem = "改过的题干", options = new[] { "甲", "乙" }, answer = "B" });
+        var drawnRefusal = (await changed.ShouldHaveStatusAsync(HttpStatusCode.UnprocessableEntity))!.ToJsonString();
+        drawnRefusal.ShouldContain("QUESTION_DRAWN");
+        drawnRefusal.ShouldContain("education.md#ex-6");
+        (await w.Member.GetJsonAsync($"/api/v1/education/attempts/{again.Id()}"))["questions"]!.AsArray()
+            .Single(x => x!.Id("questionId") == single)!.Str("stem").ShouldBe("党的最高领导机关是？");
 
         // The wrong-answer book holds both questions of the first attempt until each is practised right.
         var book = await w.Member.GetJsonAsync("/api/v1/education/wrong-answers/mine");
