@@ -127,7 +127,7 @@ public sealed class Campaigns(AppDbContext db, OrgAccess orgs, HonoursAccess acc
 
     /// <summary>
     /// Moves the campaign to its next phase when the rule allows (docs/rules/points-and-assessment.md#pa-17). The notice
-    /// starts the day it is published and runs at least its working days; the award writes every approved nominee's
+    /// starts the day it is published and runs at least its working days (docs/rules/points-and-assessment.md#pa-18); the award writes every approved nominee's
     /// honour and appends each to the ledger, in one save.
     /// </summary>
     public async Task<Result<HonourCampaignDto>> AdvanceAsync(Guid campaignId, AdvanceHonourCampaignRequest r, CancellationToken ct)
@@ -159,9 +159,9 @@ public sealed class Campaigns(AppDbContext db, OrgAccess orgs, HonoursAccess acc
         var now = clock.GetUtcNow();
         if (to == HonourCampaignStatus.Notice)
         {
-            var start = today > c.NoticeStartsOn ? today : c.NoticeStartsOn;
-            c.NoticeEndsOn = HonourPhaseRules.NoticeEnd(start, c.NoticeEndsOn, options.Value.NoticeWorkingDays);
-            c.NoticeStartsOn = start;
+            // Posted today, whatever was planned: it runs to the planned end, or longer when that leaves too few working days.
+            c.NoticeEndsOn = HonourPhaseRules.NoticeEnd(today, c.NoticeEndsOn, options.Value.NoticeWorkingDays);
+            c.NoticeStartsOn = today;
             if (c.AwardOn <= c.NoticeEndsOn) c.AwardOn = c.NoticeEndsOn.AddDays(1);
         }
         if (to == HonourCampaignStatus.Awarded)
