@@ -71,19 +71,19 @@ public sealed class Campaigns(AppDbContext db, OrgAccess orgs, HonoursAccess acc
     }
 
     /// <summary>
-    /// The campaigns the caller runs or nominates for: those of the units they manage assessment on and below, and those
-    /// of the units above them (where they hold a quota); newest year first.
+    /// The campaigns a unit (ManageAssessment on it) runs or nominates for: its own and those below it, and those of the
+    /// units above it (where it holds a quota); newest year first.
     /// </summary>
-    public async Task<Result<Page<HonourCampaignDto>>> ListAsync(PageRequest page, CancellationToken ct)
+    public async Task<Result<Page<HonourCampaignDto>>> ListAsync(Guid? orgUnitId, PageRequest page, CancellationToken ct)
     {
-        var (subtrees, exact) = access.User.Reach(Permission.ManageAssessment);
-        if (subtrees.Count == 0 && exact.Count == 0) return new Page<HonourCampaignDto>([], page.Page, page.PageSize, 0);
-        var reach = subtrees.Concat(exact).ToList();
-        var above = reach.SelectMany(GetOrgUnit.AncestorPaths).Concat(exact).Distinct().ToHashSet(StringComparer.Ordinal);
-        // A tenant holds few campaigns (one or two per unit and year): filter their paths here rather than build a query per subtree.
-        var all = await db.HonourCampaigns.AsNoTracking().Select(c => new { c.Id, c.OrgPath }).ToListAsync(ct);
-        var ids = all.Where(c => above.Contains(c.OrgPath) || subtrees.Any(s => c.OrgPath.StartsWith(s, StringComparison.Ordinal))).Select(c => c.Id).ToList();
-        var q = db.HonourCampaigns.AsNoTracking().Where(c => ids.Contains(c.Id));
+        if (orgUnitId is not { } unitId) return Error.Validation("orgUnitId", L["Validation.Required", "orgUnitId"]);
+        var unit = await orgs.LoadAsync(unitId, Permission.ManageAssessment, ct);
+        if (!unit.IsSuccess) return unit.Error!;
+        var path = unit.Value!.Path;
+        var above = GetOrgUnit.AncestorPaths(path);
+        var upper = OrgPaths.UpperBound(path);
+        var q = db.HonourCampaigns.AsNoTracking()
+            .Where(c => above.Contains(c.OrgPath) || (string.Compare(c.OrgPath, path) >= 0 && string.Compare(c.OrgPath, upper) < 0));
         var total = await q.CountAsync(ct);
         var rows = await q.OrderByDescending(c => c.Year).ThenByDescending(c => c.CreatedAt).Skip(page.Skip).Take(page.PageSize).ToListAsync(ct);
         var names = await UnitNamesAsync(rows.Select(c => c.OrgUnitId), ct);

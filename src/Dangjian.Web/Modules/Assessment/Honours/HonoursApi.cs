@@ -43,8 +43,8 @@ internal static class HonoursApi
     private static async Task<Results<Created<HonourCampaignDto>, ApiProblem>> Create(CreateHonourCampaignRequest body, Campaigns h, CancellationToken ct) =>
         ApiReply.Created(await h.CreateAsync(body, ct), c => $"/api/v1/assessment/honours/campaigns/{c.Id}");
 
-    private static async Task<Results<Ok<Page<HonourCampaignDto>>, ApiProblem>> List(int? page, int? pageSize, Campaigns h, CancellationToken ct) =>
-        ApiReply.Ok(await h.ListAsync(PageRequest.Of(page, pageSize), ct));
+    private static async Task<Results<Ok<Page<HonourCampaignDto>>, ApiProblem>> List(Guid? orgUnitId, int? page, int? pageSize, Campaigns h, CancellationToken ct) =>
+        ApiReply.Ok(await h.ListAsync(orgUnitId, PageRequest.Of(page, pageSize), ct));
 
     private static async Task<Results<Ok<HonourCampaignDetailsDto>, ApiProblem>> Get(Guid campaignId, CampaignDetails h, CancellationToken ct) =>
         ApiReply.Ok(await h.GetAsync(campaignId, ct));

@@ -236,9 +236,14 @@ public sealed class HonourCampaignTests(AppFixture app) : IClassFixture<AppFixtu
         (await w.Committee.GetJsonAsync($"{Base}/campaigns/{id}"))["campaign"]!.Str("status").ShouldBe("Vote");
         await OkAsync(w.Committee.PostAsJsonAsync($"{Base}/campaigns/{id}/advance", new { to = "Approval" }));
         await OkAsync(w.Committee.PostAsync($"{Base}/campaigns/{id}/nominations/{self.Id()}/approve", null));
-        // The quota cannot go below what was nominated, and the list page shows the campaign.
-        var list = await w.Committee.GetJsonAsync($"{Base}/campaigns");
+        // The list, and the list page, show the campaign.
+        var list = await w.Committee.GetJsonAsync($"{Base}/campaigns?orgUnitId={w.Tenant.Root.Id}");
         list["items"]!.AsArray().Select(x => x!.Id()).ShouldContain(id);
+        // A branch lists the campaigns above it that it nominates for; a member's own side needs a member's record.
+        var listedForA = await w.SecretaryA.GetJsonAsync($"{Base}/campaigns?orgUnitId={w.BranchA.Id}");
+        listedForA["items"]!.AsArray().Select(x => x!.Id()).ShouldBe([id]);
+        await OkAsync(w.SecretaryA.GetAsync($"{Base}/campaigns?orgUnitId={w.Tenant.Root.Id}"), HttpStatusCode.NotFound);
+        await OkAsync(w.SecretaryA.GetAsync($"{Base}/mine"), HttpStatusCode.NotFound);
         var listPage = await w.Committee.GetStringAsync("/assessment/honours");
         listPage.ShouldContain(c.Str("title"));
     }
