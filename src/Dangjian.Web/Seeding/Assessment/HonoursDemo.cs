@@ -41,8 +41,8 @@ internal static class HonoursDemo
             Status = HonourCampaignStatus.Awarded, CreatedAt = now.AddDays(-200), CreatedBy = By, Version = 1,
         };
         db.HonourCampaigns.Add(past);
-        var awardedAt = new DateTimeOffset(past.AwardOn.ToDateTime(new TimeOnly(10, 0)), ChinaTime.Offset);
-        var nominatedAt = new DateTimeOffset(past.NominationClosesOn.ToDateTime(new TimeOnly(9, 0)), ChinaTime.Offset);
+        var awardedAt = new DateTimeOffset(past.AwardOn.ToDateTime(new TimeOnly(10, 0)), ChinaTime.Offset).ToUniversalTime();
+        var nominatedAt = new DateTimeOffset(past.NominationClosesOn.ToDateTime(new TimeOnly(9, 0)), ChinaTime.Offset).ToUniversalTime();
         var i = 0;
         foreach (var b in branches)
         {
