@@ -234,8 +234,27 @@ public sealed class HonourCampaignTests(AppFixture app) : IClassFixture<AppFixtu
         using var moved = await plain.PostFormAsync($"/assessment/honours/{id}", "honour-advance", new() { ["Advance.To"] = "Vote" }, committeeCookie);
         ((int)moved.StatusCode).ShouldBeLessThan(400);
         (await w.Committee.GetJsonAsync($"{Base}/campaigns/{id}"))["campaign"]!.Str("status").ShouldBe("Vote");
+        // A member votes through the page's form of that nominee.
+        var memberUser = await w.Tenant.AddMemberAccountAsync(w.BranchA, w.MembersA[0].Id);
+        var memberCookie = await app.SignInCookieAsync(memberUser);
+        using (var voted = await plain.PostFormAsync($"/assessment/honours/{id}", $"honour-vote-yes-{self.Id()}", new(), memberCookie))
+            ((int)voted.StatusCode).ShouldBeLessThan(400);
+        var tallied = await w.Committee.GetJsonAsync($"{Base}/campaigns/{id}");
+        tallied["nominations"]!.AsArray().Single()!["yes"]!.GetValue<int>().ShouldBe(1);
         await OkAsync(w.Committee.PostAsJsonAsync($"{Base}/campaigns/{id}/advance", new { to = "Approval" }));
         await OkAsync(w.Committee.PostAsync($"{Base}/campaigns/{id}/nominations/{self.Id()}/approve", null));
+        await OkAsync(w.Committee.PostAsJsonAsync($"{Base}/campaigns/{id}/advance", new { to = "Notice" }));
+        // An objection through the notice's form, and its answer through the committee's form.
+        using (var objected = await plain.PostFormAsync($"/assessment/honours/{id}", "honour-object",
+                   new() { ["Objection.NominationId"] = self.Id().ToString(), ["Objection.Text"] = "台账记录不完整" }, memberCookie))
+            ((int)objected.StatusCode).ShouldBeLessThan(400);
+        var withObjection = await w.Committee.GetJsonAsync($"{Base}/campaigns/{id}");
+        var objectionId = withObjection["objections"]!.AsArray().Single()!.Id();
+        using (var answered = await plain.PostFormAsync($"/assessment/honours/{id}", $"honour-answer-{objectionId}",
+                   new() { ["Answer.Upheld"] = "false", ["Answer.Text"] = "经核查台账完整" }, committeeCookie))
+            ((int)answered.StatusCode).ShouldBeLessThan(400);
+        var dismissed = (await w.Committee.GetJsonAsync($"{Base}/campaigns/{id}"))["objections"]!.AsArray().Single()!;
+        (dismissed.Str("outcome"), dismissed.Str("answer")).ShouldBe(("Dismissed", "经核查台账完整"));
         // The list, and the list page, show the campaign.
         var list = await w.Committee.GetJsonAsync($"{Base}/campaigns?orgUnitId={w.Tenant.Root.Id}");
         list["items"]!.AsArray().Select(x => x!.Id()).ShouldContain(id);
