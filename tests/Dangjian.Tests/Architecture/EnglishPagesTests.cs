@@ -50,6 +50,7 @@ public sealed partial class EnglishPagesTests(AppFixture app) : IClassFixture<Ap
             await MeetingsDemo.SeedAsync(db, app.Clock);
             await DuesDemo.SeedAsync(db, app.Clock, new DuesOptions());
             await Dangjian.Web.Seeding.Education.EducationDemo.SeedAsync(db, app.Clock, default);
+            await Dangjian.Web.Seeding.Assessment.HonoursDemo.SeedAsync(scope.ServiceProvider, db, app.Clock, default);
         }
         var ids = await app.InTenantAsync(tenant.TenantId, IdsAsync);
         var data = await app.InTenantAsync(tenant.TenantId, DataValuesAsync);
@@ -100,6 +101,7 @@ public sealed partial class EnglishPagesTests(AppFixture app) : IClassFixture<Ap
             ["education", "plans", _] => "education-plan",
             ["education", "cases", _] => "education-case",
             ["education", "research", _] => "education-research",
+            ["assessment", "honours", _] => "honour-campaign",
             [var first, ..] => first,
             _ => "",
         };
@@ -127,6 +129,8 @@ public sealed partial class EnglishPagesTests(AppFixture app) : IClassFixture<Ap
         ["education-plan"] = await db.Set<Dangjian.Web.Modules.Education.Plans.StudyPlan>().Select(p => (Guid?)p.Id).FirstOrDefaultAsync(),
         ["education-case"] = await db.Set<Dangjian.Web.Modules.Education.Plans.Cases.CaseLink>().Select(l => (Guid?)l.CourseId).FirstOrDefaultAsync(),
         ["education-research"] = await db.Set<Dangjian.Web.Modules.Education.Plans.Research.ResearchTask>().Select(t => (Guid?)t.Id).FirstOrDefaultAsync(),
+        ["honour-campaign"] = await db.Set<Dangjian.Web.Modules.Assessment.Honours.HonourCampaign>()
+            .OrderBy(c => c.Status).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(),
     };
 
     /// <summary>Every string the tenant's rows hold (and the strings inside JSON columns) that contains Chinese: data, not wording.</summary>
