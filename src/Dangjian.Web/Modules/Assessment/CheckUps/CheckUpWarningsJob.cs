@@ -5,6 +5,7 @@ using Dangjian.Web.Modules.Meetings.Contracts;
 using Dangjian.Web.Modules.Organizations;
 using Dangjian.Web.Platform.Clock;
 using Dangjian.Web.Platform.Jobs;
+using Dangjian.Web.Platform.Notifications;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
@@ -16,7 +17,7 @@ namespace Dangjian.Web.Modules.Assessment.CheckUps;
 /// target, the last closed quarter's check-up, reviews of 需谈心谈话) and raises the warnings <see cref="WarningRules"/>
 /// calls for (docs/rules/points-and-assessment.md#pa-11). A member has at most one open warning of a kind and the same
 /// evidence raises one warning ever (unique indexes), so a run repeated raises nothing; each new warning tells the people
-/// running the member's unit, once, in their inbox. All of a tenant's new warnings and notices are one save.
+/// running the member's unit in their inbox, with a link to it. All of a tenant's new warnings and notices are one save.
 /// </summary>
 internal sealed class CheckUpWarningsJob(TimeProvider clock) : IJob
 {
@@ -89,6 +90,7 @@ public sealed class WarningRaiser(AppDbContext db, AbsenceStreaks absences, Dues
         var existing = await db.EarlyWarnings.AsNoTracking().Select(w => new { w.MemberId, w.Kind, w.Basis, w.Status }).ToListAsync(ct);
         var open = existing.Where(w => w.Status == WarningStatus.Open).Select(w => (w.MemberId, w.Kind)).ToHashSet();
         var seen = existing.Select(w => (w.MemberId, w.Kind, w.Basis)).ToHashSet();
+        var responsibles = new Dictionary<string, List<Guid>>(StringComparer.Ordinal);
         var count = 0;
         foreach (var c in candidates)
         {
@@ -100,10 +102,20 @@ public sealed class WarningRaiser(AppDbContext db, AbsenceStreaks absences, Dues
                 Kind = c.Kind, Basis = c.Basis, Evidence = c.Evidence, EvidenceNumber = c.Number, RaisedAt = now, Status = WarningStatus.Open,
             };
             db.EarlyWarnings.Add(w);
+            if (!responsibles.TryGetValue(p.OrgPath, out var users))
+                responsibles[p.OrgPath] = users = await UnitResponsibles.FindAsync(db, p.OrgPath, UnitResponsibles.Organisers, ct);
             var kind = T["Warning.Kind." + c.Kind].Value;
-            await UnitResponsibles.NotifyOnceAsync(db, p.OrgPath, $"checkup-warning:{w.Id:N}", now, CheckUpsAccess.Trim(T["Notice.Title", p.Name, kind], 200),
-                T["Notice.Body", p.Name, kind, CheckUpSummary.Evidence(WarningDto.Of(w), T), WarningRules.Article],
-                $"/assessment/checkups?unit={p.OrgUnitId}&status=Open", ct);
+            var title = CheckUpsAccess.Trim(T["Notice.Title", p.Name, kind], 200);
+            var body = T["Notice.Body", p.Name, kind, CheckUpSummary.Evidence(WarningDto.Of(w), T), WarningRules.Article].Value;
+            // A new warning's key is new: its notices cannot have been sent before.
+            foreach (var userId in users)
+            {
+                db.Notifications.Add(new Notification
+                {
+                    Id = Guid.CreateVersion7(now), UserId = userId, CreatedAt = now, Title = title, Body = body, DedupKey = $"checkup-warning:{w.Id:N}",
+                    Link = $"/assessment/checkups?unit={p.OrgUnitId}&warning={w.Id}",
+                });
+            }
             count++;
         }
         if (count > 0) await db.SaveChangesAsync(ct);
