@@ -7,7 +7,8 @@ namespace Dangjian.Web.Seeding.Assessment;
 
 /// <summary>
 /// The demo tenant's political check-ups: last quarter's self-analysis for nine in ten party members (in the stable order
-/// of <see cref="DemoBranches.PartyAsync"/>), a third of them reviewed (a few 需关注, one in thirty 需谈心谈话); then the
+/// of <see cref="DemoBranches.PartyAsync"/>), a third of them reviewed (a few 需关注, one in thirty 需谈心谈话), and the
+/// current quarter's of one in four (with a few drafts, not yet submitted); then the
 /// warnings job's own work, which finds the demo's weak spots (the branch in arrears, the absentees, the quarter's missing
 /// check-ups, the talks), and a third of the warnings handled, one in ten dismissed. Deterministic: the same members each time.
 /// </summary>
@@ -70,6 +71,19 @@ internal static class CheckUpsDemo
                     CheckUpResult.Talk => "思想有波动，安排谈心谈话。",
                     _ => null,
                 },
+            });
+        }
+        // The current quarter under way: a quarter of the members submitted, a few drafts.
+        var (thisYear, thisQuarter) = CheckUpWindowRule.QuarterOf(clock.Today());
+        foreach (var p in people.Where(p => p.Index % 4 == 1 || p.Index % 12 == 2))
+        {
+            var i = p.Index;
+            db.CheckUps.Add(new CheckUp
+            {
+                Id = Guid.CreateVersion7(now), MemberId = p.Id, MemberName = p.Name, OrgUnitId = p.OrgUnitId, OrgPath = p.OrgPath, Year = thisYear,
+                Quarter = thisQuarter, Ideals = Ideals[(i + 1) % Ideals.Length], Discipline = Discipline[(i + 1) % Discipline.Length],
+                Conduct = Conduct[(i + 1) % Conduct.Length], Role = Role[(i + 1) % Role.Length],
+                Measures = i % 4 == 1 ? Measures[(i + 1) % Measures.Length] : null, CreatedAt = now, SubmittedAt = i % 4 == 1 ? now : null,
             });
         }
         await db.SaveChangesAsync(ct);

@@ -28,7 +28,7 @@ public sealed class Warnings(AppDbContext db, CheckUpsAccess access, InputCheck 
         if (loaded.Error is { } e) return e;
         var rows = Filter(access.Within(db.EarlyWarnings.AsNoTracking(), loaded.Value!), filter);
         var total = await rows.CountAsync(ct);
-        var items = await rows.OrderBy(w => w.Status).ThenByDescending(w => w.RaisedAt).ThenBy(w => w.Id).Skip(page.Skip).Take(page.PageSize).ToListAsync(ct);
+        var items = await rows.OrderByDescending(w => w.Status == WarningStatus.Open).ThenByDescending(w => w.RaisedAt).ThenBy(w => w.Id).Skip(page.Skip).Take(page.PageSize).ToListAsync(ct);
         return new Page<WarningDto>(items.Select(WarningDto.Of).ToList(), page.Page, page.PageSize, total);
     }
 

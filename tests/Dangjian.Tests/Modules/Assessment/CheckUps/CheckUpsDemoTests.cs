@@ -25,11 +25,17 @@ public sealed class CheckUpsDemoTests(AppFixture app) : IClassFixture<AppFixture
             await DuesDemo.SeedAsync(db, app.Clock, new DuesOptions());
             await CheckUpsDemo.SeedAsync(scope.ServiceProvider, db, app.Clock, default);
         }
-        var (checkUps, party, warnings) = await app.InTenantAsync(tenant.TenantId, async db => (
+        var (all, party, warnings) = await app.InTenantAsync(tenant.TenantId, async db => (
             await db.CheckUps.AsNoTracking().ToListAsync(), await CheckUpsAccess.PartyMembers(db).CountAsync(), await db.EarlyWarnings.AsNoTracking().ToListAsync()));
 
-        // The test clock stands on 2026-11-22: last quarter is 2026 Q3, and its window has closed.
-        checkUps.ShouldAllBe(c => c.Year == 2026 && c.Quarter == 3 && c.SubmittedAt != null);
+        // The test clock stands on 2026-11-22: last quarter is 2026 Q3, and its window has closed; Q4 is under way.
+        all.ShouldAllBe(c => c.Year == 2026 && (c.Quarter == 3 || c.Quarter == 4));
+        var checkUps = all.Where(c => c.Quarter == 3).ToList();
+        checkUps.ShouldAllBe(c => c.SubmittedAt != null);
+        var current = all.Where(c => c.Quarter == 4).ToList();
+        current.Count(c => c.SubmittedAt != null).ShouldBeInRange(party / 5, party / 3);
+        current.ShouldContain(c => c.SubmittedAt == null && c.Measures == null);
+        current.ShouldAllBe(c => c.Result == null);
         checkUps.Count.ShouldBeInRange(party * 8 / 10, party - 1);
         checkUps.Count(c => c.Result != null).ShouldBeInRange(checkUps.Count / 5, checkUps.Count / 2);
         checkUps.ShouldContain(c => c.Result == CheckUpResult.Talk);
