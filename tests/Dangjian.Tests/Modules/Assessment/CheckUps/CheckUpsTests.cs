@@ -137,6 +137,31 @@ public sealed class CheckUpsTests(AppFixture app) : IClassFixture<AppFixture>
         replies.Count(s => s == HttpStatusCode.Conflict).ShouldBe(1);
     }
 
+    [Fact]
+    public async Task Handle_TwoAtOnce_OneStands_AndDoubleSubmitCreatesOneCheckUp()
+    {
+        var w = await WorldAsync();
+        await RecordsAsync(w);
+        await RunJobAsync();
+        var warning = await app.InTenantAsync(w.Tenant.TenantId, db => db.EarlyWarnings.AsNoTracking().FirstAsync(x => x.Kind == WarningKind.Absences));
+        var replies = await Task.WhenAll(Enumerable.Range(0, 2).Select(async i =>
+        {
+            using var r = await w.Secretary.PostAsJsonAsync($"/api/v1/checkups/warnings/{warning.Id}/handle", new { measure = "HeartToHeartTalk", note = $"谈话{i}" });
+            return r.StatusCode;
+        }));
+        replies.Count(s => s == HttpStatusCode.OK).ShouldBe(1);
+        replies.Count(s => s == HttpStatusCode.Conflict).ShouldBe(1);
+
+        var saves = await Task.WhenAll(Enumerable.Range(0, 2).Select(async _ =>
+        {
+            using var r = await w.Other.PutAsJsonAsync("/api/v1/checkups/mine/2026/4", Parts(false));
+            return r.StatusCode;
+        }));
+        saves.ShouldContain(HttpStatusCode.OK);
+        saves.ShouldAllBe(s => s == HttpStatusCode.OK || s == HttpStatusCode.Conflict);
+        (await app.InTenantAsync(w.Tenant.TenantId, db => db.CheckUps.CountAsync(c => c.MemberId == w.Members[1].Id))).ShouldBe(1);
+    }
+
     private static List<string?[]> Rows(byte[] workbook, int sheet) => XlsxReader.ReadRows(new MemoryStream(workbook), sheet).Select(r => r.Cells).ToList();
 
     private Task<string> RunJobAsync() =>
