@@ -1,3 +1,6 @@
+using Dangjian.Web.Modules.Assessment.Indicators;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
 namespace Dangjian.Web.Modules.Assessment.CheckUps;
 
 /// <summary>The CheckUps part of the Assessment module (quarterly political check-up and early warnings): its services and its routes, called from <see cref="AssessmentModule"/>.</summary>
@@ -5,11 +8,25 @@ internal static class CheckUpsFeature
 {
     public static IServiceCollection AddCheckUps(this IServiceCollection services, IConfiguration config)
     {
+        services.AddOptions<CheckUpsOptions>().Bind(config.GetSection(CheckUpsOptions.Section));
+        // The read contracts this feature added to Meetings and Dues (their modules do not register them).
+        services.TryAddScoped<Meetings.Contracts.AbsenceStreaks>();
+        services.TryAddScoped<Dues.Contracts.DuesLatestMonths>();
+        services.AddScoped<CheckUpsAccess>();
+        services.AddScoped<MyCheckUps>();
+        services.AddScoped<ReviewCheckUps>();
+        services.AddScoped<Warnings>();
+        services.AddScoped<CheckUpSummary>();
+        services.AddScoped<WarningRaiser>();
+        services.AddSingleton<Platform.Jobs.IJob, CheckUpWarningsJob>();
+        services.AddScoped<IIndicatorSource, SubmittedIndicator>();
+        services.AddScoped<IIndicatorSource, WarningsHandledIndicator>();
         return services;
     }
 
     public static IEndpointRouteBuilder MapCheckUps(this IEndpointRouteBuilder app)
     {
+        CheckUpsApi.Map(app);
         return app;
     }
 }
