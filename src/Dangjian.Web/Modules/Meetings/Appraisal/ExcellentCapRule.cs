@@ -1,0 +1,17 @@
+namespace Dangjian.Web.Modules.Meetings.Appraisal;
+
+/// <summary>
+/// The cap on 优秀 (docs/rules/organisation.md#o-21): of the members appraised, at most the cap's share, rounded down,
+/// are confirmed 优秀 (30 %: 10 members allow 3, 9 allow 2). A cap of 100 or more is no cap.
+/// </summary>
+public static class ExcellentCapRule
+{
+    public const string Article = "docs/rules/organisation.md#o-21";
+
+    /// <summary>How many may be 优秀; null when there is no cap.</summary>
+    public static int? Allowed(int appraised, int capPercent) =>
+        capPercent >= 100 ? null : Math.Max(0, appraised) * Math.Max(0, capPercent) / 100;
+
+    public static bool Within(int appraised, int excellent, int capPercent) =>
+        Allowed(appraised, capPercent) is not { } allowed || excellent <= allowed;
+}
