@@ -52,3 +52,56 @@ CREATE TABLE "AppraisalCaseSteps" (
 
 CREATE INDEX "IX_AppraisalCaseSteps_CaseId" ON "AppraisalCaseSteps" ("CaseId");
 CREATE UNIQUE INDEX "IX_AppraisalCaseSteps_TenantId_CaseId_Step" ON "AppraisalCaseSteps" ("TenantId", "CaseId", "Step");
+
+CREATE TABLE "SecretaryReviews" (
+    "Id" uuid NOT NULL,
+    "TenantId" uuid NOT NULL,
+    "OrgUnitId" uuid NOT NULL,
+    "OrgPath" character varying(400) COLLATE "C" NOT NULL,
+    "Year" integer NOT NULL,
+    "Title" character varying(200) NOT NULL,
+    "OpensAt" timestamp with time zone NOT NULL,
+    "ClosesAt" timestamp with time zone NOT NULL,
+    "CreatedAt" timestamp with time zone NOT NULL,
+    "CreatedBy" character varying(100) NOT NULL,
+    CONSTRAINT "PK_SecretaryReviews" PRIMARY KEY ("Id")
+);
+
+CREATE UNIQUE INDEX "IX_SecretaryReviews_TenantId_OrgUnitId_Year" ON "SecretaryReviews" ("TenantId", "OrgUnitId", "Year");
+CREATE INDEX "IX_SecretaryReviews_TenantId_OrgPath" ON "SecretaryReviews" ("TenantId", "OrgPath");
+
+CREATE TABLE "SecretaryReports" (
+    "Id" uuid NOT NULL,
+    "TenantId" uuid NOT NULL,
+    "ReviewId" uuid NOT NULL,
+    "BranchId" uuid NOT NULL,
+    "OrgPath" character varying(400) COLLATE "C" NOT NULL,
+    "BranchName" character varying(200) NOT NULL,
+    "SecretaryMemberId" uuid NOT NULL,
+    "SecretaryName" character varying(100) NOT NULL,
+    "Text" character varying(8000),
+    "KeyFigures" character varying(2000),
+    "SubmittedAt" timestamp with time zone,
+    CONSTRAINT "PK_SecretaryReports" PRIMARY KEY ("Id"),
+    CONSTRAINT "FK_SecretaryReports_SecretaryReviews_ReviewId" FOREIGN KEY ("ReviewId") REFERENCES "SecretaryReviews" ("Id") ON DELETE CASCADE
+);
+
+CREATE INDEX "IX_SecretaryReports_ReviewId" ON "SecretaryReports" ("ReviewId");
+CREATE UNIQUE INDEX "IX_SecretaryReports_TenantId_ReviewId_BranchId" ON "SecretaryReports" ("TenantId", "ReviewId", "BranchId");
+CREATE INDEX "IX_SecretaryReports_TenantId_SecretaryMemberId" ON "SecretaryReports" ("TenantId", "SecretaryMemberId");
+
+CREATE TABLE "SecretaryScores" (
+    "Id" uuid NOT NULL,
+    "TenantId" uuid NOT NULL,
+    "ReviewId" uuid NOT NULL,
+    "ReportId" uuid NOT NULL,
+    "ScorerUserId" uuid NOT NULL,
+    "Side" character varying(40) NOT NULL,
+    "Score" integer NOT NULL,
+    "Comment" character varying(500),
+    "At" timestamp with time zone NOT NULL,
+    CONSTRAINT "PK_SecretaryScores" PRIMARY KEY ("Id")
+);
+
+CREATE UNIQUE INDEX "IX_SecretaryScores_TenantId_ReportId_ScorerUserId" ON "SecretaryScores" ("TenantId", "ReportId", "ScorerUserId");
+CREATE INDEX "IX_SecretaryScores_TenantId_ReviewId" ON "SecretaryScores" ("TenantId", "ReviewId");
