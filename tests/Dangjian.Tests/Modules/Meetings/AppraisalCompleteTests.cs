@@ -22,7 +22,7 @@ public sealed class AppraisalCompleteTests(AppFixture app) : IClassFixture<AppFi
     [InlineData(AppraisalGrade.Excellent, 10, 10, 0, 0, 0, 100, 100, 100.0)]
     [InlineData(null, 10, 10, 0, 0, 0, 90, 90, 94.4)]                            // no self-appraisal: (40×100 + 20×90 + 30×90) ÷ 90
     [InlineData(null, 0, 0, 0, 0, 0, 95, 85, 89.0)]                              // neither self nor votes: (20×95 + 30×85) ÷ 50
-    [InlineData(AppraisalGrade.Qualified, 4, 1, 1, 1, 1, 70, 60, 67.0)]           // peers' mean (100+80+60+40)/4 = 70
+    [InlineData(AppraisalGrade.Qualified, 4, 1, 1, 1, 1, 70, 60, 68.0)]           // peers' mean (100+80+60+40)/4 = 70: (800 + 2800 + 1400 + 1800) ÷ 100
     [InlineData(AppraisalGrade.Unqualified, 2, 0, 0, 0, 2, 0, 0, 20.0)]
     public void Score_WeightsThePartsPresent(AppraisalGrade? self, int voters, int e, int q, int b, int u, int masses, int organisation, double expected) =>
         AppraisalWeighting.Score(Default, self, voters, e, q, b, u, masses, organisation).ShouldBe((decimal)expected);
