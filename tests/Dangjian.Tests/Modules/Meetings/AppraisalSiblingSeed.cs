@@ -28,7 +28,6 @@ public sealed class AppraisalSiblingSeed : ISiblingSeed
             await db.SaveChangesAsync();
         });
         side.RouteValues["caseId"] = c.Id;
-        side.BodyValues["step"] = () => System.Text.Json.Nodes.JsonValue.Create("Corrected");
         side.BodyValues["decidedby"] = () => System.Text.Json.Nodes.JsonValue.Create("支部党员大会");
         side.Secrets.AddRange([$"{side.Label}支委会{side.Marker}", $"{side.Label}处置说明{side.Marker}", c.Id.ToString()]);
         side.Items["appraisal:case"] = c.Id;

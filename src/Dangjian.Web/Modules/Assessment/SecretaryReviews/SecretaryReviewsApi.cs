@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Dangjian.Web.Modules.Assessment.SecretaryReviews;
 
-/// <summary>书记述职评议: /api/v1/secretary-reviews (campaigns, reports, scores, results), a unit's campaigns and the caller's own. A route table of named handlers.</summary>
+/// <summary>书记述职评议: /api/v1/secretary-reviews (campaigns, reports, scores, results) and a unit's campaigns. A route table of named handlers.</summary>
 internal static class SecretaryReviewsApi
 {
     private static readonly ResourceManager Texts = new(typeof(SecretaryReviewsApi));
@@ -15,7 +15,6 @@ internal static class SecretaryReviewsApi
     {
         var g = app.MapGroup("/api/v1/secretary-reviews").WithTags("Assessment").RequireAuthorization();
         g.MapPost("/", Create).Describe(Texts, "CreateSecretaryReview");
-        g.MapGet("/mine", Mine).Describe(Texts, "ListMySecretaryReviews");
         g.MapGet("/{reviewId:guid}", Get).Describe(Texts, "GetSecretaryReview");
         g.MapPost("/{reviewId:guid}/reports/{reportId:guid}/report", Report).Describe(Texts, "SubmitSecretaryReport");
         g.MapPost("/{reviewId:guid}/reports/{reportId:guid}/score", Score).Describe(Texts, "ScoreSecretary");
@@ -27,9 +26,6 @@ internal static class SecretaryReviewsApi
 
     private static async Task<Results<Ok<SecretaryReviewDetailDto>, ApiProblem>> Create(CreateSecretaryReviewRequest body, CreateSecretaryReview h, CancellationToken ct) =>
         ApiReply.Ok(await h.HandleAsync(body, ct));
-
-    private static async Task<Results<Ok<List<MySecretaryReviewDto>>, ApiProblem>> Mine(GetSecretaryReviews h, CancellationToken ct) =>
-        ApiReply.Ok<List<MySecretaryReviewDto>>(await h.MineAsync(ct));
 
     private static async Task<Results<Ok<SecretaryReviewDetailDto>, ApiProblem>> Get(Guid reviewId, GetSecretaryReviews h, CancellationToken ct) =>
         ApiReply.Ok(await h.GetAsync(reviewId, ct));

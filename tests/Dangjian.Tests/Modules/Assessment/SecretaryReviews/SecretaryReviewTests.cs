@@ -150,8 +150,7 @@ public sealed class SecretaryReviewTests(AppFixture app) : IClassFixture<AppFixt
         (results[0]["rating"]!.GetValue<decimal>(), results[0].Str("band"), results[0]["rank"]!.GetValue<int>()).ShouldBe((85.3m, "FairlyGood", 1)); // 90 × .5 + 80.5 × .5 = 85.25
         (results[1]["rating"]!.GetValue<decimal>(), results[1].Str("band"), results[1]["rank"]!.GetValue<int>()).ShouldBe((65.0m, "Average", 2));
 
-        var mine = await w.SecretaryA.GetJsonAsync("/api/v1/secretary-reviews/mine");
-        mine.AsArray().Single()!["isMine"]!.GetValue<bool>().ShouldBeTrue();
+        (await w.SecretaryA.GetStringAsync("/assessment/secretary-reviews")).ShouldContain("data-testid=\"my-reviews\"");
         using var xlsx = await w.Committee.GetAsync($"/api/v1/secretary-reviews/{reviewId}/results.xlsx");
         xlsx.StatusCode.ShouldBe(HttpStatusCode.OK);
         Dangjian.Web.Platform.Export.XlsxReader.ReadRows(await xlsx.Content.ReadAsStreamAsync()).Count().ShouldBe(3);
