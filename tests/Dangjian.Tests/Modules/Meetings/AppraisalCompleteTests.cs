@@ -50,8 +50,11 @@ public sealed class AppraisalCompleteTests(AppFixture app) : IClassFixture<AppFi
     [Theory]
     [InlineData(10, 30, 3)]
     [InlineData(9, 30, 2)]   // 2.7 rounded down
-    [InlineData(3, 30, 0)]   // 0.9 rounded down
+    [InlineData(3, 30, 1)]   // 0.9 rounded down is 0, but one is always allowed
+    [InlineData(2, 30, 1)]
+    [InlineData(1, 30, 1)]
     [InlineData(0, 30, 0)]
+    [InlineData(10, 0, 0)]   // a cap of 0 allows none
     [InlineData(20, 30, 6)]
     [InlineData(10, 100, null)] // no cap
     public void ExcellentCap_Allowed_RoundedDown(int appraised, int cap, int? expected) => ExcellentCapRule.Allowed(appraised, cap).ShouldBe(expected);
@@ -60,8 +63,8 @@ public sealed class AppraisalCompleteTests(AppFixture app) : IClassFixture<AppFi
     [InlineData(10, 3, true)]
     [InlineData(10, 4, false)]
     [InlineData(9, 3, false)]
-    [InlineData(3, 0, true)]
-    [InlineData(3, 1, false)]
+    [InlineData(3, 1, true)]
+    [InlineData(3, 2, false)]
     public void ExcellentCap_Within(int appraised, int excellent, bool within) => ExcellentCapRule.Within(appraised, excellent, 30).ShouldBe(within);
 
     private static readonly DateOnly Day = new(2026, 3, 1);

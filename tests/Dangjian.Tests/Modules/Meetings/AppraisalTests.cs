@@ -7,7 +7,7 @@ using Dangjian.Web.Platform.Auth;
 
 namespace Dangjian.Tests.Modules.Meetings;
 
-/// <summary>The app with the cap on 优秀 switched off (docs/rules/organisation.md#o-21: 100 is no cap), for a three-member appraisal with two 优秀.</summary>
+/// <summary>The app with the cap on 优秀 switched off (docs/rules/organisation.md#o-21: 100 is no cap), for a three-member appraisal with two 优秀 (one is allowed).</summary>
 public sealed class AppraisalNoCapFixture : AppFixture
 {
     protected override IEnumerable<KeyValuePair<string, string>> ExtraSettings => [new("Rules:Assessment:Appraisal:ExcellentCapPercent", "100")];
