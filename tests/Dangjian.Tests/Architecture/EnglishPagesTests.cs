@@ -33,7 +33,6 @@ public sealed partial class EnglishPagesTests(AppFixture app) : IClassFixture<Ap
         ["/members/import/{Id:guid}"] = "an upload exists only after a user sends a workbook (kept a day, per user); the demo seeds none",
         ["/certificates/{Id:guid}"] = "the demo tenant issues no 党员证明 (certificate)",
         ["/first-topics/{Id:guid}"] = "the demo tenant holds no 第一议题 batch",
-        ["/meetings/{Id:guid}/appraisal"] = "the demo tenant holds no 民主评议党员 meeting",
         ["/transfers/incoming/{Id:guid}/slip"] = "the demo tenant registers no incoming transfer",
         ["/transfers/{Id:guid}/letter"] = "the demo tenant starts no transfer",
     };
@@ -50,7 +49,7 @@ public sealed partial class EnglishPagesTests(AppFixture app) : IClassFixture<Ap
             await MeetingsDemo.SeedAsync(db, app.Clock);
             await DuesDemo.SeedAsync(db, app.Clock, new DuesOptions());
             await Dangjian.Web.Seeding.Education.EducationDemo.SeedAsync(db, app.Clock, default);
-            await Dangjian.Web.Seeding.Assessment.HonoursDemo.SeedAsync(scope.ServiceProvider, db, app.Clock, default);
+            await Dangjian.Web.Seeding.Assessment.AssessmentDemo.SeedAsync(scope.ServiceProvider, db, app.Clock, default);
         }
         var ids = await app.InTenantAsync(tenant.TenantId, IdsAsync);
         var data = await app.InTenantAsync(tenant.TenantId, DataValuesAsync);
@@ -92,6 +91,7 @@ public sealed partial class EnglishPagesTests(AppFixture app) : IClassFixture<Ap
         var kind = template.Split('/', StringSplitOptions.RemoveEmptyEntries) switch
         {
             ["meetings", _, "appraisal"] => "appraisal",
+            ["assessment", "secretary-reviews", _] => "secretary-review",
             ["transfers", "incoming", ..] => "incoming",
             ["education", "exams", "attempts", _] => "exam-attempt",
             ["education", "exams", _, "ranking"] => "exam-contest",
@@ -128,6 +128,7 @@ public sealed partial class EnglishPagesTests(AppFixture app) : IClassFixture<Ap
         ["exam-manage"] = await db.Set<Dangjian.Web.Modules.Education.Exams.Exam>().OrderBy(e => e.ClosesAt).Select(e => (Guid?)e.Id).FirstOrDefaultAsync(),
         ["education-plan"] = await db.Set<Dangjian.Web.Modules.Education.Plans.StudyPlan>().Select(p => (Guid?)p.Id).FirstOrDefaultAsync(),
         ["education-case"] = await db.Set<Dangjian.Web.Modules.Education.Plans.Cases.CaseLink>().Select(l => (Guid?)l.CourseId).FirstOrDefaultAsync(),
+        ["secretary-review"] = await db.Set<Dangjian.Web.Modules.Assessment.SecretaryReviews.SecretaryReview>().Select(r => (Guid?)r.Id).FirstOrDefaultAsync(),
         ["education-research"] = await db.Set<Dangjian.Web.Modules.Education.Plans.Research.ResearchTask>().Select(t => (Guid?)t.Id).FirstOrDefaultAsync(),
         ["honour-campaign"] = await db.Set<Dangjian.Web.Modules.Assessment.Honours.HonourCampaign>()
             .OrderBy(c => c.Status).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(),

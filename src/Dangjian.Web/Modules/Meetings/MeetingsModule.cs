@@ -25,7 +25,7 @@ public static class MeetingsModule
         services.AddScoped<MeetingLeaves>();
         services.AddScoped<FirstTopics.FirstTopicsService>();
         services.AddScoped<MeetingObservers>();
-        services.AddScoped<Appraisal.DemocraticAppraisal>();
+        Appraisal.AppraisalSetup.AddAppraisal(services, config);
         services.AddScoped<Compliance.UnitCompliance>();
         services.AddScoped<Records.MeetingRecords>();
         services.AddScoped<Records.MeetingReflections>();

@@ -7,8 +7,14 @@ using Dangjian.Web.Platform.Auth;
 
 namespace Dangjian.Tests.Modules.Meetings;
 
+/// <summary>The app with the cap on 优秀 switched off (docs/rules/organisation.md#o-21: 100 is no cap), for a three-member appraisal with two 优秀 (one is allowed).</summary>
+public sealed class AppraisalNoCapFixture : AppFixture
+{
+    protected override IEnumerable<KeyValuePair<string, string>> ExtraSettings => [new("Rules:Assessment:Appraisal:ExcellentCapPercent", "100")];
+}
+
 /// <summary>民主评议党员: self-appraisal, one ballot each, tallies and the proposed grade, closed onto the records.</summary>
-public sealed class AppraisalTests(AppFixture app) : IClassFixture<AppFixture>
+public sealed class AppraisalTests(AppraisalNoCapFixture app) : IClassFixture<AppraisalNoCapFixture>
 {
     [Theory]
     [InlineData(10, 6, 4, 0, 0, AppraisalGrade.Excellent)]      // more than half 优秀

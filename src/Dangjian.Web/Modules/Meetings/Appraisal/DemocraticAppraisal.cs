@@ -6,6 +6,7 @@ using Dangjian.Web.Platform.Errors;
 using Dangjian.Web.Platform.Input;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 
 namespace Dangjian.Web.Modules.Meetings.Appraisal;
 
@@ -17,10 +18,19 @@ public sealed record VotesRequest(IReadOnlyList<VoteItem>? Votes);
 
 public sealed record CloseAppraisalRequest(IReadOnlyList<VoteItem>? Overrides);
 
+/// <summary>
+/// One member's line: the votes, the masses' and the organisation's scores (0–100, when entered), the weighted score
+/// (one decimal, when the weighted proposal applies: docs/rules/organisation.md#o-20), the proposal and the grade confirmed.
+/// </summary>
 public sealed record TallyDto(Guid MemberId, string Name, bool SelfAppraised, int Voters, int Excellent, int Qualified, int BasicallyQualified,
-    int Unqualified, AppraisalGrade Proposed, AppraisalGrade? Decided);
+    int Unqualified, AppraisalGrade Proposed, AppraisalGrade? Decided, int? Masses = null, int? Organisation = null, decimal? Score = null);
 
-public sealed record AppraisalDto(Guid MeetingId, int Voted, int Expected, bool Closed, IReadOnlyList<TallyDto> Members);
+/// <summary>The tenant's scheme as it applies to this appraisal: the weights, the bands, and the cap on 优秀 for the members appraised.</summary>
+public sealed record AppraisalSchemeDto(int SelfWeight, int PeerWeight, int MassesWeight, int OrganisationWeight, int ExcellentFrom, int QualifiedFrom,
+    int BasicallyQualifiedFrom, int ExcellentCapPercent, int? ExcellentAllowed, int ExcellentProposed, string WeightsArticle, string CapArticle);
+
+public sealed record AppraisalDto(Guid MeetingId, int Voted, int Expected, bool Closed, IReadOnlyList<TallyDto> Members,
+    AppraisalSchemeDto? Scheme = null, IReadOnlyList<Handling.AppraisalCaseDto>? Cases = null);
 
 /// <summary>The caller's part in an appraisal: their member id among those expected, and what they have done.</summary>
 public sealed record MyAppraisalDto(Guid MemberId, bool SelfAppraised, bool Voted);
@@ -31,7 +41,7 @@ public sealed record MyAppraisalDto(Guid MemberId, bool SelfAppraised, bool Vote
 /// otherwise) and the grades go onto the members' records.
 /// </summary>
 public sealed class DemocraticAppraisal(AppDbContext db, GetMeeting meetings, CurrentUser user, TimeProvider clock, IStringLocalizer<SharedResource> L, IStringLocalizer<MeetingsText> T,
-    InputCheck inputCheck)
+    InputCheck inputCheck, IOptions<AppraisalOptions> options)
 {
     public async Task<Result<AppraisalDto>> SelfAsync(Guid meetingId, SelfAppraisalRequest r, CancellationToken ct)
     {
@@ -108,15 +118,28 @@ public sealed class DemocraticAppraisal(AppDbContext db, GetMeeting meetings, Cu
             if (!TryGrade(o.Grade, out var g)) return Error.Validation($"overrides[{i}].grade", GradeMessage($"overrides[{i}].grade"));
             overrides[id] = g;
         }
+        var grades = tally.Members.ToDictionary(t => t.MemberId, t => overrides.GetValueOrDefault(t.MemberId, t.Proposed));
+        var cap = options.Value.ExcellentCapPercent;
+        var excellent = grades.Values.Count(g => g == AppraisalGrade.Excellent);
+        if (!ExcellentCapRule.Within(grades.Count, excellent, cap))
+            return Error.Rule("APPRAISAL_EXCELLENT_CAP", T["Appraisal.ExcellentCap", excellent, grades.Count, cap, ExcellentCapRule.Allowed(grades.Count, cap)!],
+                ExcellentCapRule.Article);
         var now = clock.GetUtcNow();
+        var year = ChinaTime.Date(m.StartsAt).Year;
         foreach (var t in tally.Members)
         {
             db.AppraisalResults.Add(new AppraisalResult
             {
-                Id = Guid.CreateVersion7(now), MeetingId = meetingId, MemberId = t.MemberId, Year = ChinaTime.Date(m.StartsAt).Year,
-                Grade = overrides.GetValueOrDefault(t.MemberId, t.Proposed), Voters = t.Voters, Excellent = t.Excellent, Qualified = t.Qualified,
+                Id = Guid.CreateVersion7(now), MeetingId = meetingId, MemberId = t.MemberId, Year = year,
+                Grade = grades[t.MemberId], Voters = t.Voters, Excellent = t.Excellent, Qualified = t.Qualified,
                 BasicallyQualified = t.BasicallyQualified, Unqualified = t.Unqualified, DecidedAt = now,
             });
+            // 不合格: a handling case opens with the grades (docs/rules/organisation.md#o-22).
+            if (grades[t.MemberId] == AppraisalGrade.Unqualified)
+                db.AppraisalCases.Add(new Handling.AppraisalCase
+                {
+                    Id = Guid.CreateVersion7(now), MeetingId = meetingId, MemberId = t.MemberId, OrgUnitId = m.OrgUnitId, OrgPath = m.OrgPath, Year = year, OpenedAt = now,
+                });
         }
         await db.SaveChangesAsync(ct);
         return await TallyAsync(m, ct);
@@ -145,22 +168,34 @@ public sealed class DemocraticAppraisal(AppDbContext db, GetMeeting meetings, Cu
         return me is { } id ? (m, id, null) : (null, default, Error.Forbidden(T["Meeting.NotAttendee"]));
     }
 
-    private async Task<AppraisalDto> TallyAsync(Meeting m, CancellationToken ct)
+    /// <summary>The appraisal as it stands: each member's line with the proposal, the scheme, and the handling cases the caller may see.</summary>
+    internal async Task<AppraisalDto> TallyAsync(Meeting m, CancellationToken ct)
     {
+        var o = options.Value;
         var members = await ExpectedAttendees.Of(db, m).OrderBy(x => x.Name).Select(x => new { x.Id, x.Name }).ToListAsync(ct);
         var votes = await db.AppraisalVotes.AsNoTracking().Where(v => v.MeetingId == m.Id).Select(v => new { v.VoterMemberId, v.SubjectMemberId, v.Grade })
             .ToListAsync(ct);
         var selves = (await db.AppraisalSelves.AsNoTracking().Where(s => s.MeetingId == m.Id).Select(s => s.MemberId).ToListAsync(ct)).ToHashSet();
+        var selfGrades = await db.AppraisalSelves.AsNoTracking().Where(s => s.MeetingId == m.Id).ToDictionaryAsync(s => s.MemberId, s => s.Grade, ct);
+        var scores = await db.AppraisalScores.AsNoTracking().Where(s => s.MeetingId == m.Id).ToDictionaryAsync(s => s.MemberId, ct);
         var results = await db.AppraisalResults.AsNoTracking().Where(x => x.MeetingId == m.Id).ToDictionaryAsync(x => x.MemberId, x => x.Grade, ct);
         var lines = members.Select(x =>
         {
             var mine = votes.Where(v => v.SubjectMemberId == x.Id).ToList();
             int Count(AppraisalGrade g) => mine.Count(v => v.Grade == g);
             var (e, q, b, u) = (Count(AppraisalGrade.Excellent), Count(AppraisalGrade.Qualified), Count(AppraisalGrade.BasicallyQualified), Count(AppraisalGrade.Unqualified));
-            return new TallyDto(x.Id, x.Name, selves.Contains(x.Id), mine.Count, e, q, b, u, AppraisalRules.Proposed(mine.Count, e, q, b, u),
-                results.TryGetValue(x.Id, out var g) ? g : null);
+            var scored = scores.GetValueOrDefault(x.Id);
+            var score = AppraisalWeighting.Score(o.Weights, selfGrades.TryGetValue(x.Id, out var sg) ? sg : null, mine.Count, e, q, b, u, scored?.Masses,
+                scored?.Organisation);
+            return new TallyDto(x.Id, x.Name, selves.Contains(x.Id), mine.Count, e, q, b, u, AppraisalWeighting.Proposed(score, o.Bands, mine.Count, e, q, b, u),
+                results.TryGetValue(x.Id, out var g) ? g : null, scored?.Masses, scored?.Organisation, score);
         }).ToList();
-        return new AppraisalDto(m.Id, votes.Select(v => v.VoterMemberId).Distinct().Count(), members.Count, results.Count > 0, lines);
+        var scheme = new AppraisalSchemeDto(o.SelfWeight, o.PeerWeight, o.MassesWeight, o.OrganisationWeight, o.ExcellentFrom, o.QualifiedFrom,
+            o.BasicallyQualifiedFrom, o.ExcellentCapPercent, ExcellentCapRule.Allowed(lines.Count, o.ExcellentCapPercent),
+            lines.Count(l => (l.Decided ?? l.Proposed) == AppraisalGrade.Excellent), AppraisalWeighting.Article, ExcellentCapRule.Article);
+        var manager = m.HostUserId == user.UserId || user.Can(Permission.ManageMeetings, m.OrgPath);
+        var cases = await Handling.AppraisalHandling.CasesOfMeetingAsync(db, m.Id, manager ? null : user.UserId, ct);
+        return new AppraisalDto(m.Id, votes.Select(v => v.VoterMemberId).Distinct().Count(), members.Count, results.Count > 0, lines, scheme, cases);
     }
 
     private static bool TryGrade(string? value, out AppraisalGrade grade) => Enum.TryParse(value, out grade) && Enum.IsDefined(grade);
