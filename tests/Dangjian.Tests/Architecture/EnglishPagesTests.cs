@@ -50,6 +50,7 @@ public sealed partial class EnglishPagesTests(AppFixture app) : IClassFixture<Ap
             await MeetingsDemo.SeedAsync(db, app.Clock);
             await DuesDemo.SeedAsync(db, app.Clock, new DuesOptions());
             await Dangjian.Web.Seeding.Education.EducationDemo.SeedAsync(db, app.Clock, default);
+            await Dangjian.Web.Seeding.Assessment.EvaluationDemo.SeedAsync(scope.ServiceProvider, db, app.Clock, default);
         }
         var ids = await app.InTenantAsync(tenant.TenantId, IdsAsync);
         var data = await app.InTenantAsync(tenant.TenantId, DataValuesAsync);
@@ -100,6 +101,8 @@ public sealed partial class EnglishPagesTests(AppFixture app) : IClassFixture<Ap
             ["education", "plans", _] => "education-plan",
             ["education", "cases", _] => "education-case",
             ["education", "research", _] => "education-research",
+            ["assessment", "evaluation", "schemes", ..] => "evaluation-scheme",
+            ["assessment", "evaluation", "results", _] => "evaluation-result",
             [var first, ..] => first,
             _ => "",
         };
@@ -118,6 +121,9 @@ public sealed partial class EnglishPagesTests(AppFixture app) : IClassFixture<Ap
         ["appraisal"] = await db.Set<Meeting>().Where(m => m.Type == MeetingType.DemocraticAppraisal).Select(m => (Guid?)m.Id).FirstOrDefaultAsync(),
         ["transfers"] = await db.Set<MemberTransfer>().Select(t => (Guid?)t.Id).FirstOrDefaultAsync(),
         ["incoming"] = await db.Set<IncomingTransfer>().Select(t => (Guid?)t.Id).FirstOrDefaultAsync(),
+        ["evaluation-scheme"] = await db.Set<Dangjian.Web.Modules.Assessment.Evaluation.EvaluationScheme>()
+            .Where(s => s.Status == Dangjian.Web.Modules.Assessment.Evaluation.SchemeStatus.Open).Select(s => (Guid?)s.Id).FirstOrDefaultAsync(),
+        ["evaluation-result"] = await db.Set<Dangjian.Web.Modules.Assessment.Evaluation.EvaluationResult>().Select(r => (Guid?)r.Id).FirstOrDefaultAsync(),
         ["education"] = await db.Set<Dangjian.Web.Modules.Education.Courses.Course>().Select(c => (Guid?)c.Id).FirstOrDefaultAsync(),
         ["exam-attempt"] = await db.Set<Dangjian.Web.Modules.Education.Exams.ExamAttempt>().Select(a => (Guid?)a.Id).FirstOrDefaultAsync(),
         ["exam-contest"] = await db.Set<Dangjian.Web.Modules.Education.Exams.Exam>().Where(e => e.IsContest).Select(e => (Guid?)e.Id).FirstOrDefaultAsync(),

@@ -17,7 +17,7 @@ namespace Dangjian.Web.Modules.Assessment.Evaluation;
 public sealed class ComputeEvaluation(AppDbContext db, EvaluationAccess access, IEnumerable<IIndicatorSource> sources, TimeProvider clock,
     IOptions<EvaluationOptions> options, IStringLocalizer<EvaluationText> T)
 {
-    public async Task<Result<ComputeSummaryDto>> HandleAsync(Guid schemeId, CancellationToken ct)
+    public async Task<Result<EvaluationComputeSummaryDto>> HandleAsync(Guid schemeId, CancellationToken ct)
     {
         var loaded = await access.ManagedAsync(schemeId, ct, track: true);
         if (!loaded.IsSuccess) return loaded.Error!;
@@ -28,7 +28,7 @@ public sealed class ComputeEvaluation(AppDbContext db, EvaluationAccess access, 
     }
 
     /// <summary>The computation itself, on a tracked scheme (also used by the demo seeder).</summary>
-    internal async Task<ComputeSummaryDto> RunAsync(EvaluationScheme scheme, CancellationToken ct)
+    internal async Task<EvaluationComputeSummaryDto> RunAsync(EvaluationScheme scheme, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var nodes = await db.EvaluationIndicators.AsNoTracking().Where(i => i.SchemeId == scheme.Id).ToListAsync(ct);
@@ -89,7 +89,7 @@ public sealed class ComputeEvaluation(AppDbContext db, EvaluationAccess access, 
             decimal Points(EvaluationIndicator n) =>
                 n.Kind == IndicatorKind.Group ? Math.Min(n.Points, children[n.Id].Sum(Points)) : points.GetValueOrDefault(n.Id);
             var total = children[null].Sum(Points);
-            var young = scheme.SkipYoungBranches && GradeRules.TooYoung(DateOnly.FromDateTime(b.CreatedAt.UtcDateTime), scheme.Year, options.Value.YoungBranchDays);
+            var young = scheme.SkipYoungBranches && GradeRules.TooYoung(DateOnly.FromDateTime(b.CreatedAt.UtcDateTime), scheme.Year, options.Value.YoungBranchMonths);
             var outcome = GradeRules.Grade(total, grades, stars, vetoed, young);
             results.Add(new EvaluationResult
             {
@@ -109,6 +109,6 @@ public sealed class ComputeEvaluation(AppDbContext db, EvaluationAccess access, 
         scheme.Version++;
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        return new ComputeSummaryDto(scheme.Id, results.Count, now);
+        return new EvaluationComputeSummaryDto(scheme.Id, results.Count, now);
     }
 }

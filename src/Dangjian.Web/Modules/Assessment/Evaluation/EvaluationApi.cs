@@ -7,14 +7,14 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Dangjian.Web.Modules.Assessment.Evaluation;
 
-/// <summary>党建考评: /api/v1/org-units/{unitId}/evaluation/… and /api/v1/evaluation/…. A route table of named handlers.</summary>
+/// <summary>党建考评: /api/v1/org-units/{id}/evaluation/… and /api/v1/evaluation/…. A route table of named handlers.</summary>
 internal static class EvaluationApi
 {
     private static readonly ResourceManager Texts = new(typeof(EvaluationApi));
 
     public static void Map(IEndpointRouteBuilder app)
     {
-        var units = app.MapGroup("/api/v1/org-units/{unitId:guid}/evaluation").WithTags("Assessment").RequireAuthorization();
+        var units = app.MapGroup("/api/v1/org-units/{id:guid}/evaluation").WithTags("Assessment").RequireAuthorization();
         units.MapGet("/schemes", ListSchemes).Describe(Texts, "ListEvaluationSchemes");
         units.MapPost("/schemes", CreateScheme).Describe(Texts, "CreateEvaluationScheme");
 
@@ -39,47 +39,47 @@ internal static class EvaluationApi
         g.MapGet("/results/{resultId:guid}", GetResult).Describe(Texts, "GetEvaluationResult");
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<SchemeSummaryDto>>, ApiProblem>> ListSchemes(Guid unitId, EvaluationSchemes h, CancellationToken ct) =>
-        ApiReply.Ok(await h.ListAsync(unitId, ct));
+    private static async Task<Results<Ok<IReadOnlyList<EvaluationSchemeSummaryDto>>, ApiProblem>> ListSchemes(Guid id, EvaluationSchemes h, CancellationToken ct) =>
+        ApiReply.Ok(await h.ListAsync(id, ct));
 
-    private static async Task<Results<Created<SchemeDto>, ApiProblem>> CreateScheme(Guid unitId, CreateSchemeRequest body, EvaluationSchemes h, CancellationToken ct) =>
-        ApiReply.Created(await h.CreateAsync(unitId, body, ct), s => $"/api/v1/evaluation/schemes/{s.Id}");
+    private static async Task<Results<Created<EvaluationSchemeDto>, ApiProblem>> CreateScheme(Guid id, CreateEvaluationSchemeRequest body, EvaluationSchemes h, CancellationToken ct) =>
+        ApiReply.Created(await h.CreateAsync(id, body, ct), s => $"/api/v1/evaluation/schemes/{s.Id}");
 
-    private static async Task<Results<Ok<SchemeDto>, ApiProblem>> GetScheme(Guid schemeId, EvaluationSchemes h, CancellationToken ct) =>
+    private static async Task<Results<Ok<EvaluationSchemeDto>, ApiProblem>> GetScheme(Guid schemeId, EvaluationSchemes h, CancellationToken ct) =>
         ApiReply.Ok(await h.GetAsync(schemeId, ct));
 
-    private static async Task<Results<Ok<SchemeDto>, ApiProblem>> UpdateScheme(Guid schemeId, UpdateSchemeRequest body, EvaluationSchemes h, CancellationToken ct) =>
+    private static async Task<Results<Ok<EvaluationSchemeDto>, ApiProblem>> UpdateScheme(Guid schemeId, UpdateEvaluationSchemeRequest body, EvaluationSchemes h, CancellationToken ct) =>
         ApiReply.Ok(await h.UpdateAsync(schemeId, body, ct));
 
-    private static async Task<Results<Ok<SchemeDto>, ApiProblem>> AddIndicator(Guid schemeId, SaveIndicatorRequest body, EvaluationIndicators h, CancellationToken ct) =>
+    private static async Task<Results<Ok<EvaluationSchemeDto>, ApiProblem>> AddIndicator(Guid schemeId, SaveEvaluationIndicatorRequest body, EvaluationIndicators h, CancellationToken ct) =>
         ApiReply.Ok(await h.AddAsync(schemeId, body, ct));
 
-    private static async Task<Results<Ok<SchemeDto>, ApiProblem>> UpdateIndicator(Guid indicatorId, SaveIndicatorRequest body, EvaluationIndicators h,
+    private static async Task<Results<Ok<EvaluationSchemeDto>, ApiProblem>> UpdateIndicator(Guid indicatorId, SaveEvaluationIndicatorRequest body, EvaluationIndicators h,
         CancellationToken ct) =>
         ApiReply.Ok(await h.UpdateAsync(indicatorId, body, ct));
 
-    private static async Task<Results<Ok<SchemeDto>, ApiProblem>> DeleteIndicator(Guid indicatorId, EvaluationIndicators h, CancellationToken ct) =>
+    private static async Task<Results<Ok<EvaluationSchemeDto>, ApiProblem>> DeleteIndicator(Guid indicatorId, EvaluationIndicators h, CancellationToken ct) =>
         ApiReply.Ok(await h.DeleteAsync(indicatorId, ct));
 
-    private static async Task<Results<Ok<SchemeDto>, ApiProblem>> Open(Guid schemeId, EvaluationSchemes h, CancellationToken ct) =>
+    private static async Task<Results<Ok<EvaluationSchemeDto>, ApiProblem>> Open(Guid schemeId, EvaluationSchemes h, CancellationToken ct) =>
         ApiReply.Ok(await h.OpenAsync(schemeId, ct));
 
-    private static async Task<Results<Ok<SchemeDto>, ApiProblem>> Close(Guid schemeId, EvaluationSchemes h, CancellationToken ct) =>
+    private static async Task<Results<Ok<EvaluationSchemeDto>, ApiProblem>> Close(Guid schemeId, EvaluationSchemes h, CancellationToken ct) =>
         ApiReply.Ok(await h.CloseAsync(schemeId, ct));
 
-    private static async Task<Results<Ok<ComputeSummaryDto>, ApiProblem>> Compute(Guid schemeId, ComputeEvaluation h, CancellationToken ct) =>
+    private static async Task<Results<Ok<EvaluationComputeSummaryDto>, ApiProblem>> Compute(Guid schemeId, ComputeEvaluation h, CancellationToken ct) =>
         ApiReply.Ok(await h.HandleAsync(schemeId, ct));
 
-    private static async Task<Results<Ok<SchemeSummaryDto>, ApiProblem>> Publish(Guid schemeId, EvaluationResults h, CancellationToken ct) =>
+    private static async Task<Results<Ok<EvaluationSchemeSummaryDto>, ApiProblem>> Publish(Guid schemeId, EvaluationResults h, CancellationToken ct) =>
         ApiReply.Ok(await h.PublishAsync(schemeId, ct));
 
-    private static async Task<Results<Ok<ScoringSheetDto>, ApiProblem>> Sheet(Guid schemeId, string? kind, EvaluationScoring h, CancellationToken ct) =>
+    private static async Task<Results<Ok<EvaluationScoringSheetDto>, ApiProblem>> Sheet(Guid schemeId, string? kind, EvaluationScoring h, CancellationToken ct) =>
         ApiReply.Ok(await h.SheetAsync(schemeId, kind, ct));
 
-    private static async Task<Results<Ok<ScoreSheetSavedDto>, ApiProblem>> Score(Guid schemeId, ScoreSheetRequest body, EvaluationScoring h, CancellationToken ct) =>
+    private static async Task<Results<Ok<EvaluationScoreSheetSavedDto>, ApiProblem>> Score(Guid schemeId, EvaluationScoreSheetRequest body, EvaluationScoring h, CancellationToken ct) =>
         ApiReply.Ok(await h.SaveAsync(schemeId, body, ct));
 
-    private static async Task<Results<Ok<Page<ResultRowDto>>, ApiProblem>> Ranking(Guid schemeId, int? page, int? pageSize, EvaluationResults h, CancellationToken ct) =>
+    private static async Task<Results<Ok<Page<EvaluationResultRowDto>>, ApiProblem>> Ranking(Guid schemeId, int? page, int? pageSize, EvaluationResults h, CancellationToken ct) =>
         ApiReply.Ok(await h.RankingAsync(schemeId, PageRequest.Of(page, pageSize), ct));
 
     private static async Task<Results<FileContentHttpResult, ApiProblem>> Workbook(Guid schemeId, EvaluationResults h, CancellationToken ct) =>
@@ -88,6 +88,6 @@ internal static class EvaluationApi
     private static async Task<Results<PdfFile, ApiProblem>> Print(Guid schemeId, EvaluationResults h, CancellationToken ct) =>
         ApiReply.Written(await h.PdfAsync(schemeId, ct));
 
-    private static async Task<Results<Ok<ResultDto>, ApiProblem>> GetResult(Guid resultId, EvaluationResults h, CancellationToken ct) =>
+    private static async Task<Results<Ok<EvaluationResultDto>, ApiProblem>> GetResult(Guid resultId, EvaluationResults h, CancellationToken ct) =>
         ApiReply.Ok(await h.GetAsync(resultId, ct));
 }

@@ -2,44 +2,44 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Dangjian.Web.Modules.Assessment.Evaluation;
 
-public sealed record CreateSchemeRequest(int? Year, [MaxLength(100)] string? Name, [MaxLength(40)] string? Template);
+public sealed record CreateEvaluationSchemeRequest(int? Year, [MaxLength(100)] string? Name, [MaxLength(40)] string? Template);
 
-public sealed record UpdateSchemeRequest([MaxLength(100)] string? Name, decimal? TotalPoints, [MaxLength(400)] string? GradeBands,
+public sealed record UpdateEvaluationSchemeRequest([MaxLength(100)] string? Name, decimal? TotalPoints, [MaxLength(400)] string? GradeBands,
     [MaxLength(200)] string? StarBands, bool? SkipYoungBranches, DateOnly? ScoringOpensOn, DateOnly? ScoringClosesOn);
 
-public sealed record SaveIndicatorRequest(Guid? ParentId, [MaxLength(100)] string? Name, [MaxLength(40)] string? Kind, decimal? Points,
+public sealed record SaveEvaluationIndicatorRequest(Guid? ParentId, [MaxLength(100)] string? Name, [MaxLength(40)] string? Kind, decimal? Points,
     [MaxLength(60)] string? SourceKey, decimal? Floor, decimal? Target, int? SuperiorWeight, int? PeersWeight, int? MassesWeight, bool? Ideology);
 
-public sealed record ScoreItem(Guid? IndicatorId, decimal? Score);
+public sealed record EvaluationScoreItem(Guid? IndicatorId, decimal? Score);
 
-public sealed record ScoreSheetRequest(Guid? OrgUnitId, [MaxLength(40)] string? Kind, int? Respondents, [MaxLength(200)] string? Note,
-    IReadOnlyList<ScoreItem>? Items);
+public sealed record EvaluationScoreSheetRequest(Guid? OrgUnitId, [MaxLength(40)] string? Kind, int? Respondents, [MaxLength(200)] string? Note,
+    IReadOnlyList<EvaluationScoreItem>? Items);
 
-public sealed record SchemeSummaryDto(Guid Id, Guid OrgUnitId, string UnitName, int Year, string Name, string Template, string Status, decimal TotalPoints,
+public sealed record EvaluationSchemeSummaryDto(Guid Id, Guid OrgUnitId, string UnitName, int Year, string Name, string Template, string Status, decimal TotalPoints,
     DateTimeOffset? ComputedAt, DateTimeOffset? PublishedAt, bool CanManage, Guid? ResultId);
 
-public sealed record IndicatorDto(Guid Id, Guid? ParentId, int Position, int Depth, string Name, string Kind, decimal Points, string? SourceKey,
+public sealed record EvaluationIndicatorDto(Guid Id, Guid? ParentId, int Position, int Depth, string Name, string Kind, decimal Points, string? SourceKey,
     decimal? Floor, decimal? Target, int SuperiorWeight, int PeersWeight, int MassesWeight, bool Ideology);
 
-public sealed record SchemeDto(Guid Id, Guid OrgUnitId, string UnitName, int Year, string Name, string Template, string Status, decimal TotalPoints,
+public sealed record EvaluationSchemeDto(Guid Id, Guid OrgUnitId, string UnitName, int Year, string Name, string Template, string Status, decimal TotalPoints,
     string GradeBands, string? StarBands, bool SkipYoungBranches, DateOnly? ScoringOpensOn, DateOnly? ScoringClosesOn, DateTimeOffset? ComputedAt,
-    DateTimeOffset? PublishedAt, bool CanManage, IReadOnlyList<IndicatorDto> Indicators, IReadOnlyList<string> Problems, IReadOnlyList<string> SourceKeys);
+    DateTimeOffset? PublishedAt, bool CanManage, IReadOnlyList<EvaluationIndicatorDto> Indicators, IReadOnlyList<string> Problems, IReadOnlyList<string> SourceKeys);
 
-public sealed record ComputeSummaryDto(Guid SchemeId, int Branches, DateTimeOffset ComputedAt);
+public sealed record EvaluationComputeSummaryDto(Guid SchemeId, int Branches, DateTimeOffset ComputedAt);
 
-public sealed record ResultRowDto(Guid Id, Guid OrgUnitId, string UnitName, int Rank, decimal Total, string? Grade, int? Stars, bool Vetoed, bool NotGraded);
+public sealed record EvaluationResultRowDto(Guid Id, Guid OrgUnitId, string UnitName, int Rank, decimal Total, string? Grade, int? Stars, bool Vetoed, bool NotGraded);
 
-public sealed record ResultLineDto(Guid IndicatorId, string? GroupName, string Name, string Kind, decimal Points, decimal MaxPoints, string? SourceKey,
+public sealed record EvaluationResultLineDto(Guid IndicatorId, string? GroupName, string Name, string Kind, decimal Points, decimal MaxPoints, string? SourceKey,
     decimal? RawValue, decimal? SuperiorAverage, int SuperiorCount, decimal? PeersAverage, int PeersCount, decimal? MassesAverage, int MassesCount, bool Vetoed);
 
-public sealed record ResultDto(Guid Id, Guid SchemeId, string SchemeName, int Year, string Status, Guid OrgUnitId, string UnitName, decimal Total,
-    decimal TotalPoints, string? Grade, int? Stars, bool Vetoed, bool NotGraded, int Rank, int Of, DateTimeOffset ComputedAt, IReadOnlyList<ResultLineDto> Lines);
+public sealed record EvaluationResultDto(Guid Id, Guid SchemeId, string SchemeName, int Year, string Status, Guid OrgUnitId, string UnitName, decimal Total,
+    decimal TotalPoints, string? Grade, int? Stars, bool Vetoed, bool NotGraded, int Rank, int Of, DateTimeOffset ComputedAt, IReadOnlyList<EvaluationResultLineDto> Lines);
 
-public sealed record ScoringBranchDto(Guid OrgUnitId, string Name);
+public sealed record EvaluationScoringBranchDto(Guid OrgUnitId, string Name);
 
-public sealed record MyMarkDto(Guid OrgUnitId, Guid IndicatorId, decimal Score, int? Respondents);
+public sealed record EvaluationMyMarkDto(Guid OrgUnitId, Guid IndicatorId, decimal Score, int? Respondents);
 
-public sealed record ScoringSheetDto(Guid SchemeId, string SchemeName, int Year, string Status, bool Open, string Kind, IReadOnlyList<ScoringBranchDto> Branches,
-    IReadOnlyList<IndicatorDto> Indicators, IReadOnlyList<MyMarkDto> Marks);
+public sealed record EvaluationScoringSheetDto(Guid SchemeId, string SchemeName, int Year, string Status, bool Open, string Kind, IReadOnlyList<EvaluationScoringBranchDto> Branches,
+    IReadOnlyList<EvaluationIndicatorDto> Indicators, IReadOnlyList<EvaluationMyMarkDto> Marks);
 
-public sealed record ScoreSheetSavedDto(Guid OrgUnitId, string Kind, int Saved);
+public sealed record EvaluationScoreSheetSavedDto(Guid OrgUnitId, string Kind, int Saved);

@@ -10,7 +10,7 @@ namespace Dangjian.Web.Modules.Assessment.Evaluation;
 public sealed class EvaluationIndicators(AppDbContext db, EvaluationAccess access, EvaluationSchemes schemes, TimeProvider clock, InputCheck inputCheck,
     IStringLocalizer<SharedResource> L, IStringLocalizer<EvaluationText> T)
 {
-    public async Task<Result<SchemeDto>> AddAsync(Guid schemeId, SaveIndicatorRequest r, CancellationToken ct)
+    public async Task<Result<EvaluationSchemeDto>> AddAsync(Guid schemeId, SaveEvaluationIndicatorRequest r, CancellationToken ct)
     {
         if (inputCheck.Check(r) is { } badText) return badText;
         var loaded = await access.ManagedAsync(schemeId, ct);
@@ -24,7 +24,7 @@ public sealed class EvaluationIndicators(AppDbContext db, EvaluationAccess acces
         return await schemes.GetAsync(schemeId, ct);
     }
 
-    public async Task<Result<SchemeDto>> UpdateAsync(Guid indicatorId, SaveIndicatorRequest r, CancellationToken ct)
+    public async Task<Result<EvaluationSchemeDto>> UpdateAsync(Guid indicatorId, SaveEvaluationIndicatorRequest r, CancellationToken ct)
     {
         if (inputCheck.Check(r) is { } badText) return badText;
         var node = await db.EvaluationIndicators.FirstOrDefaultAsync(i => i.Id == indicatorId, ct);
@@ -37,7 +37,7 @@ public sealed class EvaluationIndicators(AppDbContext db, EvaluationAccess acces
         return await schemes.GetAsync(node.SchemeId, ct);
     }
 
-    public async Task<Result<SchemeDto>> DeleteAsync(Guid indicatorId, CancellationToken ct)
+    public async Task<Result<EvaluationSchemeDto>> DeleteAsync(Guid indicatorId, CancellationToken ct)
     {
         var node = await db.EvaluationIndicators.AsNoTracking().FirstOrDefaultAsync(i => i.Id == indicatorId, ct);
         if (node is null) return Error.NotFound(T["Indicator.NotFound"]);
@@ -60,7 +60,7 @@ public sealed class EvaluationIndicators(AppDbContext db, EvaluationAccess acces
         return await schemes.GetAsync(node.SchemeId, ct);
     }
 
-    private async Task<Error?> ApplyAsync(EvaluationIndicator node, SaveIndicatorRequest r, CancellationToken ct)
+    private async Task<Error?> ApplyAsync(EvaluationIndicator node, SaveEvaluationIndicatorRequest r, CancellationToken ct)
     {
         var name = r.Name?.Trim();
         if (string.IsNullOrEmpty(name)) return Error.Validation("name", L["Validation.Required", "name"]);

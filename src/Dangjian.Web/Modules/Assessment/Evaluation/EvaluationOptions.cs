@@ -11,6 +11,6 @@ public sealed class EvaluationOptions
     /// <summary>A development case with no step for this many days counts as stalled (development.onTrack).</summary>
     public int StalledCaseDays { get; set; } = 180;
 
-    /// <summary>A branch founded fewer days than this before the end of the scheme's year is too young to be graded (PA-3).</summary>
-    public int YoungBranchDays { get; set; } = 365;
+    /// <summary>A branch founded less than this many months before the end of the scheme's year is too young to be graded (PA-3).</summary>
+    public int YoungBranchMonths { get; set; } = 12;
 }

@@ -23,7 +23,7 @@ public sealed record EvaluationFile(byte[] Content, string FileName);
 public sealed class EvaluationResults(AppDbContext db, EvaluationAccess access, CurrentUser user, TimeProvider clock, Ledger ledger, PdfDocuments pdf,
     IStringLocalizer<EvaluationText> T)
 {
-    public async Task<Result<SchemeSummaryDto>> PublishAsync(Guid schemeId, CancellationToken ct)
+    public async Task<Result<EvaluationSchemeSummaryDto>> PublishAsync(Guid schemeId, CancellationToken ct)
     {
         var loaded = await access.ManagedAsync(schemeId, ct, track: true);
         if (!loaded.IsSuccess) return loaded.Error!;
@@ -38,26 +38,26 @@ public sealed class EvaluationResults(AppDbContext db, EvaluationAccess access, 
             .GroupBy(r => 1).Select(g => new { Count = g.Count(), Vetoed = g.Count(r => r.Vetoed) }).FirstOrDefaultAsync(ct);
         ledger.Append("evaluation.published", s.Id.ToString(), new { s.Year, s.Name, unit = s.OrgUnitId, branches = summary?.Count ?? 0, vetoed = summary?.Vetoed ?? 0, computedAt = s.ComputedAt });
         await db.SaveChangesAsync(ct);
-        return new SchemeSummaryDto(s.Id, s.OrgUnitId, "", s.Year, s.Name, s.Template, s.Status.ToString(), s.TotalPoints, s.ComputedAt, s.PublishedAt, true, null);
+        return new EvaluationSchemeSummaryDto(s.Id, s.OrgUnitId, "", s.Year, s.Name, s.Template, s.Status.ToString(), s.TotalPoints, s.ComputedAt, s.PublishedAt, true, null);
     }
 
     /// <summary>The scheme's branches by rank, for its managers.</summary>
-    public async Task<Result<Page<ResultRowDto>>> RankingAsync(Guid schemeId, PageRequest page, CancellationToken ct)
+    public async Task<Result<Page<EvaluationResultRowDto>>> RankingAsync(Guid schemeId, PageRequest page, CancellationToken ct)
     {
         var loaded = await access.ManagedAsync(schemeId, ct);
         if (!loaded.IsSuccess) return loaded.Error!;
         var q = db.EvaluationResults.AsNoTracking().Where(r => r.SchemeId == schemeId);
         var total = await q.CountAsync(ct);
         var rows = await q.OrderBy(r => r.Rank).ThenBy(r => r.OrgPath).Skip(page.Skip).Take(page.PageSize)
-            .Select(r => new ResultRowDto(r.Id, r.OrgUnitId, r.UnitName, r.Rank, r.Total, r.Grade, r.Stars, r.Vetoed, r.NotGraded)).ToListAsync(ct);
-        return new Page<ResultRowDto>(rows, page.Page, page.PageSize, total);
+            .Select(r => new EvaluationResultRowDto(r.Id, r.OrgUnitId, r.UnitName, r.Rank, r.Total, r.Grade, r.Stars, r.Vetoed, r.NotGraded)).ToListAsync(ct);
+        return new Page<EvaluationResultRowDto>(rows, page.Page, page.PageSize, total);
     }
 
     /// <summary>
     /// One branch's result: its managers above see it once computed; once published, those who run or view the branch
     /// and its own members see it too. Anyone else is told it does not exist.
     /// </summary>
-    public async Task<Result<ResultDto>> GetAsync(Guid resultId, CancellationToken ct)
+    public async Task<Result<EvaluationResultDto>> GetAsync(Guid resultId, CancellationToken ct)
     {
         var r = await db.EvaluationResults.AsNoTracking().FirstOrDefaultAsync(x => x.Id == resultId, ct);
         if (r is null) return Error.NotFound(T["Result.NotFound"]);
@@ -74,10 +74,10 @@ public sealed class EvaluationResults(AppDbContext db, EvaluationAccess access, 
         {
             var x = scores[i.Id];
             var group = i.ParentId is { } p && byId.TryGetValue(p, out var g) ? g.Name : null;
-            return new ResultLineDto(i.Id, group, i.Name, i.Kind, x.Points, i.Points, x.SourceKey, x.RawValue, x.SuperiorAverage, x.SuperiorCount,
+            return new EvaluationResultLineDto(i.Id, group, i.Name, i.Kind, x.Points, i.Points, x.SourceKey, x.RawValue, x.SuperiorAverage, x.SuperiorCount,
                 x.PeersAverage, x.PeersCount, x.MassesAverage, x.MassesCount, x.Vetoed);
         }).ToList();
-        return new ResultDto(r.Id, s.Id, s.Name, s.Year, s.Status.ToString(), r.OrgUnitId, r.UnitName, r.Total, s.TotalPoints, r.Grade, r.Stars, r.Vetoed,
+        return new EvaluationResultDto(r.Id, s.Id, s.Name, s.Year, s.Status.ToString(), r.OrgUnitId, r.UnitName, r.Total, s.TotalPoints, r.Grade, r.Stars, r.Vetoed,
             r.NotGraded, r.Rank, of, r.ComputedAt, lines);
     }
 

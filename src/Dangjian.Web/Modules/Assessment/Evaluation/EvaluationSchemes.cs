@@ -19,7 +19,7 @@ public sealed class EvaluationSchemes(AppDbContext db, OrgAccess orgAccess, Eval
     /// The schemes run by the unit or below it that the caller manages, and those above it that assess it while open for
     /// scoring or once published (with the unit's own result).
     /// </summary>
-    public async Task<Result<IReadOnlyList<SchemeSummaryDto>>> ListAsync(Guid unitId, CancellationToken ct)
+    public async Task<Result<IReadOnlyList<EvaluationSchemeSummaryDto>>> ListAsync(Guid unitId, CancellationToken ct)
     {
         var unit = await orgAccess.LoadAsync(unitId, Permission.ViewMembers, ct);
         if (!unit.IsSuccess) return unit.Error!;
@@ -33,13 +33,13 @@ public sealed class EvaluationSchemes(AppDbContext db, OrgAccess orgAccess, Eval
             .Select(r => new { r.SchemeId, r.Id }).ToDictionaryAsync(r => r.SchemeId, r => r.Id, ct);
         var names = await UnitNamesAsync(schemes.Select(s => s.OrgUnitId), ct);
         return schemes.OrderByDescending(s => s.Year).ThenBy(s => s.Name)
-            .Select(s => new SchemeSummaryDto(s.Id, s.OrgUnitId, names.GetValueOrDefault(s.OrgUnitId, ""), s.Year, s.Name, s.Template, s.Status.ToString(),
+            .Select(s => new EvaluationSchemeSummaryDto(s.Id, s.OrgUnitId, names.GetValueOrDefault(s.OrgUnitId, ""), s.Year, s.Name, s.Template, s.Status.ToString(),
                 s.TotalPoints, s.ComputedAt, s.PublishedAt, user.Can(Permission.ManageAssessment, s.OrgPath),
                 results.TryGetValue(s.Id, out var r) ? r : null))
             .ToList();
     }
 
-    public async Task<Result<SchemeDto>> CreateAsync(Guid unitId, CreateSchemeRequest r, CancellationToken ct)
+    public async Task<Result<EvaluationSchemeDto>> CreateAsync(Guid unitId, CreateEvaluationSchemeRequest r, CancellationToken ct)
     {
         if (inputCheck.Check(r) is { } badText) return badText;
         var unit = await orgAccess.LoadAsync(unitId, Permission.ManageAssessment, ct);
@@ -58,24 +58,12 @@ public sealed class EvaluationSchemes(AppDbContext db, OrgAccess orgAccess, Eval
             SkipYoungBranches = template.SkipYoungBranches, CreatedAt = now, CreatedBy = By(),
         };
         db.EvaluationSchemes.Add(scheme);
-        var position = 0;
-        void Add(TemplateIndicator t, Guid? parent)
-        {
-            var node = new EvaluationIndicator
-            {
-                Id = Guid.CreateVersion7(now), SchemeId = scheme.Id, ParentId = parent, OrgUnitId = unitId, Position = ++position,
-                Name = SchemeTemplates.W(t.NameKey), Kind = t.Kind, Points = t.Points, SourceKey = t.SourceKey, Floor = t.Floor, Target = t.Target,
-                SuperiorWeight = t.Superior, PeersWeight = t.Peers, MassesWeight = t.Masses, Ideology = t.Ideology,
-            };
-            db.EvaluationIndicators.Add(node);
-            foreach (var c in t.Children ?? []) Add(c, node.Id);
-        }
-        foreach (var t in template.Indicators) Add(t, null);
+        db.EvaluationIndicators.AddRange(SchemeTemplates.Instantiate(scheme, template, now));
         await db.SaveChangesAsync(ct);
         return await GetAsync(scheme.Id, ct);
     }
 
-    public async Task<Result<SchemeDto>> GetAsync(Guid schemeId, CancellationToken ct)
+    public async Task<Result<EvaluationSchemeDto>> GetAsync(Guid schemeId, CancellationToken ct)
     {
         var loaded = await access.ManagedAsync(schemeId, ct);
         if (!loaded.IsSuccess) return loaded.Error!;
@@ -86,12 +74,12 @@ public sealed class EvaluationSchemes(AppDbContext db, OrgAccess orgAccess, Eval
         var known = sources.Select(x => x.Key).ToHashSet(StringComparer.Ordinal);
         problems.AddRange(nodes.Where(n => n.Kind == IndicatorKind.Quantitative && n.SourceKey is { } k && !known.Contains(k))
             .Select(n => (string)T["Rule.Weights.UnknownSource", n.Name, n.SourceKey!]));
-        return new SchemeDto(s.Id, s.OrgUnitId, names.GetValueOrDefault(s.OrgUnitId, ""), s.Year, s.Name, s.Template, s.Status.ToString(), s.TotalPoints,
+        return new EvaluationSchemeDto(s.Id, s.OrgUnitId, names.GetValueOrDefault(s.OrgUnitId, ""), s.Year, s.Name, s.Template, s.Status.ToString(), s.TotalPoints,
             s.GradeBands, s.StarBands, s.SkipYoungBranches, s.ScoringOpensOn, s.ScoringClosesOn, s.ComputedAt, s.PublishedAt, true, Ordered(nodes), problems,
             known.Order(StringComparer.Ordinal).ToList());
     }
 
-    public async Task<Result<SchemeDto>> UpdateAsync(Guid schemeId, UpdateSchemeRequest r, CancellationToken ct)
+    public async Task<Result<EvaluationSchemeDto>> UpdateAsync(Guid schemeId, UpdateEvaluationSchemeRequest r, CancellationToken ct)
     {
         if (inputCheck.Check(r) is { } badText) return badText;
         var loaded = await access.ManagedAsync(schemeId, ct, track: true);
@@ -118,7 +106,7 @@ public sealed class EvaluationSchemes(AppDbContext db, OrgAccess orgAccess, Eval
     }
 
     /// <summary>Draft → Open: the tree must add up (PA-13) and every source key be offered by a source.</summary>
-    public async Task<Result<SchemeDto>> OpenAsync(Guid schemeId, CancellationToken ct)
+    public async Task<Result<EvaluationSchemeDto>> OpenAsync(Guid schemeId, CancellationToken ct)
     {
         var loaded = await access.ManagedAsync(schemeId, ct, track: true);
         if (!loaded.IsSuccess) return loaded.Error!;
@@ -137,7 +125,7 @@ public sealed class EvaluationSchemes(AppDbContext db, OrgAccess orgAccess, Eval
     }
 
     /// <summary>Open → Closed: no more scores; it can still be computed, then published.</summary>
-    public async Task<Result<SchemeDto>> CloseAsync(Guid schemeId, CancellationToken ct)
+    public async Task<Result<EvaluationSchemeDto>> CloseAsync(Guid schemeId, CancellationToken ct)
     {
         var loaded = await access.ManagedAsync(schemeId, ct, track: true);
         if (!loaded.IsSuccess) return loaded.Error!;
@@ -153,16 +141,16 @@ public sealed class EvaluationSchemes(AppDbContext db, OrgAccess orgAccess, Eval
         new(i.Id, i.ParentId, i.Name, i.Kind, i.Points, i.SourceKey, i.Floor, i.Target, i.SuperiorWeight, i.PeersWeight, i.MassesWeight, i.Ideology);
 
     /// <summary>The tree depth-first by position, each with its depth.</summary>
-    public static List<IndicatorDto> Ordered(IReadOnlyList<EvaluationIndicator> nodes)
+    public static List<EvaluationIndicatorDto> Ordered(IReadOnlyList<EvaluationIndicator> nodes)
     {
-        var list = new List<IndicatorDto>();
+        var list = new List<EvaluationIndicatorDto>();
         var ids = nodes.Select(n => n.Id).ToHashSet();
         void Walk(Guid? parent, int depth)
         {
             foreach (var n in nodes.Where(x => x.ParentId == parent || (depth == 0 && x.ParentId is { } p && !ids.Contains(p) && parent is null)).OrderBy(x => x.Position))
             {
                 if (list.Any(l => l.Id == n.Id)) continue;
-                list.Add(new IndicatorDto(n.Id, n.ParentId, n.Position, depth, n.Name, n.Kind.ToString(), n.Points, n.SourceKey, n.Floor, n.Target,
+                list.Add(new EvaluationIndicatorDto(n.Id, n.ParentId, n.Position, depth, n.Name, n.Kind.ToString(), n.Points, n.SourceKey, n.Floor, n.Target,
                     n.SuperiorWeight, n.PeersWeight, n.MassesWeight, n.Ideology));
                 if (depth < 10) Walk(n.Id, depth + 1);
             }

@@ -17,7 +17,7 @@ namespace Dangjian.Web.Modules.Assessment.Evaluation;
 public sealed class EvaluationScoring(AppDbContext db, EvaluationAccess access, CurrentUser user, TimeProvider clock, InputCheck inputCheck,
     IStringLocalizer<SharedResource> L, IStringLocalizer<EvaluationText> T)
 {
-    public async Task<Result<ScoringSheetDto>> SheetAsync(Guid schemeId, string? kindText, CancellationToken ct)
+    public async Task<Result<EvaluationScoringSheetDto>> SheetAsync(Guid schemeId, string? kindText, CancellationToken ct)
     {
         var loaded = await access.ScorableAsync(schemeId, ct);
         if (!loaded.IsSuccess) return loaded.Error!;
@@ -26,16 +26,16 @@ public sealed class EvaluationScoring(AppDbContext db, EvaluationAccess access, 
         var branches = await BranchesAsync(s, ct);
         var paths = branches.Select(b => b.Path).ToHashSet(StringComparer.Ordinal);
         var mine = branches.Where(b => ScoringRules.Check(user.Roles, b.Path, kind, paths) == ScoringRefusal.None)
-            .OrderBy(b => b.Path, StringComparer.Ordinal).Select(b => new ScoringBranchDto(b.Id, b.Name)).ToList();
+            .OrderBy(b => b.Path, StringComparer.Ordinal).Select(b => new EvaluationScoringBranchDto(b.Id, b.Name)).ToList();
         var nodes = await db.EvaluationIndicators.AsNoTracking().Where(i => i.SchemeId == schemeId).ToListAsync(ct);
         var scorable = EvaluationSchemes.Ordered(nodes)
             .Where(i => i.Kind == nameof(IndicatorKind.Qualitative) || (i.Kind == nameof(IndicatorKind.Veto) && kind == ScorerKind.Superior)).ToList();
         var marks = await db.EvaluationMarks.AsNoTracking().Where(m => m.SchemeId == schemeId && m.ScorerUserId == user.UserId && m.Kind == kind)
-            .Select(m => new MyMarkDto(m.OrgUnitId, m.IndicatorId, m.Score, m.Respondents)).ToListAsync(ct);
-        return new ScoringSheetDto(s.Id, s.Name, s.Year, s.Status.ToString(), InWindow(s), kind.ToString(), mine, scorable, marks);
+            .Select(m => new EvaluationMyMarkDto(m.OrgUnitId, m.IndicatorId, m.Score, m.Respondents)).ToListAsync(ct);
+        return new EvaluationScoringSheetDto(s.Id, s.Name, s.Year, s.Status.ToString(), InWindow(s), kind.ToString(), mine, scorable, marks);
     }
 
-    public async Task<Result<ScoreSheetSavedDto>> SaveAsync(Guid schemeId, ScoreSheetRequest r, CancellationToken ct)
+    public async Task<Result<EvaluationScoreSheetSavedDto>> SaveAsync(Guid schemeId, EvaluationScoreSheetRequest r, CancellationToken ct)
     {
         if (inputCheck.Check(r) is { } badText) return badText;
         var loaded = await access.ScorableAsync(schemeId, ct);
@@ -84,7 +84,7 @@ public sealed class EvaluationScoring(AppDbContext db, EvaluationAccess access, 
             mark.At = now;
         }
         await db.SaveChangesAsync(ct);
-        return new ScoreSheetSavedDto(unitId, kind.ToString(), items.Count);
+        return new EvaluationScoreSheetSavedDto(unitId, kind.ToString(), items.Count);
     }
 
     private bool InWindow(EvaluationScheme s)

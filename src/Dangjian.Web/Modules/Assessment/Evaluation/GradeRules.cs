@@ -33,8 +33,8 @@ public static class GradeRules
         return new GradeOutcome(grade, star, false);
     }
 
-    /// <summary>Too young: founded fewer than <paramref name="days"/> days before the end of the scheme's year.</summary>
-    public static bool TooYoung(DateOnly foundedOn, int year, int days) => foundedOn > new DateOnly(year, 12, 31).AddDays(-days);
+    /// <summary>Too young: founded less than <paramref name="months"/> months before the end of the scheme's year (12: during the year).</summary>
+    public static bool TooYoung(DateOnly foundedOn, int year, int months) => foundedOn > new DateOnly(year, 12, 31).AddMonths(-months);
 
     /// <summary>"优秀:90;良好:80" → bands, or null when a part is not "name:number" or two bands share a minimum.</summary>
     public static List<GradeBand>? ParseGrades(string? text)

@@ -60,6 +60,25 @@ public static class SchemeTemplates
         _ => null,
     };
 
+    /// <summary>A new scheme's indicator tree copied from the template (positions depth-first).</summary>
+    public static List<EvaluationIndicator> Instantiate(EvaluationScheme scheme, SchemeTemplate template, DateTimeOffset now)
+    {
+        var list = new List<EvaluationIndicator>();
+        void Add(TemplateIndicator t, Guid? parent)
+        {
+            var node = new EvaluationIndicator
+            {
+                Id = Guid.CreateVersion7(now), TenantId = scheme.TenantId, SchemeId = scheme.Id, ParentId = parent, OrgUnitId = scheme.OrgUnitId,
+                Position = list.Count + 1, Name = W(t.NameKey), Kind = t.Kind, Points = t.Points, SourceKey = t.SourceKey, Floor = t.Floor, Target = t.Target,
+                SuperiorWeight = t.Superior, PeersWeight = t.Peers, MassesWeight = t.Masses, Ideology = t.Ideology,
+            };
+            list.Add(node);
+            foreach (var c in t.Children ?? []) Add(c, node.Id);
+        }
+        foreach (var t in template.Indicators) Add(t, null);
+        return list;
+    }
+
     /// <summary>The stored (Chinese) name of a template word.</summary>
     public static string W(string key) => Words[key];
 
