@@ -78,6 +78,5 @@ public sealed class EvaluationRequestWrites : IRequestWrites
         ["UpdateEvaluationSchemeRequest"] = ["EvaluationScheme"],
         ["SaveEvaluationIndicatorRequest"] = ["EvaluationIndicator"],
         ["EvaluationScoreSheetRequest"] = ["EvaluationMark"],
-        ["EvaluationScoreItem"] = [],
     };
 }
