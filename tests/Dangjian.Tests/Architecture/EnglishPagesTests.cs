@@ -31,6 +31,7 @@ public sealed partial class EnglishPagesTests(AppFixture app) : IClassFixture<Ap
         ["/dues/base-import/{Id:guid}"] = "an upload exists only after a user sends a workbook (kept a day, per user); the demo seeds none",
         ["/education/exams/bank/import/{Id:guid}"] = "an upload exists only after a user sends a workbook (kept a day, per user); the demo seeds none",
         ["/members/import/{Id:guid}"] = "an upload exists only after a user sends a workbook (kept a day, per user); the demo seeds none",
+        ["/assessment/evaluation/kpis/import/{Id:guid}"] = "an upload exists only after a user sends a workbook (kept a day, per user); the demo seeds none",
         ["/certificates/{Id:guid}"] = "the demo tenant issues no 党员证明 (certificate)",
         ["/first-topics/{Id:guid}"] = "the demo tenant holds no 第一议题 batch",
         ["/meetings/{Id:guid}/appraisal"] = "the demo tenant holds no 民主评议党员 meeting",

@@ -1,5 +1,6 @@
 using Dangjian.Web.Data;
 using Dangjian.Web.Modules.Assessment.Evaluation;
+using Dangjian.Web.Modules.Assessment.Evaluation.Kpis;
 using Dangjian.Web.Modules.Organizations;
 using Dangjian.Web.Platform.Clock;
 using Microsoft.EntityFrameworkCore;
@@ -44,6 +45,19 @@ internal static class EvaluationDemo
             if (scheme == current && nodes.FirstOrDefault(n => n.Kind == IndicatorKind.Veto) is { } veto && branches.Count > DemoBranches.Arrears)
                 db.EvaluationMarks.Add(Mark(scheme, veto, branches[DemoBranches.Arrears], ScorerKind.Superior, scorer, 1, null, now));
         }
+        // The business KPI sheets as imported: two figures a quarter per branch, last year's four quarters and this year's so far.
+        var quarter = (clock.Today().Month + 2) / 3;
+        foreach (var (y, quarters) in new[] { (year - 1, 4), (year, quarter) })
+        {
+            foreach (var b in branches)
+            {
+                for (var q = 1; q <= quarters; q++)
+                {
+                    db.BusinessKpis.Add(Kpi(b, y, q, "营业收入完成率", 80 + (b.Index * 13 + q * 7 + y) % 35, 100, now));
+                    db.BusinessKpis.Add(Kpi(b, y, q, "安全生产天数", 85 + (b.Index * 3 + q) % 6, 90, now));
+                }
+            }
+        }
         await db.SaveChangesAsync(ct);
 
         var compute = sp.GetRequiredService<ComputeEvaluation>();
@@ -63,6 +77,12 @@ internal static class EvaluationDemo
             CreatedAt = now, CreatedBy = "演示数据",
         };
     }
+
+    private static BusinessKpi Kpi(DemoBranch b, int year, int quarter, string name, decimal value, decimal target, DateTimeOffset now) => new()
+    {
+        Id = Guid.CreateVersion7(now), OrgUnitId = b.Id, OrgPath = b.Path, Period = $"{year}Q{quarter}", Name = name, Value = value, Target = target,
+        ImportedAt = now, ImportedBy = "演示数据",
+    };
 
     private static EvaluationMark Mark(EvaluationScheme s, EvaluationIndicator n, DemoBranch b, ScorerKind kind, Guid scorer, decimal score, int? respondents,
         DateTimeOffset now) => new()

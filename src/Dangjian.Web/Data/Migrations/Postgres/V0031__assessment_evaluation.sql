@@ -1,4 +1,4 @@
--- V0031: branch assessment (党建考评): schemes with their grade bands and indicator trees, qualitative marks, computed results and their scores.
+-- V0031: branch assessment (党建考评): schemes with their grade bands and indicator trees, qualitative marks, computed results and their scores, business KPIs per branch and quarter.
 
 CREATE TABLE "EvaluationSchemes" (
     "Id" uuid NOT NULL,
@@ -87,6 +87,23 @@ CREATE TABLE "EvaluationResults" (
 CREATE UNIQUE INDEX "IX_EvaluationResults_SchemeId_OrgUnitId" ON "EvaluationResults" ("SchemeId", "OrgUnitId");
 CREATE INDEX "IX_EvaluationResults_SchemeId_Rank" ON "EvaluationResults" ("SchemeId", "Rank");
 CREATE INDEX "IX_EvaluationResults_TenantId_OrgPath" ON "EvaluationResults" ("TenantId", "OrgPath");
+
+CREATE TABLE "BusinessKpis" (
+    "Id" uuid NOT NULL,
+    "TenantId" uuid NOT NULL,
+    "OrgUnitId" uuid NOT NULL,
+    "OrgPath" character varying(400) COLLATE "C" NOT NULL,
+    "Period" character varying(7) NOT NULL,
+    "Name" character varying(100) NOT NULL,
+    "Value" numeric(14,2) NOT NULL,
+    "Target" numeric(14,2) NOT NULL,
+    "ImportedAt" timestamp with time zone NOT NULL,
+    "ImportedBy" character varying(100) NOT NULL,
+    CONSTRAINT "PK_BusinessKpis" PRIMARY KEY ("Id")
+);
+
+CREATE UNIQUE INDEX "IX_BusinessKpis_TenantId_OrgUnitId_Period_Name" ON "BusinessKpis" ("TenantId", "OrgUnitId", "Period", "Name");
+CREATE INDEX "IX_BusinessKpis_TenantId_OrgPath_Period" ON "BusinessKpis" ("TenantId", "OrgPath", "Period");
 
 CREATE TABLE "EvaluationScores" (
     "Id" uuid NOT NULL,

@@ -1,4 +1,4 @@
--- V0031: branch assessment (党建考评): schemes with their grade bands and indicator trees, qualitative marks, computed results and their scores.
+-- V0031: branch assessment (党建考评): schemes with their grade bands and indicator trees, qualitative marks, computed results and their scores, business KPIs per branch and quarter.
 
 CREATE TABLE "EvaluationSchemes" (
     "Id" TEXT NOT NULL CONSTRAINT "PK_EvaluationSchemes" PRIMARY KEY,
@@ -83,6 +83,22 @@ CREATE TABLE "EvaluationResults" (
 CREATE UNIQUE INDEX "IX_EvaluationResults_SchemeId_OrgUnitId" ON "EvaluationResults" ("SchemeId", "OrgUnitId");
 CREATE INDEX "IX_EvaluationResults_SchemeId_Rank" ON "EvaluationResults" ("SchemeId", "Rank");
 CREATE INDEX "IX_EvaluationResults_TenantId_OrgPath" ON "EvaluationResults" ("TenantId", "OrgPath");
+
+CREATE TABLE "BusinessKpis" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_BusinessKpis" PRIMARY KEY,
+    "TenantId" TEXT NOT NULL,
+    "OrgUnitId" TEXT NOT NULL,
+    "OrgPath" TEXT NOT NULL,
+    "Period" TEXT NOT NULL,
+    "Name" TEXT NOT NULL,
+    "Value" TEXT NOT NULL,
+    "Target" TEXT NOT NULL,
+    "ImportedAt" INTEGER NOT NULL,
+    "ImportedBy" TEXT NOT NULL
+);
+
+CREATE UNIQUE INDEX "IX_BusinessKpis_TenantId_OrgUnitId_Period_Name" ON "BusinessKpis" ("TenantId", "OrgUnitId", "Period", "Name");
+CREATE INDEX "IX_BusinessKpis_TenantId_OrgPath_Period" ON "BusinessKpis" ("TenantId", "OrgPath", "Period");
 
 CREATE TABLE "EvaluationScores" (
     "Id" TEXT NOT NULL CONSTRAINT "PK_EvaluationScores" PRIMARY KEY,

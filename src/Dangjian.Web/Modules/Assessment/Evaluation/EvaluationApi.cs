@@ -1,5 +1,8 @@
 using System.Resources;
+using Dangjian.Web.Modules.Assessment.Evaluation.Kpis;
 using Dangjian.Web.Platform.Api;
+using Dangjian.Web.Platform.Import;
+using Microsoft.Extensions.Localization;
 using Dangjian.Web.Platform.Export;
 using Dangjian.Web.Platform.Paging;
 using Dangjian.Web.Platform.Pdf;
@@ -37,6 +40,13 @@ internal static class EvaluationApi
             .Produces<byte[]>(StatusCodes.Status200OK, PdfFile.ContentType)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         g.MapGet("/results/{resultId:guid}", GetResult).Describe(Texts, "GetEvaluationResult");
+        g.MapGet("/schemes/{schemeId:guid}/kpis", SideBySide).Describe(Texts, "GetEvaluationBesideKpis");
+        g.MapGet("/schemes/{schemeId:guid}/kpis.xlsx", SideBySideWorkbook).Describe(Texts, "ExportEvaluationBesideKpis")
+            .Produces<byte[]>(StatusCodes.Status200OK, XlsxWriter.ContentType);
+        g.MapGet("/kpi-import-template", KpiTemplate).Describe(Texts, "GetBusinessKpiTemplate")
+            .Produces<byte[]>(StatusCodes.Status200OK, XlsxWriter.ContentType).ProducesProblem(StatusCodes.Status401Unauthorized);
+        ImportEndpoints.Map<ImportBusinessKpis, KpiImportSummary>(app, "/api/v1/evaluation/kpi-imports", "Assessment", "/assessment/evaluation/kpis/import",
+            s => s.Import.Id, Texts, "BusinessKpiImport");
     }
 
     private static async Task<Results<Ok<IReadOnlyList<EvaluationSchemeSummaryDto>>, ApiProblem>> ListSchemes(Guid id, EvaluationSchemes h, CancellationToken ct) =>
@@ -87,6 +97,15 @@ internal static class EvaluationApi
 
     private static async Task<Results<PdfFile, ApiProblem>> Print(Guid schemeId, EvaluationResults h, CancellationToken ct) =>
         ApiReply.Written(await h.PdfAsync(schemeId, ct));
+
+    private static async Task<Results<Ok<EvaluationSideBySideDto>, ApiProblem>> SideBySide(Guid schemeId, PartyBesideBusiness h, CancellationToken ct) =>
+        ApiReply.Ok(await h.HandleAsync(schemeId, ct));
+
+    private static async Task<Results<FileContentHttpResult, ApiProblem>> SideBySideWorkbook(Guid schemeId, PartyBesideBusiness h, CancellationToken ct) =>
+        ApiReply.File(await h.WorkbookAsync(schemeId, ct), f => f.Content, XlsxWriter.ContentType, f => f.FileName);
+
+    private static FileContentHttpResult KpiTemplate(IStringLocalizer<EvaluationText> T) =>
+        TypedResults.File(ImportBusinessKpis.Template(T), XlsxWriter.ContentType, T["KpiImport.TemplateFile"]);
 
     private static async Task<Results<Ok<EvaluationResultDto>, ApiProblem>> GetResult(Guid resultId, EvaluationResults h, CancellationToken ct) =>
         ApiReply.Ok(await h.GetAsync(resultId, ct));

@@ -20,6 +20,8 @@ internal static class EvaluationFeature
         services.AddScoped<ComputeEvaluation>();
         services.AddScoped<EvaluationScoring>();
         services.AddScoped<EvaluationResults>();
+        services.AddScoped<Kpis.ImportBusinessKpis>();
+        services.AddScoped<Kpis.PartyBesideBusiness>();
         return services;
     }
 

@@ -13,5 +13,6 @@ public static class EvaluationTables
         public DbSet<EvaluationMark> EvaluationMarks => db.Set<EvaluationMark>();
         public DbSet<EvaluationResult> EvaluationResults => db.Set<EvaluationResult>();
         public DbSet<EvaluationScore> EvaluationScores => db.Set<EvaluationScore>();
+        public DbSet<Kpis.BusinessKpi> BusinessKpis => db.Set<Kpis.BusinessKpi>();
     }
 }
