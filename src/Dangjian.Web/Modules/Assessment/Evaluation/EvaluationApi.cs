@@ -44,7 +44,7 @@ internal static class EvaluationApi
         g.MapGet("/schemes/{schemeId:guid}/kpis.xlsx", SideBySideWorkbook).Describe(Texts, "ExportEvaluationBesideKpis")
             .Produces<byte[]>(StatusCodes.Status200OK, XlsxWriter.ContentType);
         g.MapGet("/kpi-import-template", KpiTemplate).Describe(Texts, "GetBusinessKpiTemplate")
-            .Produces<byte[]>(StatusCodes.Status200OK, XlsxWriter.ContentType).ProducesProblem(StatusCodes.Status401Unauthorized);
+            .Produces<byte[]>(StatusCodes.Status200OK, XlsxWriter.ContentType);
         ImportEndpoints.Map<ImportBusinessKpis, KpiImportSummary>(app, "/api/v1/evaluation/kpi-imports", "Assessment", "/assessment/evaluation/kpis/import",
             s => s.Import.Id, Texts, "BusinessKpiImport");
     }
@@ -104,8 +104,15 @@ internal static class EvaluationApi
     private static async Task<Results<FileContentHttpResult, ApiProblem>> SideBySideWorkbook(Guid schemeId, PartyBesideBusiness h, CancellationToken ct) =>
         ApiReply.File(await h.WorkbookAsync(schemeId, ct), f => f.Content, XlsxWriter.ContentType, f => f.FileName);
 
-    private static FileContentHttpResult KpiTemplate(IStringLocalizer<EvaluationText> T) =>
-        TypedResults.File(ImportBusinessKpis.Template(T), XlsxWriter.ContentType, T["KpiImport.TemplateFile"]);
+    /// <summary>The blank sheet, for those who may import KPIs of the unit.</summary>
+    private static async Task<Results<FileContentHttpResult, ApiProblem>> KpiTemplate(Guid? orgUnitId, Organizations.OrgAccess access,
+        IStringLocalizer<SharedResource> L, IStringLocalizer<EvaluationText> T, CancellationToken ct)
+    {
+        if (orgUnitId is not { } id) return new ApiProblem(Platform.Errors.Error.Validation("orgUnitId", L["Validation.Required", "orgUnitId"]));
+        var unit = await access.LoadAsync(id, Platform.Auth.Permission.ManageAssessment, ct);
+        if (!unit.IsSuccess) return new ApiProblem(unit.Error!);
+        return TypedResults.File(ImportBusinessKpis.Template(T), XlsxWriter.ContentType, T["KpiImport.TemplateFile"]);
+    }
 
     private static async Task<Results<Ok<EvaluationResultDto>, ApiProblem>> GetResult(Guid resultId, EvaluationResults h, CancellationToken ct) =>
         ApiReply.Ok(await h.GetAsync(resultId, ct));
