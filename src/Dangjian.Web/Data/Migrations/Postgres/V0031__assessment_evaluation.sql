@@ -64,7 +64,7 @@ CREATE TABLE "EvaluationMarks" (
     CONSTRAINT "PK_EvaluationMarks" PRIMARY KEY ("Id")
 );
 
-CREATE UNIQUE INDEX "IX_EvaluationMarks_SchemeId_IndicatorId_OrgUnitId_Kind_ScorerUserId" ON "EvaluationMarks" ("SchemeId", "IndicatorId", "OrgUnitId", "Kind", "ScorerUserId");
+CREATE UNIQUE INDEX "IX_EvaluationMarks_SchemeId_IndicatorId_OrgUnitId_Kind_User" ON "EvaluationMarks" ("SchemeId", "IndicatorId", "OrgUnitId", "Kind", "ScorerUserId");
 CREATE INDEX "IX_EvaluationMarks_TenantId_OrgPath" ON "EvaluationMarks" ("TenantId", "OrgPath");
 
 CREATE TABLE "EvaluationResults" (

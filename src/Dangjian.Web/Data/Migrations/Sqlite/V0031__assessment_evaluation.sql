@@ -61,7 +61,7 @@ CREATE TABLE "EvaluationMarks" (
     "At" INTEGER NOT NULL
 );
 
-CREATE UNIQUE INDEX "IX_EvaluationMarks_SchemeId_IndicatorId_OrgUnitId_Kind_ScorerUserId" ON "EvaluationMarks" ("SchemeId", "IndicatorId", "OrgUnitId", "Kind", "ScorerUserId");
+CREATE UNIQUE INDEX "IX_EvaluationMarks_SchemeId_IndicatorId_OrgUnitId_Kind_User" ON "EvaluationMarks" ("SchemeId", "IndicatorId", "OrgUnitId", "Kind", "ScorerUserId");
 CREATE INDEX "IX_EvaluationMarks_TenantId_OrgPath" ON "EvaluationMarks" ("TenantId", "OrgPath");
 
 CREATE TABLE "EvaluationResults" (

@@ -50,7 +50,7 @@ internal sealed class EvaluationMarkConfiguration : IEntityTypeConfiguration<Eva
         e.Property(m => m.ScorerName).HasMaxLength(100);
         e.Property(m => m.Score).HasPrecision(7, 2);
         e.Property(m => m.Note).HasMaxLength(200);
-        e.HasIndex(m => new { m.SchemeId, m.IndicatorId, m.OrgUnitId, m.Kind, m.ScorerUserId }).IsUnique();
+        e.HasIndex(m => new { m.SchemeId, m.IndicatorId, m.OrgUnitId, m.Kind, m.ScorerUserId }).IsUnique().HasDatabaseName("IX_EvaluationMarks_SchemeId_IndicatorId_OrgUnitId_Kind_User");
         e.HasIndex(m => new { m.TenantId, m.OrgPath });
     }
 }
