@@ -31,6 +31,7 @@ public sealed partial class EnglishPagesTests(AppFixture app) : IClassFixture<Ap
         ["/dues/base-import/{Id:guid}"] = "an upload exists only after a user sends a workbook (kept a day, per user); the demo seeds none",
         ["/education/exams/bank/import/{Id:guid}"] = "an upload exists only after a user sends a workbook (kept a day, per user); the demo seeds none",
         ["/members/import/{Id:guid}"] = "an upload exists only after a user sends a workbook (kept a day, per user); the demo seeds none",
+        ["/assessment/evaluation/kpis/import/{Id:guid}"] = "an upload exists only after a user sends a workbook (kept a day, per user); the demo seeds none",
         ["/certificates/{Id:guid}"] = "the demo tenant issues no 党员证明 (certificate)",
         ["/first-topics/{Id:guid}"] = "the demo tenant holds no 第一议题 batch",
         ["/transfers/incoming/{Id:guid}/slip"] = "the demo tenant registers no incoming transfer",
@@ -102,6 +103,8 @@ public sealed partial class EnglishPagesTests(AppFixture app) : IClassFixture<Ap
             ["education", "cases", _] => "education-case",
             ["education", "research", _] => "education-research",
             ["assessment", "honours", _] => "honour-campaign",
+            ["assessment", "evaluation", "schemes", ..] => "evaluation-scheme",
+            ["assessment", "evaluation", "results", _] => "evaluation-result",
             [var first, ..] => first,
             _ => "",
         };
@@ -120,6 +123,9 @@ public sealed partial class EnglishPagesTests(AppFixture app) : IClassFixture<Ap
         ["appraisal"] = await db.Set<Meeting>().Where(m => m.Type == MeetingType.DemocraticAppraisal).Select(m => (Guid?)m.Id).FirstOrDefaultAsync(),
         ["transfers"] = await db.Set<MemberTransfer>().Select(t => (Guid?)t.Id).FirstOrDefaultAsync(),
         ["incoming"] = await db.Set<IncomingTransfer>().Select(t => (Guid?)t.Id).FirstOrDefaultAsync(),
+        ["evaluation-scheme"] = await db.Set<Dangjian.Web.Modules.Assessment.Evaluation.EvaluationScheme>()
+            .Where(s => s.Status == Dangjian.Web.Modules.Assessment.Evaluation.SchemeStatus.Open).Select(s => (Guid?)s.Id).FirstOrDefaultAsync(),
+        ["evaluation-result"] = await db.Set<Dangjian.Web.Modules.Assessment.Evaluation.EvaluationResult>().Select(r => (Guid?)r.Id).FirstOrDefaultAsync(),
         ["education"] = await db.Set<Dangjian.Web.Modules.Education.Courses.Course>().Select(c => (Guid?)c.Id).FirstOrDefaultAsync(),
         ["exam-attempt"] = await db.Set<Dangjian.Web.Modules.Education.Exams.ExamAttempt>().Select(a => (Guid?)a.Id).FirstOrDefaultAsync(),
         ["exam-contest"] = await db.Set<Dangjian.Web.Modules.Education.Exams.Exam>().Where(e => e.IsContest).Select(e => (Guid?)e.Id).FirstOrDefaultAsync(),
