@@ -15,6 +15,7 @@ public static class AssessmentModule
 {
     public static IServiceCollection AddAssessment(this IServiceCollection services, IConfiguration config)
     {
+        services.AddScoped<Contracts.AssessmentFindings>();
         services.AddPoints(config);
         services.AddCheckUps(config);
         services.AddEvaluation(config);

@@ -16,4 +16,7 @@ internal static class WeakLinkArticles
     public const string OutOfContact = "《中国共产党党员教育管理工作条例》第二十四条";
     public const string Development = "《中国共产党发展党员工作细则》";
     public const string Study = "《2019—2023年全国党员教育培训工作规划》";
+    // The check-up and the branch assessment are local schemes with no regulation of their own: the platform's rules.
+    public const string Warnings = "docs/rules/points-and-assessment.md#pa-12";
+    public const string Assessment = "docs/rules/points-and-assessment.md#pa-14";
 }

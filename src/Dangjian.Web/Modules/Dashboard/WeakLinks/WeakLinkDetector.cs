@@ -17,7 +17,7 @@ namespace Dangjian.Web.Modules.Dashboard.WeakLinks;
 /// resolved. Runs after each roll-up rebuild.
 /// </summary>
 public sealed class WeakLinkDetector(AppDbContext db, UnitCompliance compliance, MeetingFacts meetingFacts, DevelopmentFacts developmentFacts,
-    Education.Contracts.StudyStanding study, TimeProvider clock, IOptions<WeakLinkOptions> options,
+    Education.Contracts.StudyStanding study, Assessment.Contracts.AssessmentFindings assessment, TimeProvider clock, IOptions<WeakLinkOptions> options,
     IStringLocalizer<DashboardText> T)
 {
 
@@ -135,6 +135,24 @@ public sealed class WeakLinkDetector(AppDbContext db, UnitCompliance compliance,
             var due = Hours(m.ProRatedTarget);
             findings.Add(new(Key(WeakLinkRules.StudyFarBelow, m.MemberId, studyYear), u.OrgUnitId, u.OrgPath, u.Name, m.MemberId, m.Name, WeakLinkRules.StudyFarBelow,
                 T["WeakLink.StudyFarBelow", Hours(m.Hours), due, m.TargetHours], WeakLinkArticles.Study, WeakLinkRules.StudyScore(m.Hours, m.ProRatedTarget)));
+        }
+
+        // Early warnings of the political check-up left open too long (docs/rules/points-and-assessment.md#pa-12), per unit.
+        foreach (var w in (await assessment.UnhandledWarningsAsync(now.AddDays(-o.WarningsUnhandledDays), ct)).Where(w => byId.ContainsKey(w.OrgUnitId)))
+        {
+            var u = byId[w.OrgUnitId];
+            findings.Add(new(Key(WeakLinkRules.WarningsUnhandled, u.OrgUnitId, ""), u.OrgUnitId, u.OrgPath, u.Name, null, null, WeakLinkRules.WarningsUnhandled,
+                T["WeakLink.WarningsUnhandled", w.Open, o.WarningsUnhandledDays, ChinaTime.Format(w.OldestRaisedAt)], WeakLinkArticles.Warnings,
+                WeakLinkRules.WarningsScore(w.Open)));
+        }
+
+        // Branches in the lowest band (or vetoed) of their latest published assessment (#pa-14, #pa-15), per branch and scheme.
+        foreach (var a in (await assessment.LowestGradedAsync(ct)).Where(a => byId.ContainsKey(a.OrgUnitId)))
+        {
+            var u = byId[a.OrgUnitId];
+            findings.Add(new(Key(WeakLinkRules.AssessmentLow, u.OrgUnitId, a.SchemeId.ToString("N")), u.OrgUnitId, u.OrgPath, u.Name, null, null,
+                WeakLinkRules.AssessmentLow, a.Vetoed ? T["WeakLink.AssessmentVetoed", a.Year, a.SchemeName] : T["WeakLink.AssessmentLow", a.Year, a.SchemeName, a.Grade ?? "",
+                    a.Total.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)], WeakLinkArticles.Assessment, WeakLinkRules.AssessmentScore(a.Vetoed)));
         }
 
         return await StoreAsync(findings, now, ct);

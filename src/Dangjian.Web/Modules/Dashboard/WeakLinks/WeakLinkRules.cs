@@ -22,6 +22,9 @@ public sealed class WeakLinkOptions
     /// <summary>A branch this many standard deviations below the sign-in rate of its peers of similar size.</summary>
     public double PeerZ { get; set; } = 2.0;
 
+    /// <summary>An early warning (政治体检) still open this many days after it was raised.</summary>
+    public int WarningsUnhandledDays { get; set; } = 30;
+
     /// <summary>Peers needed in a size band for the comparison to mean anything.</summary>
     public int MinPeers { get; set; } = 5;
 }
@@ -46,6 +49,14 @@ public static class WeakLinkRules
     public const string Absent = "absent-in-a-row";
     public const string Stalled = "development-stalled";
     public const string StudyFarBelow = "study-far-below";
+    public const string WarningsUnhandled = "warnings-unhandled";
+    public const string AssessmentLow = "assessment-low";
+
+    /// <summary>Open warnings past the time allowed: the more, the higher.</summary>
+    public static int WarningsScore(int open) => 15 + Math.Min(15, open);
+
+    /// <summary>A branch in the lowest band of its assessment; vetoed (一票否决) weighs more.</summary>
+    public static int AssessmentScore(bool vetoed) => vetoed ? 35 : 25;
 
     public static int MeetingsScore(int redPeriods) => 30 + 5 * redPeriods;
 
