@@ -37,6 +37,14 @@ public sealed class PointsRanking(AppDbContext db, CurrentUser user, TimeProvide
 
     private sealed record Row(Guid MemberId, int Points, int Lines);
 
+    /// <summary>A member's sums of a period as the grouped query projects them (member initialisation, which EF can filter and order on).</summary>
+    private sealed class Summed
+    {
+        public Guid MemberId { get; init; }
+        public int Points { get; init; }
+        public int Lines { get; init; }
+    }
+
     public async Task<Result<PointsRankingDto>> GetAsync(Guid unitId, int? year, int? quarter, int? month, PageRequest page, CancellationToken ct)
     {
         var scope = await ScopeAsync(unitId, year, quarter, month, ct);
@@ -69,11 +77,13 @@ public sealed class PointsRanking(AppDbContext db, CurrentUser user, TimeProvide
     private async Task<Result<(OrgUnit Unit, Period Period, Guid? Me)>> ScopeAsync(Guid unitId, int? year, int? quarter, int? month, CancellationToken ct)
     {
         var unit = await db.OrgUnits.AsNoTracking().FirstOrDefaultAsync(u => u.Id == unitId, ct);
-        if (unit is null || !user.Can(Permission.ViewOrg, unit.Path)) return Error.NotFound(O["Org.NotFound"]);
+        if (unit is null) return Error.NotFound(O["Org.NotFound"]);
         var me = user.IsAuthenticated
             ? await db.Members.AsNoTracking().Where(m => m.UserId == user.UserId).Select(m => new { m.Id, m.OrgPath }).FirstOrDefaultAsync(ct)
             : null;
+        // A member reads the ranking of the branch (or group) they belong to, whatever their role reaches.
         var ownBranch = me is not null && unit.Kind is OrgUnitKind.Branch or OrgUnitKind.Group && OrgPaths.IsWithin(me.OrgPath, unit.Path);
+        if (!ownBranch && !user.Can(Permission.ViewOrg, unit.Path)) return Error.NotFound(O["Org.NotFound"]);
         if (!ownBranch && !user.Can(Permission.ViewMembers, unit.Path)) return Error.Forbidden(L["Auth.Forbidden"]);
         var y = year ?? clock.Today().Year;
         if (y is < 2000 or > 9999) return Error.Validation("year", T["Ranking.BadYear"]);
@@ -101,15 +111,15 @@ public sealed class PointsRanking(AppDbContext db, CurrentUser user, TimeProvide
         var total = await grouped.CountAsync(ct);
         var sum = await Lines(path, p).SumAsync(e => (int?)e.Points, ct) ?? 0;
         var page = await grouped.OrderByDescending(g => g.Points).ThenBy(g => g.MemberId).Skip(skip).Take(take).ToListAsync(ct);
-        return (total, total, sum, page);
+        return (total, total, sum, page.Select(g => new Row(g.MemberId, g.Points, g.Lines)).ToList());
     }
 
     private IQueryable<PointsEntry> Lines(string path, Period p) =>
         db.PointsEntries.AsNoTracking().UnderPath(path)
             .Where(e => e.Year == p.Year && e.Month >= p.FromMonth && e.Month <= p.ToMonth && e.Status == PointsStatus.Approved);
 
-    private IQueryable<Row> Grouped(string path, Period p) =>
-        Lines(path, p).GroupBy(e => e.MemberId).Select(g => new Row(g.Key, g.Sum(e => e.Points), g.Count()));
+    private IQueryable<Summed> Grouped(string path, Period p) =>
+        Lines(path, p).GroupBy(e => e.MemberId).Select(g => new Summed { MemberId = g.Key, Points = g.Sum(e => e.Points), Lines = g.Count() });
 
     /// <summary>
     /// Ranks a page (equal points share the rank of the first of them): the first row's rank counts the members above it
