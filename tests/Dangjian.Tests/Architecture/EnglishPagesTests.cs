@@ -50,6 +50,7 @@ public sealed partial class EnglishPagesTests(AppFixture app) : IClassFixture<Ap
             await MeetingsDemo.SeedAsync(db, app.Clock);
             await DuesDemo.SeedAsync(db, app.Clock, new DuesOptions());
             await Dangjian.Web.Seeding.Education.EducationDemo.SeedAsync(db, app.Clock, default);
+            await Dangjian.Web.Seeding.Assessment.AssessmentDemo.SeedAsync(scope.ServiceProvider, db, app.Clock, default);
         }
         var ids = await app.InTenantAsync(tenant.TenantId, IdsAsync);
         var data = await app.InTenantAsync(tenant.TenantId, DataValuesAsync);

@@ -28,7 +28,8 @@ internal static class PointsDemo
         var branches = await DemoBranches.LoadAsync(db, ct);
         var people = await DemoBranches.PartyAsync(db, ct);
         var group = branches.SelectMany(b => b.Groups).FirstOrDefault(g => people.Count(p => p.OrgUnitId == g.Id) >= 4);
-        if (group is null) return;
+        // The login is the demo's own: a database that already has it (a second demo tenant) gets no second leader.
+        if (group is null || await db.Users.IgnoreQueryFilters().AnyAsync(u => u.UserName == GroupLeaderLogin, ct)) return;
         var members = people.Where(p => p.OrgUnitId == group.Id).ToList();
         var config = sp.GetRequiredService<IConfiguration>();
         var password = config["Seed:AdminPassword"] is { Length: > 0 } configured ? configured : GroupLeaderDefaultPassword;

@@ -28,9 +28,10 @@ public sealed class PointsAwarder(AppDbContext db, PointsSchemes schemes, Meetin
         if (rules.Count == 0) return 0;
         var today = clock.Today();
         if (year > today.Year) return 0;
-        var from = new DateTimeOffset(year, 1, 1, 0, 0, 0, ChinaTime.Offset);
+        // Instants go to the database in UTC (PostgreSQL takes no other offset).
+        var from = new DateTimeOffset(year, 1, 1, 0, 0, 0, ChinaTime.Offset).ToUniversalTime();
         var now = clock.GetUtcNow();
-        var before = new DateTimeOffset(year + 1, 1, 1, 0, 0, 0, ChinaTime.Offset);
+        var before = new DateTimeOffset(year + 1, 1, 1, 0, 0, 0, ChinaTime.Offset).ToUniversalTime();
         if (before > now) before = now;
 
         var people = (await db.Members.AsNoTracking()

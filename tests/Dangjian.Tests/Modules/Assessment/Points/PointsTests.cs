@@ -196,7 +196,7 @@ public sealed class PointsTests(AppFixture app) : IClassFixture<AppFixture>
             for (var i = 0; i < 5; i++)
             {
                 var meetingId = Guid.NewGuid();
-                var starts = firstOfMonth.AddDays(i * 3);
+                var starts = firstOfMonth.AddDays(i * 3).ToUniversalTime();
                 foreach (var (m, outcome) in new[] { (attender, AttendanceOutcome.Present), (absentee, i == 0 ? AttendanceOutcome.Absent : AttendanceOutcome.Late), (onLeave, AttendanceOutcome.OnLeave) })
                 {
                     db.MeetingAttendances.Add(new MeetingAttendance
