@@ -16,7 +16,7 @@ namespace Dangjian.Web.Seeding.Assessment;
 internal static class PointsDemo
 {
     public const string GroupLeaderLogin = "zuzhang";
-    public const string GroupLeaderDefaultPassword = "Zuzhang2026demo";
+    public const string GroupLeaderDefaultPassword = "Group-Leader-2026";
 
     public static async Task SeedAsync(IServiceProvider sp, AppDbContext db, TimeProvider clock, CancellationToken ct)
     {

@@ -24,8 +24,7 @@ public sealed record PointsRankingFile(byte[] Content, string FileName);
 /// with the unit's participation (party members with a line / party members) and average (points per party member).
 /// Those who may see the unit's members read it, and a member reads the ranking of their own branch or group.
 /// </summary>
-public sealed class PointsRanking(AppDbContext db, CurrentUser user, TimeProvider clock, IStringLocalizer<SharedResource> L, IStringLocalizer<PointsText> T,
-    IStringLocalizer<OrganizationsText> O)
+public sealed class PointsRanking(AppDbContext db, CurrentUser user, TimeProvider clock, IStringLocalizer<SharedResource> L, IStringLocalizer<PointsText> T)
 {
     /// <summary>The most rows an export carries.</summary>
     public const int ExportMax = 200_000;
@@ -77,13 +76,13 @@ public sealed class PointsRanking(AppDbContext db, CurrentUser user, TimeProvide
     private async Task<Result<(OrgUnit Unit, Period Period, Guid? Me)>> ScopeAsync(Guid unitId, int? year, int? quarter, int? month, CancellationToken ct)
     {
         var unit = await db.OrgUnits.AsNoTracking().FirstOrDefaultAsync(u => u.Id == unitId, ct);
-        if (unit is null) return Error.NotFound(O["Org.NotFound"]);
+        if (unit is null) return Error.NotFound(T["Unit.NotFound"]);
         var me = user.IsAuthenticated
             ? await db.Members.AsNoTracking().Where(m => m.UserId == user.UserId).Select(m => new { m.Id, m.OrgPath }).FirstOrDefaultAsync(ct)
             : null;
         // A member reads the ranking of the branch (or group) they belong to, whatever their role reaches.
         var ownBranch = me is not null && unit.Kind is OrgUnitKind.Branch or OrgUnitKind.Group && OrgPaths.IsWithin(me.OrgPath, unit.Path);
-        if (!ownBranch && !user.Can(Permission.ViewOrg, unit.Path)) return Error.NotFound(O["Org.NotFound"]);
+        if (!ownBranch && !user.Can(Permission.ViewOrg, unit.Path)) return Error.NotFound(T["Unit.NotFound"]);
         if (!ownBranch && !user.Can(Permission.ViewMembers, unit.Path)) return Error.Forbidden(L["Auth.Forbidden"]);
         var y = year ?? clock.Today().Year;
         if (y is < 2000 or > 9999) return Error.Validation("year", T["Ranking.BadYear"]);
