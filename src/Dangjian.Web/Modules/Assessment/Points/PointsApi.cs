@@ -29,7 +29,8 @@ internal static class PointsApi
             .Produces<byte[]>(StatusCodes.Status200OK, XlsxWriter.ContentType);
     }
 
-    private static async Task<Results<Ok<PointsSchemeDto>, ApiProblem>> Scheme(PointsSchemes h, CancellationToken ct) => ApiReply.Ok(await h.GetAsync(ct));
+    private static async Task<Results<Ok<PointsSchemeDto>, ApiProblem>> Scheme(Guid? orgUnitId, PointsSchemes h, CancellationToken ct) =>
+        ApiReply.Ok(await h.GetAsync(orgUnitId, ct));
 
     private static async Task<Results<Ok<PointsSchemeDto>, ApiProblem>> SetBase(SetBaseRequest body, PointsSchemes h, CancellationToken ct) =>
         ApiReply.Ok(await h.SetBaseAsync(body, ct));

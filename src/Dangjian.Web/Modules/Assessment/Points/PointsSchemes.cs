@@ -53,9 +53,11 @@ public sealed class PointsSchemes(AppDbContext db, OrgAccess access, CurrentUser
         return (scheme, rules);
     }
 
-    public async Task<Result<PointsSchemeDto>> GetAsync(CancellationToken ct)
+    /// <summary>The scheme as a unit reads it (the caller sees <paramref name="orgUnitId"/>), or as any signed-in user of the tenant does.</summary>
+    public async Task<Result<PointsSchemeDto>> GetAsync(Guid? orgUnitId, CancellationToken ct)
     {
         if (!user.IsAuthenticated) return Error.Forbidden(L["Auth.Forbidden"]);
+        if (orgUnitId is { } unitId && await access.LoadAsync(unitId, Permission.ViewOrg, ct) is { IsSuccess: false } refused) return refused.Error!;
         var (scheme, rules) = await EnsureAsync(ct);
         return new PointsSchemeDto(scheme.Base, rules.Select(ToDto).ToList(), await CanEditAsync(ct), PointsArticles.Scheme);
     }
@@ -125,7 +127,7 @@ public sealed class PointsSchemes(AppDbContext db, OrgAccess access, CurrentUser
         scheme.UpdatedAt = clock.GetUtcNow();
         scheme.UpdatedBy = By();
         await db.SaveChangesAsync(ct);
-        return await GetAsync(ct);
+        return await GetAsync(null, ct);
     }
 
     private async Task<Error?> EditCheckAsync(CancellationToken ct)

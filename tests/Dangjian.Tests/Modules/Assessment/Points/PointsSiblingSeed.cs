@@ -15,7 +15,7 @@ public sealed class PointsSiblingSeed : ISiblingSeed
         var m = side.Member;
         var rule = new PointsRule
         {
-            Id = Guid.CreateVersion7(now), Code = "SIB" + side.Marker.ToUpperInvariant(), Name = $"{side.Label}积分项", Kind = PointsKind.Claim,
+            Id = Guid.CreateVersion7(now), Code = "SIB" + Guid.NewGuid().ToString("N")[..12].ToUpperInvariant(), Name = $"{side.Label}积分项", Kind = PointsKind.Claim,
             Source = PointsSource.Service, Points = 3, Active = true, SortOrder = 100, UpdatedAt = now,
         };
         PointsEntry Line(PointsStatus status, string reason)
