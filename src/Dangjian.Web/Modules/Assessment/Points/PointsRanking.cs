@@ -14,7 +14,7 @@ namespace Dangjian.Web.Modules.Assessment.Points;
 public sealed record RankingRowDto(int Rank, Guid MemberId, string Name, string Unit, int Points, int Lines, bool Me);
 
 public sealed record PointsRankingDto(Guid OrgUnitId, string UnitName, int Year, int? Quarter, int? Month, int PartyMembers, int WithPoints,
-    decimal Participation, decimal Average, Page<RankingRowDto> Rows, string Article);
+    decimal Participation, decimal Average, Page<RankingRowDto> Rows, RankingRowDto? Mine, string Article);
 
 public sealed record PointsRankingFile(byte[] Content, string FileName);
 
@@ -53,7 +53,8 @@ public sealed class PointsRanking(AppDbContext db, CurrentUser user, TimeProvide
         var party = await OrgCounts.PartyMembersInSubtreeAsync(db, unit.Path, ct);
         var ranked = await RankAsync(unit.Path, period, rows, page.Skip, me, ct);
         return new PointsRankingDto(unit.Id, unit.Name, period.Year, period.Quarter, period.Month, party, withPoints, Rate(withPoints, party),
-            party == 0 ? 0 : Math.Round((decimal)sum / party, 2), new Page<RankingRowDto>(ranked, page.Page, page.PageSize, total), PointsArticles.Ranking);
+            party == 0 ? 0 : Math.Round((decimal)sum / party, 2), new Page<RankingRowDto>(ranked, page.Page, page.PageSize, total),
+            await MineAsync(unit.Path, period, me, ct), PointsArticles.Ranking);
     }
 
     public async Task<Result<PointsRankingFile>> ExportAsync(Guid unitId, int? year, int? quarter, int? month, CancellationToken ct)
@@ -119,6 +120,25 @@ public sealed class PointsRanking(AppDbContext db, CurrentUser user, TimeProvide
 
     private IQueryable<Summed> Grouped(string path, Period p) =>
         Lines(path, p).GroupBy(e => e.MemberId).Select(g => new Summed { MemberId = g.Key, Points = g.Sum(e => e.Points), Lines = g.Count() });
+
+    /// <summary>The caller's own row when they are a member of the unit with points in the period: where they stand, whatever the page.</summary>
+    private async Task<RankingRowDto?> MineAsync(string path, Period p, Guid? me, CancellationToken ct)
+    {
+        if (me is not { } id) return null;
+        Row? mine;
+        if (p.WholeYear)
+        {
+            mine = await db.PointsBalances.AsNoTracking().UnderPath(path).Where(b => b.Year == p.Year && b.MemberId == id)
+                .Select(b => new Row(b.MemberId, b.Total, b.Lines)).FirstOrDefaultAsync(ct);
+        }
+        else
+        {
+            var g = await Grouped(path, p).Where(x => x.MemberId == id).FirstOrDefaultAsync(ct);
+            mine = g is null ? null : new Row(g.MemberId, g.Points, g.Lines);
+        }
+        if (mine is null) return null;
+        return (await RankAsync(path, p, [mine], 0, me, ct)).Single();
+    }
 
     /// <summary>
     /// Ranks a page (equal points share the rank of the first of them): the first row's rank counts the members above it

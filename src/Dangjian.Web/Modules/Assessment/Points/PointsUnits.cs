@@ -31,6 +31,12 @@ public sealed class PointsUnits(AppDbContext db, OrgAccess access, CurrentUser u
         return unit is { Kind: OrgUnitKind.Group, ParentId: { } parent } ? parent : unitId;
     }
 
+    /// <summary>The caller's own member record, if their account has one (a group leader is a member of their group too).</summary>
+    public Task<Guid?> MyMemberIdAsync(CancellationToken ct) =>
+        user.IsAuthenticated
+            ? db.Members.AsNoTracking().Where(m => m.UserId == user.UserId).Select(m => (Guid?)m.Id).FirstOrDefaultAsync(ct)
+            : Task.FromResult<Guid?>(null);
+
     /// <summary>Party members on the roll under the unit, by name, for a claim's choice (the caller awards points there).</summary>
     public async Task<Result<(string UnitName, List<(Guid Id, string Name)> Members)>> MembersAsync(Guid unitId, CancellationToken ct)
     {

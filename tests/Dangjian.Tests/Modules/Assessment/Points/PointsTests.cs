@@ -89,6 +89,7 @@ public sealed class PointsTests(AppFixture app) : IClassFixture<AppFixture>
         first["rank"]!.GetValue<int>().ShouldBe(1);
         first["points"]!.GetValue<int>().ShouldBe(2);
         first["me"]!.GetValue<bool>().ShouldBeTrue();
+        ranking["mine"]!["rank"]!.GetValue<int>().ShouldBe(1);
         ranking["partyMembers"]!.GetValue<int>().ShouldBe(3);
         ranking["withPoints"]!.GetValue<int>().ShouldBe(1);
         ranking["participation"]!.GetValue<decimal>().ShouldBe(0.3333m);
