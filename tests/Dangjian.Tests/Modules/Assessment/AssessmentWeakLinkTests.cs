@@ -1,5 +1,6 @@
 using Dangjian.Web.Modules.Assessment.CheckUps;
 using Dangjian.Web.Modules.Assessment.Evaluation;
+using Dangjian.Web.Modules.Assessment.Points;
 using Dangjian.Web.Modules.Dashboard;
 using Dangjian.Web.Modules.Dashboard.WeakLinks;
 using Dangjian.Web.Modules.Organizations;
@@ -8,7 +9,7 @@ namespace Dangjian.Tests.Modules.Assessment;
 
 /// <summary>
 /// The Assessment module in the dashboard's weak links: a unit with check-up warnings left open past the days allowed
-/// (#pa-12), and branches vetoed or in the lowest band of their unit's latest published assessment (#pa-14, #pa-15) —
+/// (#pa-12), and branches vetoed or in the lowest band of their unit's latest published assessment (#pa-14, #pa-15), and branches where few party members earned points (#pa-9) —
 /// not warnings still within the time, handled ones, better grades or schemes not published.
 /// </summary>
 public sealed class AssessmentWeakLinkTests(AppFixture app) : IClassFixture<AppFixture>
@@ -22,6 +23,10 @@ public sealed class AssessmentWeakLinkTests(AppFixture app) : IClassFixture<AppF
         var low = await tenant.AddUnitAsync(tenant.Root, OrgUnitKind.Branch, TestTenant.Unique("靠后支部"));
         var vetoed = await tenant.AddUnitAsync(tenant.Root, OrgUnitKind.Branch, TestTenant.Unique("否决支部"));
         var good = await tenant.AddUnitAsync(tenant.Root, OrgUnitKind.Branch, TestTenant.Unique("优秀支部"));
+        var quiet = await tenant.AddUnitAsync(tenant.Root, OrgUnitKind.Branch, TestTenant.Unique("少积分支部"));
+        var busy = await tenant.AddUnitAsync(tenant.Root, OrgUnitKind.Branch, TestTenant.Unique("多积分支部"));
+        var quietMembers = await tenant.AddMembersAsync(quiet, 6);
+        var busyMembers = await tenant.AddMembersAsync(busy, 6);
         var lateMembers = await tenant.AddMembersAsync(late, 3);
         var timelyMembers = await tenant.AddMembersAsync(timely, 1);
         var now = app.Clock.GetUtcNow();
@@ -55,6 +60,15 @@ public sealed class AssessmentWeakLinkTests(AppFixture app) : IClassFixture<AppF
                 db.EvaluationResults.AddRange(Result(low, 55, "未达标", false), Result(vetoed, 85, "未达标", true),
                     Result(good, year == 2025 ? 95 : 10, year == 2025 ? "优秀" : "未达标", false));
             }
+            // Points of the judged year: 1 of 6 in one branch (17 % < 50 %), 5 of 6 in the other.
+            var pointsYear = WeakLinkRules.PointsYear(Dangjian.Web.Platform.Clock.ChinaTime.Date(now));
+            foreach (var (m, u) in quietMembers.Take(1).Select(m => (m, quiet)).Concat(busyMembers.Take(5).Select(m => (m, busy))))
+            {
+                db.PointsBalances.Add(new Dangjian.Web.Modules.Assessment.Points.PointsBalance
+                {
+                    Id = Guid.CreateVersion7(), MemberId = m.Id, MemberName = m.Name, OrgUnitId = u.Id, OrgPath = u.Path, Year = pointsYear, Total = 10, Lines = 2, LastAt = now,
+                });
+            }
             await db.SaveChangesAsync();
         });
 
@@ -64,7 +78,7 @@ public sealed class AssessmentWeakLinkTests(AppFixture app) : IClassFixture<AppF
             await scope.ServiceProvider.GetRequiredService<WeakLinkDetector>().DetectAsync(CancellationToken.None);
         }
         var links = await app.InTenantAsync(tenant.TenantId, db => db.WeakLinks.AsNoTracking()
-            .Where(l => l.Rule == WeakLinkRules.WarningsUnhandled || l.Rule == WeakLinkRules.AssessmentLow).ToListAsync());
+            .Where(l => l.Rule == WeakLinkRules.WarningsUnhandled || l.Rule == WeakLinkRules.AssessmentLow || l.Rule == WeakLinkRules.PointsLow).ToListAsync());
 
         var warnings = links.Where(l => l.Rule == WeakLinkRules.WarningsUnhandled).ShouldHaveSingleItem();
         warnings.OrgUnitId.ShouldBe(late.Id);
@@ -77,5 +91,10 @@ public sealed class AssessmentWeakLinkTests(AppFixture app) : IClassFixture<AppF
         assessed[0].Reason.ShouldContain("未达标");
         assessed[1].Reason.ShouldContain("一票否决");
         assessed[1].Score.ShouldBeGreaterThan(assessed[0].Score);
+
+        // Of the branches with at least five party members, the one where few earned points (#pa-9).
+        var points = links.Where(l => l.Rule == WeakLinkRules.PointsLow).ShouldHaveSingleItem();
+        points.OrgUnitId.ShouldBe(quiet.Id);
+        points.Reason.ShouldContain("16.7%");
     }
 }

@@ -1,6 +1,8 @@
 using Dangjian.Web.Data;
 using Dangjian.Web.Modules.Assessment.CheckUps;
 using Dangjian.Web.Modules.Assessment.Evaluation;
+using Dangjian.Web.Modules.Assessment.Indicators;
+using Dangjian.Web.Modules.Assessment.Points;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dangjian.Web.Modules.Assessment.Contracts;
@@ -11,11 +13,14 @@ public sealed record UnhandledWarnings(Guid OrgUnitId, int Open, DateTimeOffset 
 /// <summary>A branch graded in the lowest band (or vetoed) by the latest published assessment of its scheme's unit (#pa-14, #pa-15).</summary>
 public sealed record LowAssessment(Guid OrgUnitId, Guid SchemeId, int Year, string SchemeName, string? Grade, decimal Total, bool Vetoed);
 
+/// <summary>A branch's participation in the points bank in a year (#pa-9): party members with an approved line, of all.</summary>
+public sealed record PointsParticipation(Guid OrgUnitId, int PartyMembers, int WithPoints);
+
 /// <summary>
 /// What the dashboard's weak links read of the Assessment module: grouped questions over its own tables, for the
 /// whole tenant at once (the detector runs after each roll-up rebuild).
 /// </summary>
-public sealed class AssessmentFindings(AppDbContext db)
+public sealed class AssessmentFindings(AppDbContext db, PointsFigures points)
 {
     /// <summary>Open warnings raised before <paramref name="raisedBefore"/>, by the unit of the member concerned.</summary>
     public async Task<List<UnhandledWarnings>> UnhandledWarningsAsync(DateTimeOffset raisedBefore, CancellationToken ct) =>
@@ -45,4 +50,9 @@ public sealed class AssessmentFindings(AppDbContext db)
         }
         return found;
     }
+
+    /// <summary>The points participation of each unit's subtree for the year (two grouped queries whatever the number of units).</summary>
+    public async Task<List<PointsParticipation>> PointsParticipationAsync(IReadOnlyList<(Guid Id, string Path)> units, int year, CancellationToken ct) =>
+        (await points.ForAsync(units.Select(u => new IndicatorUnit(u.Id, u.Path)).ToList(), year, ct))
+        .Select(f => new PointsParticipation(f.Key, f.Value.PartyMembers, f.Value.WithPoints)).ToList();
 }

@@ -19,4 +19,5 @@ internal static class WeakLinkArticles
     // The check-up and the branch assessment are local schemes with no regulation of their own: the platform's rules.
     public const string Warnings = "docs/rules/points-and-assessment.md#pa-12";
     public const string Assessment = "docs/rules/points-and-assessment.md#pa-14";
+    public const string Points = "docs/rules/points-and-assessment.md#pa-9";
 }

@@ -1,6 +1,7 @@
 using Dangjian.Web.Data;
 using Dangjian.Web.Modules.Development.Contracts;
 using Dangjian.Web.Modules.Meetings.Contracts;
+using Dangjian.Web.Modules.Meetings.Attendance;
 using Dangjian.Web.Modules.Meetings.Compliance;
 using Dangjian.Web.Modules.Members;
 using Dangjian.Web.Modules.Organizations;
@@ -153,6 +154,18 @@ public sealed class WeakLinkDetector(AppDbContext db, UnitCompliance compliance,
             findings.Add(new(Key(WeakLinkRules.AssessmentLow, u.OrgUnitId, a.SchemeId.ToString("N")), u.OrgUnitId, u.OrgPath, u.Name, null, null,
                 WeakLinkRules.AssessmentLow, a.Vetoed ? T["WeakLink.AssessmentVetoed", a.Year, a.SchemeName] : T["WeakLink.AssessmentLow", a.Year, a.SchemeName, a.Grade ?? "",
                     a.Total.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)], WeakLinkArticles.Assessment, WeakLinkRules.AssessmentScore(a.Vetoed)));
+        }
+
+        // Low participation in the points bank (docs/rules/points-and-assessment.md#pa-9), per branch and year.
+        var pointsYear = WeakLinkRules.PointsYear(today);
+        foreach (var p in await assessment.PointsParticipationAsync(branches.Select(b => (b.OrgUnitId, b.OrgPath)).ToList(), pointsYear, ct))
+        {
+            var rate = AttendanceRules.SignInRate(p.PartyMembers, p.WithPoints);
+            if (WeakLinkRules.RateScore(rate, o.MinPointsParticipation, p.PartyMembers, o.MinPointsMembers, 10) is not { } score) continue;
+            var u = byId[p.OrgUnitId];
+            findings.Add(new(Key(WeakLinkRules.PointsLow, u.OrgUnitId, pointsYear.ToString(System.Globalization.CultureInfo.InvariantCulture)), u.OrgUnitId, u.OrgPath,
+                u.Name, null, null, WeakLinkRules.PointsLow, T["WeakLink.PointsLow", pointsYear, p.WithPoints, p.PartyMembers, Rate(rate), o.MinPointsParticipation],
+                WeakLinkArticles.Points, score));
         }
 
         return await StoreAsync(findings, now, ct);

@@ -22,6 +22,11 @@ public sealed class WeakLinkOptions
     /// <summary>A branch this many standard deviations below the sign-in rate of its peers of similar size.</summary>
     public double PeerZ { get; set; } = 2.0;
 
+    /// <summary>A branch (of at least <see cref="MinPointsMembers"/> party members) where fewer than this % earned points in the year.</summary>
+    public decimal MinPointsParticipation { get; set; } = 50m;
+
+    public int MinPointsMembers { get; set; } = 5;
+
     /// <summary>An early warning (政治体检) still open this many days after it was raised.</summary>
     public int WarningsUnhandledDays { get; set; } = 30;
 
@@ -51,6 +56,13 @@ public static class WeakLinkRules
     public const string StudyFarBelow = "study-far-below";
     public const string WarningsUnhandled = "warnings-unhandled";
     public const string AssessmentLow = "assessment-low";
+    public const string PointsLow = "points-low-participation";
+
+    /// <summary>
+    /// The year whose points participation is judged: until the end of March the year just ended (a new year's points
+    /// are still few), then the current one.
+    /// </summary>
+    public static int PointsYear(DateOnly today) => today.Month <= 3 ? today.Year - 1 : today.Year;
 
     /// <summary>Open warnings past the time allowed: the more, the higher.</summary>
     public static int WarningsScore(int open) => 15 + Math.Min(15, open);
