@@ -13,6 +13,8 @@
 #                                                 # DJ_BENCH_SKIP_SQLITE; docs/benchmarks.md); DJ_BENCH_SIGNIN_SHORT=1: the
 #                                                 # cold, warm-up and warm passes only; DJ_BENCH_SIGNIN_APP_ARGS: settings
 #                                                 # for the web app (e.g. --Startup:WarmUp:Enabled=false)
+#   bench/run.sh assessment                       # points (automatic run, statement, ranking) and the branch assessment
+#                                                 # of all branches, on the dashboard's 200,000-member data (DJ_BENCH_ASM_*)
 #   DJ_BENCH_PUBLISH=1 bench/run.sh …             # any mode with the web app as deployed: scripts/publish.sh's ReadyToRun
 #                                                 # publish instead of the plain build
 #   bench/run.sh dashboard                        # 党建红云 at 200,000 members with 3 years of activity, per provider in one run:
@@ -49,7 +51,7 @@ export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postg
 PG_DB=${DJ_BENCH_PG_DB:-dj_bench}
 PG_CS="Host=$PGHOST;Port=$PGPORT;Username=$PGUSER;Password=$PGPASSWORD;Database=$PG_DB"
 
-if [[ "${1:-}" == "dashboard" ]]; then
+if [[ "${1:-}" == "dashboard" || "${1:-}" == "assessment" ]]; then
   DATA=${DJ_BENCH_DATA:-/tmp/bench-dash}
   ART=${DJ_BENCH_ARTIFACTS:-/tmp/art-bench-dash}
   SQLITE_DB=${DJ_BENCH_SQLITE_FILE:-$DATA/sqlite-${MEMBERS}.db}
@@ -375,6 +377,42 @@ if [[ "${1:-}" == "dashboard" ]]; then
       fi
       [[ "${DJ_BENCH_DASH_SEED_ONLY:-0}" == "1" ]] || run_provider Postgres "$PG_CS" || status=1
     fi
+    echo "== done; $(uptime)"
+    exit $status
+  } 2>&1 | tee "$LOG"
+  status=${PIPESTATUS[0]}
+  echo "== log: $LOG"
+  exit "$status"
+fi
+
+# Points and assessment (issue 17) on the dashboard's data set (bench/run.sh dashboard seeds it; this mode seeds
+# nothing): per provider, in-process as the group's administrator, the year's automatic points twice (the second adds
+# nothing), one member's statement and the root's ranking (DJ_BENCH_ASM_REQUESTS calls each), then a PA-3 scheme over
+# every branch computed twice. DJ_BENCH_SKIP_SQLITE / DJ_BENCH_SKIP_PG as for the dashboard.
+if [[ "${1:-}" == "assessment" ]]; then
+  KEY="$DATA/keys/personal-data.key"
+  LOG="$DATA/results/assessment-$(date +%Y%m%d-%H%M%S).log"
+  export DJ_BENCH_TENANT="$TENANT"
+  mkdir -p "$DATA/results"
+  run_asm() { # provider connection-string
+    # The web app applies the schema's new versions at start (the data set may predate the module); then it stops.
+    local port=${DJ_BENCH_ASM_PORT:-5094} pid
+    (cd "$(dirname "$WEB")" && exec dotnet Dangjian.Web.dll --urls "http://127.0.0.1:$port" --Database:Provider="$1" "--ConnectionStrings:$1=$2" \
+      --Seed:Demo=false --Jobs:Enabled=false "--DataProtection:KeysPath=$DATA/keys/dp" "--PersonalData:KeyFile=$KEY") > "$DATA/server-asm-$1.log" 2>&1 &
+    pid=$!
+    for _ in $(seq 1 600); do curl -sf "http://127.0.0.1:$port/health" >/dev/null && break; sleep 0.5; done
+    curl -sf "http://127.0.0.1:$port/health" >/dev/null || { echo "the web app did not start:"; cat "$DATA/server-asm-$1.log"; kill "$pid"; return 1; }
+    kill "$pid"; wait "$pid" 2>/dev/null || true
+    echo "== $1: schema up to date; points; $(uptime)"
+    /usr/bin/env time -f "points process: wall %e s, user %U s, sys %S s, max RSS %M KiB" dotnet "$BENCH" assessment-points "$1" "$2" "$KEY" "${DJ_BENCH_ASM_REQUESTS:-200}" || return 1
+    echo "== $1: evaluation; $(uptime)"
+    /usr/bin/env time -f "evaluation process: wall %e s, user %U s, sys %S s, max RSS %M KiB" dotnet "$BENCH" assessment-evaluation "$1" "$2" "$KEY" || return 1
+  }
+  {
+    echo "== commit $(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet HEAD -- src bench || echo ' (with local changes)'); $(nproc) cores; $(uptime)"
+    status=0
+    [[ "${DJ_BENCH_SKIP_PG:-0}" == "1" ]] || run_asm Postgres "$PG_CS" || status=1
+    [[ "${DJ_BENCH_SKIP_SQLITE:-0}" == "1" ]] || run_asm Sqlite "Data Source=$SQLITE_DB" || status=1
     echo "== done; $(uptime)"
     exit $status
   } 2>&1 | tee "$LOG"

@@ -50,6 +50,10 @@ switch (args)
 static int N(string s) => int.Parse(s, System.Globalization.CultureInfo.InvariantCulture);
 switch (args)
 {
+    case ["assessment-points", var p, var cs, var key, .. var more]:
+        return await AssessmentRun.PointsAsync(p, cs, key, more.Length > 0 ? N(more[0]) : 200);
+    case ["assessment-evaluation", var p, var cs, var key]:
+        return await AssessmentRun.EvaluationAsync(p, cs, key);
     case ["dashboard-units", var p, var cs]:
         return await DashboardRun.UnitsAsync(p, cs);
     case ["dashboard-rebuild", var p, var cs, var key, .. var more]:
