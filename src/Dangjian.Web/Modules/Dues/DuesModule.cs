@@ -15,6 +15,7 @@ public static class DuesModule
         services.AddSingleton<IValidateOptions<DuesOptions>, DuesOptionsValidator>();
         services.AddScoped<DuesRoll>();
         services.AddScoped<Contracts.DuesFacts>();
+        services.AddScoped<Contracts.DuesLatestMonths>();
         services.AddScoped<SetDuesBase>();
         services.AddScoped<GetDuesBills>();
         services.AddScoped<RecordDuesPayment>();

@@ -16,6 +16,8 @@ public static class MeetingsModule
         services.AddScoped<Contracts.MeetingFacts>();
         services.AddScoped<Contracts.MeetingSummaries>();
         services.AddScoped<Contracts.MeetingStudyHours>();
+        services.AddScoped<Contracts.AbsenceStreaks>();
+        services.AddScoped<Contracts.MeetingAttendanceFacts>();
         services.AddScoped<CreateMeeting>();
         services.AddScoped<GetMeeting>();
         services.AddScoped<SignIn>();

@@ -1,5 +1,4 @@
 using Dangjian.Web.Modules.Assessment.Indicators;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Dangjian.Web.Modules.Assessment.CheckUps;
 
@@ -9,9 +8,6 @@ internal static class CheckUpsFeature
     public static IServiceCollection AddCheckUps(this IServiceCollection services, IConfiguration config)
     {
         services.AddOptions<CheckUpsOptions>().Bind(config.GetSection(CheckUpsOptions.Section));
-        // The read contracts this feature added to Meetings and Dues (their modules do not register them).
-        services.TryAddScoped<Meetings.Contracts.AbsenceStreaks>();
-        services.TryAddScoped<Dues.Contracts.DuesLatestMonths>();
         services.AddScoped<CheckUpsAccess>();
         services.AddScoped<MyCheckUps>();
         services.AddScoped<ReviewCheckUps>();

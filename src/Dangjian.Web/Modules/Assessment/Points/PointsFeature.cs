@@ -1,5 +1,4 @@
 using Dangjian.Web.Modules.Assessment.Indicators;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Dangjian.Web.Modules.Assessment.Points;
 
@@ -9,9 +8,6 @@ internal static class PointsFeature
     public static IServiceCollection AddPoints(this IServiceCollection services, IConfiguration config)
     {
         services.AddOptions<PointsOptions>().Bind(config.GetSection(PointsOptions.Section));
-        // The read contracts added for the points bank; their modules register their older ones.
-        services.TryAddScoped<Meetings.Contracts.MeetingAttendanceFacts>();
-        services.TryAddScoped<Education.Contracts.ExamPasses>();
         services.AddScoped<PointsSchemes>();
         services.AddScoped<PointsClaims>();
         services.AddScoped<PointsAwarder>();

@@ -15,6 +15,7 @@ internal static class ExamsFeature
         services.AddScoped<ContestRanking>();
         services.AddScoped<WrongAnswerBook>();
         services.AddScoped<ExamScores>();
+        services.AddScoped<Contracts.ExamPasses>();
         services.AddScoped<Import.ImportQuestions>();
         return services;
     }
